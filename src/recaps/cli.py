@@ -1,0 +1,169 @@
+"""The editors' command line: thin click commands around the content core and the build."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .loader import MODELS, load_site, read_item_file
+from .translation import TranslationState, source_version, with_source_version
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+    help="Repository root (default: the current folder).",
+)
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Recaps: write programme recaps in French and English, check them, build the site."""
+    ctx.obj = root
+
+
+@main.command()
+@click.pass_obj
+def check(root: Path) -> None:
+    """Check every content file; report every problem with file, line and field."""
+    site, report = load_site(root)
+    if report:
+        click.echo(report.render())
+        sys.exit(1)
+    click.echo(
+        "OK: "
+        + ", ".join(
+            [
+                _plural(len(site.programmes), "programme"),
+                _plural(len(site.sessions), "session recap"),
+                _plural(len(site.partners), "partner"),
+                _plural(len(site.people), "person").replace("persons", "people"),
+                _plural(len(site.pages), "page"),
+            ]
+        )
+        + "; no errors"
+    )
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Exit 1 unless every translation is complete.")
+@click.pass_obj
+def status(root: Path, strict: bool) -> None:
+    """List every item and the state of its English translation."""
+    site, report = load_site(root)
+    rows = site.status
+    header = ("KIND", "ID", "STATE", "FILE")
+    table = [header] + [
+        (row.kind, row.id, row.state.value, row.translation or row.source or "") for row in rows
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(3)]
+    for r in table:
+        click.echo("  ".join(r[i].ljust(widths[i]) for i in range(3)) + "  " + r[3])
+    counts = Counter(row.state for row in rows)
+    click.echo(
+        f"{_plural(len(rows), 'item')}: "
+        + ", ".join(f"{counts.get(state, 0)} {state.value}" for state in TranslationState)
+    )
+    if report:
+        click.echo(f"({report.summary()} in the content: run `recaps check` for details)")
+    if strict and (counts[TranslationState.COMPLETE] != len(rows) or report):
+        sys.exit(1)
+
+
+@main.command("mark-translated")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_obj
+def mark_translated(root: Path, files: tuple[Path, ...]) -> None:
+    """Record that each English FILE is up to date with its French source.
+
+    FILE is the English file (…/<id>.en.md), relative to the repository root or the current folder.
+    """
+    failed = False
+    for given in files:
+        rel = _relative(root, given)
+        if not rel.endswith(".en.md"):
+            click.echo(f"{rel}: not an English translation (the file name must end in .en.md)")
+            failed = True
+            continue
+        source_rel = rel[: -len(".en.md")] + ".fr.md"
+        kind = _kind_of(rel)
+        if not (root / rel).is_file() or not (root / source_rel).is_file():
+            missing = rel if not (root / rel).is_file() else source_rel
+            click.echo(f"{missing}: does not exist")
+            failed = True
+            continue
+        source, errors = read_item_file(root, MODELS[kind], source_rel)
+        if source is None:
+            click.echo("\n".join(str(e) for e in errors))
+            failed = True
+            continue
+        version = source_version(MODELS[kind], source)
+        target = root / rel
+        raw = target.read_bytes().decode("utf-8")
+        target.write_bytes(with_source_version(raw, version).encode("utf-8"))
+        click.echo(f"{rel}: marked as translating {source_rel} (version {version})")
+    if failed:
+        sys.exit(1)
+
+
+def _relative(root: Path, given: Path) -> str:
+    candidate = given if given.is_absolute() else (Path.cwd() / given)
+    try:
+        return candidate.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return given.as_posix()
+
+
+def _kind_of(rel: str) -> str:
+    if rel.startswith("partners/"):
+        return "partner"
+    if rel.startswith("docs/"):
+        return "page"
+    if rel.rsplit("/", 1)[-1].startswith("programme."):
+        return "programme"
+    return "session"
+
+
+@main.group()
+def new() -> None:
+    """Create the French and English files of a new item."""
+
+
+@new.command("session")
+@click.argument("programme")
+@click.argument("number", type=int)
+@click.pass_obj
+def new_session(root: Path, programme: str, number: int) -> None:
+    """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md."""
+    from . import scaffold
+
+    _write_new(root, lambda: scaffold.new_session(root, programme, number))
+
+
+@new.command("partner")
+@click.argument("partner_id", metavar="ID")
+@click.pass_obj
+def new_partner(root: Path, partner_id: str) -> None:
+    """Create partners/ID.fr.md and partners/ID.en.md."""
+    from . import scaffold
+
+    _write_new(root, lambda: scaffold.new_partner(root, partner_id))
+
+
+def _write_new(root: Path, make) -> None:
+    from . import scaffold
+
+    try:
+        files = make()
+        scaffold.write(root, files)
+    except scaffold.ScaffoldError as exc:
+        click.echo(f"error: {exc}")
+        sys.exit(1)
+    for new_file in files:
+        click.echo(f"created {new_file.path}")
+    click.echo("Fill in the French file, run `recaps check`, then translate the English one.")

@@ -1,0 +1,434 @@
+"""Build the site model from the content tree: pair translations, check every cross-reference.
+
+Layout read here::
+
+    sessions/people.yml                     people registry
+    sessions/tags.yml                       tag registry
+    sessions/<programme>/programme.<lang>.md
+    sessions/<programme>/session-<n>.<lang>.md
+    partners/<id>.<lang>.md
+    docs/<name>.<lang>.md                   hand-written pages (front matter optional)
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .errors import ContentError, ContentErrors, ErrorReport
+from .models import (
+    ID_PATTERN,
+    LANGUAGES,
+    NEUTRAL_FIELDS,
+    SOURCE_LANGUAGE,
+    Content,
+    Page,
+    Partner,
+    PeopleRegistry,
+    Person,
+    Programme,
+    Session,
+    Tag,
+    TagRegistry,
+)
+from .reader import RawDocument, read_markdown, read_yaml_file
+from .translation import TranslationState, merge_translation, state_of
+from .validation import validate
+
+M = TypeVar("M", bound=Content)
+MODELS: dict[str, type[Content]] = {"programme": Programme, "session": Session, "partner": Partner, "page": Page}
+
+SESSIONS_DIR = "sessions"
+PARTNERS_DIR = "partners"
+DOCS_DIR = "docs"
+PEOPLE_FILE = "sessions/people.yml"
+TAGS_FILE = "sessions/tags.yml"
+PROGRAMME_STEM = "programme"
+SESSION_STEM = re.compile(r"^session-([1-9][0-9]{0,2})$")
+_NAME = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[^./]+)\.md$")
+
+
+@dataclass
+class Item(Generic[M]):
+    """One piece of content in both languages."""
+
+    kind: str
+    id: str
+    model: type[M]
+    paths: dict[str, str] = field(default_factory=dict)
+    documents: dict[str, RawDocument] = field(default_factory=dict)
+    content: dict[str, M] = field(default_factory=dict)
+    state: TranslationState = TranslationState.MISSING
+
+    @property
+    def source(self) -> M:
+        return self.content[SOURCE_LANGUAGE]
+
+    def get(self, lang: str) -> M:
+        """The content in ``lang``, or the French source where no translation exists."""
+        return self.content.get(lang) or self.content[SOURCE_LANGUAGE]
+
+    def body(self, lang: str) -> str:
+        document = self.documents.get(lang) if lang in self.content else None
+        return (document or self.documents[SOURCE_LANGUAGE]).body
+
+    def is_translated(self, lang: str) -> bool:
+        return lang == SOURCE_LANGUAGE or lang in self.content
+
+
+@dataclass
+class ProgrammeItem(Item[Programme]):
+    sessions: list[Item[Session]] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    root: Path
+    programmes: dict[str, ProgrammeItem] = field(default_factory=dict)
+    partners: dict[str, Item[Partner]] = field(default_factory=dict)
+    pages: dict[str, Item[Page]] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    status: list["StatusRow"] = field(default_factory=list)
+
+    @property
+    def sessions(self) -> list[Item[Session]]:
+        return [s for p in self.programmes.values() for s in p.sessions]
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    kind: str
+    id: str
+    source: str | None
+    translation: str | None
+    state: TranslationState
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+
+
+def _walk(root: Path, top: str, report: ErrorReport) -> list[str]:
+    """Every regular file under ``top``, relative to ``root``, sorted; refuse escaping symlinks."""
+    base = root / top
+    if not base.is_dir():
+        return []
+    real_root = os.path.realpath(root)
+    found = []
+    for folder, dirs, files in os.walk(base, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs + files:
+            full = os.path.join(folder, name)
+            rel = Path(os.path.relpath(full, root)).as_posix()
+            if os.path.islink(full):
+                target = os.path.realpath(full)
+                if os.path.commonpath([real_root, target]) != real_root:
+                    report.add(rel, 0, "", "is a symbolic link pointing outside the repository")
+                    if name in dirs:
+                        dirs.remove(name)
+                    continue
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            full = os.path.join(folder, name)
+            rel = Path(os.path.relpath(full, root)).as_posix()
+            if os.path.islink(full):
+                target = os.path.realpath(full)
+                if os.path.commonpath([real_root, target]) != real_root:
+                    continue
+            found.append(rel)
+    return found
+
+
+def _parse_name(rel: str, report: ErrorReport) -> tuple[str, str] | None:
+    """'partners/the-week.en.md' -> ('the-week', 'en'), or an error about the name."""
+    name = rel.rsplit("/", 1)[-1]
+    match = _NAME.match(name)
+    if not match:
+        report.add(rel, 0, "", "file name must end in .fr.md (French source) or .en.md (English translation)")
+        return None
+    stem, lang = match["stem"], match["lang"]
+    if lang not in LANGUAGES:
+        report.add(rel, 0, "", f"language suffix '{lang}' is not fr or en")
+        return None
+    if not re.match(ID_PATTERN, stem):
+        report.add(
+            rel, 0, "", f"file name '{stem}' is not a valid id: use lowercase letters a-z, digits and hyphens"
+        )
+        return None
+    return stem, lang
+
+
+def _group(rels: list[str], report: ErrorReport) -> dict[str, dict[str, str]]:
+    """Group files by stem: {stem: {lang: path}}."""
+    groups: dict[str, dict[str, str]] = {}
+    for rel in rels:
+        parsed = _parse_name(rel, report)
+        if parsed:
+            stem, lang = parsed
+            groups.setdefault(stem, {})[lang] = rel
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading one item
+
+
+def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocument | None, list[ContentError]]:
+    """Hand-written pages may go without front matter; content files may not."""
+    return read_markdown(root, rel, front_matter_required=model is not Page)
+
+
+def _load_item(
+    root: Path, kind: str, item_id: str, model: type[M], paths: dict[str, str], report: ErrorReport,
+    item_class: type[Item] = Item,
+) -> Item[M] | None:
+    item = item_class(kind=kind, id=item_id, model=model, paths=dict(paths))
+    for lang, rel in paths.items():
+        document, errors = read_item_file(root, model, rel)
+        report.extend(errors)
+        if document is not None:
+            item.documents[lang] = document
+
+    source = item.documents.get(SOURCE_LANGUAGE)
+    translation = item.documents.get("en")
+    if SOURCE_LANGUAGE not in paths:
+        report.add(paths["en"], 0, "", f"translation without its French source ({_sibling(paths['en'])} is missing)")
+        item.state = TranslationState.ORPHAN
+        return None
+    if source is None:
+        return None
+
+    if "translation_of" in source.meta:
+        report.add(source.path, source.line_of(("translation_of",)), "translation_of",
+                   "belongs in the English translation only, not in the French source")
+    content, errors = validate(model, source, {k: v for k, v in source.meta.items() if k != "translation_of"})
+    report.extend(errors)
+    if content is None:
+        return None
+    if model is not Page and content.id != item_id:
+        report.add(source.path, source.line_of(("id",)), "id",
+                   f"'{content.id}' does not match the file name '{item_id}'")
+    item.content[SOURCE_LANGUAGE] = content
+
+    item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
+    if translation is not None:
+        merged, errors = merge_translation(model, source, translation)
+        report.extend(errors)
+        written = {loc for loc in translation.lines if loc}
+        translated, errors = validate(model, translation, merged, written=written)
+        errors = [e for e in errors if not _is_neutral_missing(model, e)]
+        report.extend(errors)
+        if translated is not None and not errors:
+            item.content["en"] = translated
+    return item
+
+
+def _is_neutral_missing(model: type[Content], error: ContentError) -> bool:
+    if error.message != "is required but missing":
+        return False
+    top = error.field.split(".")[0].split("[")[0]
+    return any(path.split(".")[0] == top for path in NEUTRAL_FIELDS[model])
+
+
+def _sibling(rel: str) -> str:
+    return re.sub(r"\.en\.md$", ".fr.md", rel)
+
+
+def _registry(root: Path, rel: str, model: type[M], report: ErrorReport, required: bool) -> M | None:
+    if not (root / rel).exists():
+        if required:
+            report.add(rel, 0, "", "is missing")
+        return None
+    document, errors = read_yaml_file(root, rel)
+    report.extend(errors)
+    if document is None:
+        return None
+    registry, errors = validate(model, document)
+    report.extend(errors)
+    if registry is None:
+        return None
+    entries = getattr(registry, next(iter(model.model_fields)))
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            report.add(rel, document.line_of((next(iter(model.model_fields)), index)), "id",
+                       f"'{entry.id}' is used twice (also item {seen[entry.id] + 1})")
+        seen.setdefault(entry.id, index)
+    return registry
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole site
+
+
+def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
+    """Load and check everything; return the site model and every error found."""
+    root = Path(root)
+    report = ErrorReport()
+    site = Site(root=root)
+
+    people = _registry(root, PEOPLE_FILE, PeopleRegistry, report, required=True)
+    tags = _registry(root, TAGS_FILE, TagRegistry, report, required=False)
+    site.people = {p.id: p for p in people.people} if people else {}
+    site.tags = {t.id: t for t in tags.tags} if tags else {}
+
+    registries = {PEOPLE_FILE, TAGS_FILE}
+    session_files = [f for f in _walk(root, SESSIONS_DIR, report) if f not in registries]
+    by_folder: dict[str, list[str]] = {}
+    for rel in session_files:
+        parts = rel.split("/")
+        if len(parts) != 3:
+            report.add(rel, 0, "", "content must be in a programme folder: sessions/<programme>/<file>.<lang>.md")
+            continue
+        if not rel.endswith(".md"):
+            continue  # images and other attachments
+        by_folder.setdefault(parts[1], []).append(rel)
+
+    for folder, rels in sorted(by_folder.items()):
+        if not re.match(ID_PATTERN, folder):
+            report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
+                       f"programme folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
+            continue
+        groups = _group(rels, report)
+        programme_paths = groups.pop(PROGRAMME_STEM, None)
+        if programme_paths is None:
+            report.add(f"{SESSIONS_DIR}/{folder}", 0, "", f"has no {PROGRAMME_STEM}.fr.md")
+            continue
+        programme = _load_item(root, "programme", folder, Programme, programme_paths, report, ProgrammeItem)
+        _record_status(site, "programme", folder, programme_paths, programme)
+        for stem, paths in sorted(groups.items(), key=lambda kv: _session_order(kv[0])):
+            any_path = next(iter(paths.values()))
+            if not SESSION_STEM.match(stem):
+                report.add(any_path, 0, "", f"file name '{stem}' should be session-<number> (or programme)")
+                continue
+            session = _load_item(root, "session", stem, Session, paths, report)
+            _record_status(site, "session", f"{folder}/{stem}", paths, session)
+            if session is not None and programme is not None:
+                programme.sessions.append(session)
+        if programme is not None:
+            site.programmes[folder] = programme
+
+    partner_files = [f for f in _walk(root, PARTNERS_DIR, report) if f.endswith(".md")]
+    for rel in partner_files:
+        if rel.count("/") != 1:
+            report.add(rel, 0, "", "partner files must be directly in partners/")
+    for stem, paths in sorted(_group([f for f in partner_files if f.count("/") == 1], report).items()):
+        partner = _load_item(root, "partner", stem, Partner, paths, report)
+        _record_status(site, "partner", stem, paths, partner)
+        if partner is not None:
+            site.partners[stem] = partner
+
+    doc_files = [f for f in _walk(root, DOCS_DIR, report) if f.endswith(".md")]
+    doc_groups: dict[str, dict[str, str]] = {}
+    for rel in doc_files:
+        parsed = _parse_name(rel, report)
+        if parsed:
+            key = rel[len(DOCS_DIR) + 1 :].rsplit(".", 2)[0]
+            doc_groups.setdefault(key, {})[parsed[1]] = rel
+    for key, paths in sorted(doc_groups.items()):
+        page = _load_item(root, "page", key, Page, paths, report)
+        _record_status(site, "page", key, paths, page)
+        if page is not None:
+            site.pages[key] = page
+
+    _check_references(site, report)
+    return site, report
+
+
+def _session_order(stem: str) -> tuple[int, str]:
+    match = SESSION_STEM.match(stem)
+    return (int(match[1]) if match else 10**6, stem)
+
+
+def _record_status(site: Site, kind: str, item_id: str, paths: dict[str, str], item: Item | None) -> None:
+    if SOURCE_LANGUAGE not in paths:
+        state = TranslationState.ORPHAN
+    elif "en" not in paths:
+        state = TranslationState.MISSING
+    elif item is not None:
+        state = item.state
+    else:
+        state = _state_from_files(site.root, kind, paths)
+    site.status.append(StatusRow(kind, item_id, paths.get(SOURCE_LANGUAGE), paths.get("en"), state))
+
+
+def _state_from_files(root: Path, kind: str, paths: dict[str, str]) -> TranslationState:
+    """State of an item that failed validation, from whatever of its files still reads."""
+    model = MODELS[kind]
+    source, _ = read_item_file(root, model, paths[SOURCE_LANGUAGE])
+    translation, _ = read_item_file(root, model, paths["en"])
+    if source is None or translation is None:
+        return TranslationState.STALE
+    return state_of(model, source, translation)
+
+
+def _reference(report: ErrorReport, doc: RawDocument, location: tuple, field_label: str,
+               value: str, known: dict, what: str, where: str) -> None:
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{hint}")
+
+
+def _check_references(site: Site, report: ErrorReport) -> None:
+    people_where, partners_where, tags_where = PEOPLE_FILE, f"{PARTNERS_DIR}/", TAGS_FILE
+
+    for programme in site.programmes.values():
+        doc = programme.documents[SOURCE_LANGUAGE]
+        _reference(report, doc, ("sponsor",), "sponsor", programme.source.sponsor, site.people, "person", people_where)
+        numbers: dict[int, Item[Session]] = {}
+        for session in programme.sessions:
+            s, sdoc = session.source, session.documents[SOURCE_LANGUAGE]
+            if s.programme != programme.id:
+                report.add(sdoc.path, sdoc.line_of(("programme",)), "programme",
+                           f"'{s.programme}' does not match the folder it is in ('{programme.id}')")
+            if f"session-{s.number}" != session.id:
+                report.add(sdoc.path, sdoc.line_of(("number",)), "number",
+                           f"{s.number} does not match the file name '{session.id}'")
+            if s.number in numbers:
+                report.add(sdoc.path, sdoc.line_of(("number",)), "number",
+                           f"session {s.number} is already recapped in {numbers[s.number].paths[SOURCE_LANGUAGE]}")
+            numbers.setdefault(s.number, session)
+            planned = programme.source.sessions_planned
+            if s.number > planned:
+                report.add(sdoc.path, sdoc.line_of(("number",)), "number",
+                           f"{s.number} is above the programme's {planned} planned sessions")
+            _reference(report, sdoc, ("host",), "host", s.host, site.partners, "partner", partners_where)
+            for i, partner in enumerate(s.partners):
+                _reference(report, sdoc, ("partners", i), f"partners[{i + 1}]", partner, site.partners, "partner", partners_where)
+            for i, tag in enumerate(s.tags):
+                _reference(report, sdoc, ("tags", i), f"tags[{i + 1}]", tag, site.tags, "tag", tags_where)
+            for i, quote in enumerate(s.quotes):
+                _reference(report, sdoc, ("quotes", i, "speaker"), f"quotes[{i + 1}].speaker", quote.speaker,
+                           site.people, "person", people_where)
+            if s.next_session is not None:
+                location = ("next_session", "number")
+                if s.next_session.number == s.number:
+                    report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
+                               "a session cannot announce itself as the next session")
+                elif s.next_session.number > planned:
+                    report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
+                               f"{s.next_session.number} is above the programme's {planned} planned sessions")
+        programme.sessions.sort(key=lambda item: item.source.number)
+
+    for partner in site.partners.values():
+        doc = partner.documents[SOURCE_LANGUAGE]
+        for i, person in enumerate(partner.source.people):
+            _reference(report, doc, ("people", i), f"people[{i + 1}]", person, site.people, "person", people_where)
+        for i, quote in enumerate(partner.source.quotes):
+            _reference(report, doc, ("quotes", i, "speaker"), f"quotes[{i + 1}].speaker", quote.speaker,
+                       site.people, "person", people_where)
+
+
+def load_or_raise(root: Path | str) -> Site:
+    site, report = load_site(root)
+    if report:
+        raise ContentErrors(report)
+    return site

@@ -1,0 +1,169 @@
+"""Pairing a French source with its English translation.
+
+The English file carries what is translated; language-neutral facts come from the French file.
+If the English repeats one, it must agree. ``source_version`` fingerprints the French text an
+English file translates, so that a later change of the French makes the English stale.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from enum import Enum
+from typing import Any
+
+from .errors import ContentError
+from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
+from .reader import RawDocument
+from .validation import _describe, field_name
+
+_MISSING = object()
+
+
+class TranslationState(str, Enum):
+    COMPLETE = "complete"
+    MISSING = "missing"
+    STALE = "stale"
+    ORPHAN = "orphan"
+
+
+def _split(path: str) -> list[str]:
+    return path.split(".")
+
+
+def _get(data: Any, parts: list[str]) -> Any:
+    for part in parts:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return _MISSING
+    return data
+
+
+def _expand(data: Any, parts: list[str], prefix: tuple = ()) -> list[tuple]:
+    """Concrete locations of a neutral path in ``data`` ("*" expanded over list items)."""
+    if not parts:
+        return [prefix]
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        if not isinstance(data, list):
+            return []
+        return [loc for i, item in enumerate(data) for loc in _expand(item, rest, prefix + (i,))]
+    if isinstance(data, dict) and head in data:
+        return _expand(data[head], rest, prefix + (head,))
+    return []
+
+
+def _at(data: Any, location: tuple) -> Any:
+    for part in location:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return _MISSING
+    return data
+
+
+def _set(data: Any, location: tuple, value: Any) -> None:
+    for part in location[:-1]:
+        if isinstance(data, dict):
+            data = data.setdefault(part, {})
+        else:
+            data = data[part]
+    data[location[-1]] = value
+
+
+def merge_translation(
+    model: type[Content], source: RawDocument, translation: RawDocument
+) -> tuple[dict, list[ContentError]]:
+    """The translation's front matter completed with the source's language-neutral facts."""
+    merged = copy.deepcopy(translation.meta)
+    merged.pop("translation_of", None)
+    errors: list[ContentError] = []
+
+    for list_path in PARALLEL_LISTS[model]:
+        theirs, ours = source.meta.get(list_path), translation.meta.get(list_path)
+        if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) != len(ours):
+            errors.append(
+                ContentError(
+                    translation.path,
+                    translation.line_of((list_path,)),
+                    list_path,
+                    f"the French source has {len(theirs)} items, this translation has {len(ours)}: "
+                    "translate each one, in the same order",
+                )
+            )
+        elif isinstance(theirs, list) and list_path not in translation.meta:
+            pass  # reported as missing by the schema
+
+    for path in NEUTRAL_FIELDS[model]:
+        for location in _expand(source.meta, _split(path)):
+            value = _at(source.meta, location)
+            written = _at(translation.meta, location)
+            if written is not _MISSING and written != value:
+                errors.append(
+                    ContentError(
+                        translation.path,
+                        translation.line_of(location),
+                        field_name(location),
+                        f"{_describe(written)} disagrees with the French source "
+                        f"({_describe(value)} in {source.path}); language-neutral facts are "
+                        "written once, in the French file",
+                    )
+                )
+            container = _at(merged, location[:-1]) if len(location) > 1 else merged
+            if isinstance(container, dict) or (
+                isinstance(container, list) and isinstance(location[-1], int) and location[-1] < len(container)
+            ):
+                _set(merged, location, copy.deepcopy(value))
+    return merged, errors
+
+
+def translatable_content(model: type[Content], source: RawDocument) -> dict:
+    """What a translator translates: the French front matter minus neutral facts, plus the body."""
+    data = copy.deepcopy(source.meta)
+    for path in NEUTRAL_FIELDS[model]:
+        for location in sorted(_expand(data, _split(path)), reverse=True):
+            parent = _at(data, location[:-1]) if len(location) > 1 else data
+            if isinstance(parent, dict):
+                parent.pop(location[-1], None)
+    data.pop("translation_of", None)
+    return {"front_matter": data, "body": source.body.strip()}
+
+
+def source_version(model: type[Content], source: RawDocument) -> str:
+    canonical = json.dumps(
+        translatable_content(model, source), sort_keys=True, ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def state_of(model: type[Content], source: RawDocument | None, translation: RawDocument | None) -> TranslationState:
+    if source is None:
+        return TranslationState.ORPHAN
+    if translation is None:
+        return TranslationState.MISSING
+    if translation.meta.get("translation_of") != source_version(model, source):
+        return TranslationState.STALE
+    return TranslationState.COMPLETE
+
+
+def with_source_version(text: str, version: str) -> str:
+    """The English file's text with ``translation_of`` set to ``version``; the rest untouched."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    bom = ""
+    if lines and lines[0].startswith("\ufeff"):
+        bom, lines[0] = "\ufeff", lines[0][1:]
+    entry = f"translation_of: {version}"
+    if lines and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        if end is not None:
+            for i in range(1, end):
+                if lines[i].startswith("translation_of:"):
+                    lines[i] = entry
+                    break
+            else:
+                lines.insert(end, entry)
+            return bom + newline.join(lines)
+    return bom + newline.join(["---", entry, "---", *lines])
