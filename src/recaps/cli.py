@@ -98,8 +98,10 @@ def mark_translated(root: Path, files: tuple[Path, ...]) -> None:
             failed = True
             continue
         source, errors = read_item_file(root, MODELS[kind], source_rel)
-        if source is None:
-            click.echo("\n".join(str(e) for e in errors))
+        translation, translation_errors = read_item_file(root, MODELS[kind], rel)
+        if source is None or translation is None:
+            # Never rewrite a file that does not read (not UTF-8, front matter never closed...).
+            click.echo("\n".join(str(e) for e in errors + translation_errors))
             failed = True
             continue
         version = source_version(MODELS[kind], source)
@@ -167,3 +169,70 @@ def _write_new(root: Path, make) -> None:
     for new_file in files:
         click.echo(f"created {new_file.path}")
     click.echo("Fill in the French file, run `recaps check`, then translate the English one.")
+
+
+@main.command()
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site/ in the repository).")
+@click.option("--site-url", default=None, help="Public address of the site, overriding site_url in mkdocs.yml.")
+@click.pass_obj
+def build(root: Path, site_dir: Path | None, site_url: str | None) -> None:
+    """Build the French site at site/ and the English one at site/en/."""
+    import time
+
+    from .build import build_site
+
+    started = time.perf_counter()
+    result = build_site(root, site_dir, site_url)
+    if not result.ok:
+        _print_build_failure(result)
+        sys.exit(1)
+    target = site_dir or (root / "site")
+    click.echo(f"Built {target}/ (fr) and {target}/en/ (en) in {time.perf_counter() - started:.1f} s")
+
+
+def _print_build_failure(result) -> None:
+    if result.report is not None:
+        click.echo(result.report.render())
+    else:
+        click.echo("\n".join(result.messages))
+        click.echo("Build failed; the previous site was left as it was.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_obj
+def serve(root: Path, host: str, port: int) -> None:
+    """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
+    import tempfile
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from .build import build_site
+
+    root = root.resolve()
+    served = Path(tempfile.mkdtemp(prefix="recaps-serve-")) / "site"
+
+    def rebuild() -> None:
+        result = build_site(root, served)
+        if result.ok:
+            click.echo("Rebuilt both languages.")
+        else:
+            _print_build_failure(result)
+            click.echo("Still serving the last good build; fix the problems above and save.")
+
+    rebuild()
+    if not served.exists():
+        served.mkdir(parents=True)
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
+    for name in ("sessions", "partners", "docs", "overrides", "mkdocs.yml"):
+        if (root / name).exists():
+            server.watch(str(root / name))
+    click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

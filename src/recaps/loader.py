@@ -318,11 +318,20 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
     for rel in partner_files:
         if rel.count("/") != 1:
             report.add(rel, 0, "", "partner files must be directly in partners/")
+    # Items and registries that exist but did not load: their errors are reported already, so
+    # references to them are not reported again as unknown (None: skip every such reference).
+    broken: dict[str, set[str] | None] = {
+        "person": None if people is None else set(),
+        "tag": None if tags is None and (root / TAGS_FILE).exists() else set(),
+        "partner": set(),
+    }
     for stem, paths in sorted(_group([f for f in partner_files if f.count("/") == 1], report).items()):
         partner = _load_item(root, "partner", stem, Partner, paths, report)
         _record_status(site, "partner", stem, paths, partner)
         if partner is not None:
             site.partners[stem] = partner
+        elif SOURCE_LANGUAGE in paths:
+            broken["partner"].add(stem)
 
     doc_files = [f for f in _walk(root, DOCS_DIR, report) if f.endswith(".md")]
     doc_groups: dict[str, dict[str, str]] = {}
@@ -337,7 +346,7 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
         if page is not None:
             site.pages[key] = page
 
-    _check_references(site, report)
+    _check_references(site, report, broken)
     return site, report
 
 
@@ -369,20 +378,22 @@ def _state_from_files(root: Path, kind: str, paths: dict[str, str]) -> Translati
 
 
 def _reference(report: ErrorReport, doc: RawDocument, location: tuple, field_label: str,
-               value: str, known: dict, what: str, where: str) -> None:
-    if value in known:
+               value: str, known: dict, what: str, where: str, broken: set[str] | None = frozenset()) -> None:
+    if value in known or broken is None or value in broken:
         return
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{hint}")
 
 
-def _check_references(site: Site, report: ErrorReport) -> None:
+def _check_references(site: Site, report: ErrorReport, broken: dict[str, set[str] | None] | None = None) -> None:
     people_where, partners_where, tags_where = PEOPLE_FILE, f"{PARTNERS_DIR}/", TAGS_FILE
+    broken = broken or {}
+    failed_people, failed_partners, failed_tags = (broken.get(k, set()) for k in ("person", "partner", "tag"))
 
     for programme in site.programmes.values():
         doc = programme.documents[SOURCE_LANGUAGE]
-        _reference(report, doc, ("sponsor",), "sponsor", programme.source.sponsor, site.people, "person", people_where)
+        _reference(report, doc, ("sponsor",), "sponsor", programme.source.sponsor, site.people, "person", people_where, failed_people)
         numbers: dict[int, Item[Session]] = {}
         for session in programme.sessions:
             s, sdoc = session.source, session.documents[SOURCE_LANGUAGE]
@@ -400,14 +411,14 @@ def _check_references(site: Site, report: ErrorReport) -> None:
             if s.number > planned:
                 report.add(sdoc.path, sdoc.line_of(("number",)), "number",
                            f"{s.number} is above the programme's {planned} planned sessions")
-            _reference(report, sdoc, ("host",), "host", s.host, site.partners, "partner", partners_where)
+            _reference(report, sdoc, ("host",), "host", s.host, site.partners, "partner", partners_where, failed_partners)
             for i, partner in enumerate(s.partners):
-                _reference(report, sdoc, ("partners", i), f"partners[{i + 1}]", partner, site.partners, "partner", partners_where)
+                _reference(report, sdoc, ("partners", i), f"partners[{i + 1}]", partner, site.partners, "partner", partners_where, failed_partners)
             for i, tag in enumerate(s.tags):
-                _reference(report, sdoc, ("tags", i), f"tags[{i + 1}]", tag, site.tags, "tag", tags_where)
+                _reference(report, sdoc, ("tags", i), f"tags[{i + 1}]", tag, site.tags, "tag", tags_where, failed_tags)
             for i, quote in enumerate(s.quotes):
                 _reference(report, sdoc, ("quotes", i, "speaker"), f"quotes[{i + 1}].speaker", quote.speaker,
-                           site.people, "person", people_where)
+                           site.people, "person", people_where, failed_people)
             if s.next_session is not None:
                 location = ("next_session", "number")
                 if s.next_session.number == s.number:
@@ -421,10 +432,10 @@ def _check_references(site: Site, report: ErrorReport) -> None:
     for partner in site.partners.values():
         doc = partner.documents[SOURCE_LANGUAGE]
         for i, person in enumerate(partner.source.people):
-            _reference(report, doc, ("people", i), f"people[{i + 1}]", person, site.people, "person", people_where)
+            _reference(report, doc, ("people", i), f"people[{i + 1}]", person, site.people, "person", people_where, failed_people)
         for i, quote in enumerate(partner.source.quotes):
             _reference(report, doc, ("quotes", i, "speaker"), f"quotes[{i + 1}].speaker", quote.speaker,
-                       site.people, "person", people_where)
+                       site.people, "person", people_where, failed_people)
 
 
 def load_or_raise(root: Path | str) -> Site:

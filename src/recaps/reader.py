@@ -61,9 +61,14 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
+def _tag_problem(line: int, tag: str) -> _YamlProblem:
+    written = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return _YamlProblem(line, f"YAML tags such as '{written}' are not allowed: remove the tag")
+
+
 def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
     if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
-        raise _YamlProblem(line, f"YAML tags such as '{event.tag}' are not allowed")
+        raise _tag_problem(line, event.tag)
     if event.tag in ALLOWED_EXPLICIT_TAGS or event.tag == "!":
         return event.value
     tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -116,7 +121,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
             key = value if isinstance(value, str) else _plain(value)
             if key in frame[3]:
                 raise _YamlProblem(
-                    line, f"duplicate key '{key}' (first written at line {frame[3][key]})"
+                    line, f"field '{key}' is written twice (also at line {frame[3][key]}): keep one"
                 )
             frame[3][key] = line
             frame[2] = key
@@ -144,7 +149,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 tag = event.tag
                 if tag not in (None, "!") and not event.implicit:
-                    raise _YamlProblem(line_of(event), f"YAML tags such as '{tag}' are not allowed")
+                    raise _tag_problem(line_of(event), tag)
                 if len(stack) >= MAX_DEPTH:
                     raise _YamlProblem(
                         line_of(event), f"nested more than {MAX_DEPTH} levels deep"
@@ -161,8 +166,21 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
-        if "\\t" in problem or "'\\t'" in problem:
+        text_lines = text.split("\n")
+        source_line = text_lines[mark.line] if mark and mark.line < len(text_lines) else ""
+        indent = source_line[: len(source_line) - len(source_line.lstrip())]
+        at_mark = source_line[mark.column : mark.column + 1] if mark else ""
+        if "\\t" in problem or "tab character" in problem or "\t" in indent or at_mark == "\t":
             problem = "a tab character cannot be used for indentation in YAML; use spaces"
+        elif exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            line = exc.context_mark.line + first_line
+            problem = "a quoted value starts on this line but its closing quote is missing"
+        elif problem.startswith("mapping values are not allowed"):
+            problem += " (if a value contains ': ', put the whole value in double quotes)"
+        elif problem in ("did not find expected key", "did not find expected '-' indicator") or problem.startswith("expected <block end>"):
+            problem += " (check this line and the ones above for a missing quote or a wrong indentation)"
+        elif "cannot start any token" in problem:
+            problem += " (if a value starts with @ or `, put the whole value in double quotes)"
         raise _YamlProblem(line, f"YAML does not parse: {problem}") from None
     except yaml.YAMLError as exc:
         raise _YamlProblem(first_line, f"YAML does not parse: {exc}") from None
@@ -203,6 +221,8 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[ContentError]]:
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
     """Split a Markdown file into YAML front matter (between '---' lines) and its body."""
     lines = text.split("\n")
+    if not text.strip():
+        return None, [ContentError(path, 1, "", "the file is empty: it must start with front matter between '---' lines")]
     if not lines or lines[0].rstrip() != "---":
         return None, [
             ContentError(path, 1, "", "front matter is missing: the file must start with a line '---'")

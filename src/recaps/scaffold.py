@@ -88,7 +88,8 @@ def _files(root: Path, base: str, kind: str, context: dict) -> list[NewFile]:
     ]
     existing = [f.path for f in files if (root / f.path).exists()]
     if existing:
-        raise ScaffoldError(f"{', '.join(existing)} already exists; nothing was written")
+        verb = "already exists" if len(existing) == 1 else "already exist"
+        raise ScaffoldError(f"{' and '.join(existing)} {verb}; nothing was written")
     return files
 
 

@@ -89,7 +89,7 @@ def merge_translation(
                     translation.path,
                     translation.line_of((list_path,)),
                     list_path,
-                    f"the French source has {len(theirs)} items, this translation has {len(ours)}: "
+                    f"the French source has {_items(len(theirs))}, this translation has {len(ours)}: "
                     "translate each one, in the same order",
                 )
             )
@@ -100,14 +100,14 @@ def merge_translation(
         for location in _expand(source.meta, _split(path)):
             value = _at(source.meta, location)
             written = _at(translation.meta, location)
-            if written is not _MISSING and written != value:
+            for where, ours, theirs in _differences(location, written, value):
                 errors.append(
                     ContentError(
                         translation.path,
-                        translation.line_of(location),
-                        field_name(location),
-                        f"{_describe(written)} disagrees with the French source "
-                        f"({_describe(value)} in {source.path}); language-neutral facts are "
+                        translation.line_of(where),
+                        field_name(where),
+                        f"{_fact(ours)} disagrees with the French source "
+                        f"({_fact(theirs)} in {source.path}); language-neutral facts are "
                         "written once, in the French file",
                     )
                 )
@@ -117,6 +117,31 @@ def merge_translation(
             ):
                 _set(merged, location, copy.deepcopy(value))
     return merged, errors
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'' if count == 1 else 's'}"
+
+
+def _differences(location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
+    """Where the translation's ``written`` differs from the source's ``value``, down to leaves."""
+    if written is _MISSING or written == value:
+        return []
+    if isinstance(written, dict) and isinstance(value, dict):
+        return [
+            difference
+            for key in [*value, *(k for k in written if k not in value)]
+            for difference in _differences(location + (key,), written.get(key, _MISSING), value.get(key, _MISSING))
+        ]
+    return [(location, written, value)]
+
+
+def _fact(value: Any) -> str:
+    if value is _MISSING:
+        return "nothing"
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return _describe(value)
 
 
 def translatable_content(model: type[Content], source: RawDocument) -> dict:

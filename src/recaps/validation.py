@@ -62,6 +62,13 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
+def _suggestion(model: type[Content], location: tuple) -> str | None:
+    """The allowed field an unknown field at ``location`` was probably meant to be."""
+    allowed = [name for name in _allowed_fields(model, location[:-1]) if name != "translation_of"]
+    close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def message_for(model: type[Content], error: dict) -> str:
     kind = error["type"]
     value = error.get("input")
@@ -70,16 +77,18 @@ def message_for(model: type[Content], error: dict) -> str:
     if kind == "missing":
         return "is required but missing"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, location[:-1])
-        close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)
+        close = _suggestion(model, location)
         if close:
-            return f"unknown field; did you mean '{close[0]}'?"
+            return f"unknown field; did you mean '{close}'?"
+        allowed = [name for name in _allowed_fields(model, location[:-1]) if name != "translation_of"]
         return "unknown field (allowed here: " + ", ".join(allowed) + ")"
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short"):
         return "must not be empty"
     if kind in ("string_type",):
         return f"must be text, not {_describe(value)}"
     if kind == "string_pattern_mismatch":
+        if value == "":
+            return "must not be empty"
         return (
             f"{_describe(value)} is not a valid id: use lowercase letters a-z, digits and "
             "hyphens, e.g. la-ruche-industrielle"
@@ -89,6 +98,8 @@ def message_for(model: type[Content], error: dict) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"must be between 1 and 999, not {_describe(value)}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        if value == "YYYY-MM-DD":
+            return "write the date in place of YYYY-MM-DD, e.g. 2025-01-16"
         return f"{_describe(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
     if kind in ("list_type", "tuple_type"):
         return f"must be a list, not {_describe(value)}"
@@ -116,8 +127,17 @@ def validate(
         return model.model_validate(doc.meta if data is None else data), []
     except ValidationError as exc:
         errors = []
-        for error in exc.errors(include_url=False):
+        details = exc.errors(include_url=False)
+        # A misspelt field is reported once, as unknown with its suggestion, not also as missing.
+        misspelt = {
+            tuple(e["loc"][:-1]) + (suggestion,)
+            for e in details
+            if e["type"] == "extra_forbidden" and (suggestion := _suggestion(model, tuple(e["loc"])))
+        }
+        for error in details:
             location = tuple(error["loc"])
+            if error["type"] == "missing" and location in misspelt:
+                continue
             if error["type"] == "value_error" and location == ():
                 location = ()
             if written is not None and error["type"] != "missing" and not _is_written(location, written):

@@ -1,0 +1,187 @@
+"""Both language builds in parallel processes, assembled into site/ atomically.
+
+French is built at the site root and English under en/. Each build writes into a temporary
+folder next to site/; only when both succeed is the result swapped in, so that a failed or
+interrupted build leaves the previous site/ as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ErrorReport
+from .loader import Site, load_site
+from .models import LANGUAGES, SOURCE_LANGUAGE
+
+CONFIG_FILE = "mkdocs.yml"
+TEMP_PREFIX = ".recaps-build-"
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+    report: ErrorReport | None = None
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors so that they can be reported with their source file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+def _source_files(site: Site, lang: str) -> dict[str, str]:
+    """Generated page path -> the content file an editor would fix."""
+    from .render import render_site
+
+    return {page.src_uri: page.source for page in render_site(site, lang) if page.source}
+
+
+def _name_sources(messages: list[str], sources: dict[str, str]) -> list[str]:
+    def name(match: re.Match) -> str:
+        uri = match.group(1)
+        return f"'{sources[uri]}'" if uri in sources else match.group(0)
+
+    return [re.sub(r"'([^']+\.md)'", name, message) for message in messages]
+
+
+def build_language(root: str, lang: str, site_dir: str, site_url: str | None) -> tuple[bool, list[str]]:
+    """One MkDocs build (run in its own process). Returns success and the messages to show."""
+    os.environ["RECAPS_LANG"] = lang
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collect)
+    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.propagate = False
+    overrides = {"site_dir": site_dir, "strict": True}
+    if site_url:
+        overrides["site_url"] = site_url.rstrip("/") + "/" + ("" if lang == SOURCE_LANGUAGE else f"{lang}/")
+    try:
+        config = load_config(os.path.join(root, CONFIG_FILE), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, MkDocsException, SystemExit) as exc:
+        messages = collect.records or [str(exc)]
+        return False, messages
+    except Exception as exc:  # a template in overrides/ or a plugin failed: say what, not where in Python
+        return False, [*collect.records, f"build failed: {type(exc).__name__}: {exc}"]
+    if collect.records:  # strict mode aborts on warnings; this catches any that slipped through
+        return False, collect.records
+    return True, []
+
+
+def _run(args: tuple[str, str, str, str | None]) -> tuple[bool, list[str]]:
+    return build_language(*args)
+
+
+def clean_stale_temp_dirs(root: Path) -> None:
+    """Remove temporary folders left by builds that were killed."""
+    for leftover in root.glob(TEMP_PREFIX + "*"):
+        pid = leftover.name[len(TEMP_PREFIX):].split("-")[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
+               parallel: bool = True) -> BuildResult:
+    """Check the content, build both languages, and swap the result into ``site_dir``."""
+    from . import mkdocs_plugin
+
+    root = Path(root).resolve()
+    target = Path(site_dir).resolve() if site_dir else root / "site"
+    site, report = load_site(root)
+    if report:
+        return BuildResult(False, report=report)
+
+    clean_stale_temp_dirs(root)
+    work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
+    try:
+        jobs = [(str(root), lang, str(work / lang), site_url) for lang in LANGUAGES]
+        mkdocs_plugin.preloaded[str(root)] = site  # inherited by the forked builds
+        try:
+            if parallel and "fork" in multiprocessing.get_all_start_methods():
+                with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+                    results = pool.map(_run, jobs)
+            else:
+                results = [_run(job) for job in jobs]
+        finally:
+            mkdocs_plugin.preloaded.pop(str(root), None)
+        messages = []
+        for (_, lang, _, _), (ok, lang_messages) in zip(jobs, results):
+            if not ok:
+                sources = _source_files(site, lang)
+                messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, sources)]
+        if messages:
+            return BuildResult(False, messages)
+        assembled = work / SOURCE_LANGUAGE
+        for lang in LANGUAGES:
+            if lang != SOURCE_LANGUAGE:
+                os.rename(work / lang, assembled / lang)
+        _swap_into_place(assembled, target)
+        return BuildResult(True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap_into_place(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target`` in one step where the OS allows it; the old tree goes to ``new``."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    if _exchange(new, target):
+        return  # the old site is now at `new`, removed with the work folder
+    # No atomic exchange (not Linux): two renames, the old tree kept until the new one is in place.
+    old = new.parent / "previous"
+    os.rename(target, old)
+    os.rename(new, target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    try:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD = -100
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0

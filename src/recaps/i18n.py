@@ -1,0 +1,202 @@
+"""Our few interface labels, dates written the local way (Babel), and French typography."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from html.parser import HTMLParser
+
+from babel.dates import format_date
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "home": {"fr": "Accueil", "en": "Home"},
+    "programme": {"fr": "Programme", "en": "Programme"},
+    "programmes": {"fr": "Programmes", "en": "Programmes"},
+    "session_n_of": {"fr": "Session {n} sur {total}", "en": "Session {n} of {total}"},
+    "session_n": {"fr": "Session {n}", "en": "Session {n}"},
+    "dates": {"fr": "Dates", "en": "Dates"},
+    "place": {"fr": "Lieu", "en": "Place"},
+    "hosted_by": {"fr": "Accueillie par", "en": "Hosted by"},
+    "recap_by": {"fr": "Récit", "en": "Recap"},
+    "published_on": {"fr": "publié le {date}", "en": "published on {date}"},
+    "question": {"fr": "La question de la session", "en": "The session's question"},
+    "what_we_learned": {"fr": "Ce que nous avons appris", "en": "What we learned"},
+    "key_notions": {"fr": "Notions clés", "en": "Key notions"},
+    "quotes": {"fr": "Paroles d’intervenants", "en": "Speakers’ words"},
+    "focus": {"fr": "Focus : {name}", "en": "Focus: {name}"},
+    "read_partner": {"fr": "Découvrir {name}", "en": "About {name}"},
+    "previous_session": {"fr": "Session précédente", "en": "Previous session"},
+    "next_session": {"fr": "Session suivante", "en": "Next session"},
+    "announced_next": {"fr": "Prochaine session", "en": "Next session"},
+    "upcoming": {"fr": "À venir", "en": "Upcoming"},
+    "recapped": {"fr": "Récit disponible", "en": "Recap available"},
+    "timeline": {"fr": "Les sessions", "en": "The sessions"},
+    "organiser": {"fr": "Organisé par", "en": "Organised by"},
+    "sponsor": {"fr": "Parrain", "en": "Sponsor"},
+    "partners": {"fr": "Partenaires", "en": "Partners"},
+    "partner_sessions": {"fr": "Sessions", "en": "Sessions"},
+    "hosted": {"fr": "a accueilli", "en": "hosted"},
+    "featured": {"fr": "mis en avant", "en": "featured"},
+    "website": {"fr": "Site web", "en": "Website"},
+    "city": {"fr": "Ville", "en": "City"},
+    "kind": {"fr": "Type", "en": "Kind"},
+    "people": {"fr": "Personnes", "en": "People"},
+    "speakers": {"fr": "Intervenants", "en": "Speakers"},
+    "tags": {"fr": "Étiquettes", "en": "Tags"},
+    "guide": {"fr": "Guide de rédaction", "en": "Writing guide"},
+    "field_reference": {"fr": "Référence des champs", "en": "Field reference"},
+    "translated_from_fr": {"fr": "Traduit du français", "en": "Translated from French"},
+    "translated_from_en": {"fr": "Traduit de l’anglais", "en": "Translated from English"},
+    "original": {"fr": "Texte original", "en": "Original wording"},
+    "missing_title": {"fr": "Pas encore traduit", "en": "Not yet translated"},
+    "missing_text": {
+        "fr": "Cette page n’est pas encore traduite en français.",
+        "en": "This page has not been translated into English yet. Below is the French original.",
+    },
+    "stale_title": {"fr": "Traduction à revoir", "en": "Translation may be out of date"},
+    "stale_text": {
+        "fr": "La version originale a changé depuis cette traduction.",
+        "en": "The French original has changed since this page was translated.",
+    },
+    "read_original": {"fr": "Lire la version originale", "en": "Read the French original"},
+    "no_sessions": {"fr": "Aucun récit publié pour l’instant.", "en": "No recap published yet."},
+    "notions_intro": {
+        "fr": "Les notions clés que chaque session laisse aux participants.",
+        "en": "The key notions each session leaves its participants.",
+    },
+    "speakers_intro": {
+        "fr": "Les personnes citées dans les récits et leurs paroles.",
+        "en": "The people quoted in the recaps, and their words.",
+    },
+    "partners_intro": {
+        "fr": "Les organisations qui accueillent les sessions ou y sont mises en avant.",
+        "en": "The organisations that host sessions or are featured in them.",
+    },
+    "tags_intro": {"fr": "Les récits, par étiquette.", "en": "Recaps, by tag."},
+    "home_intro": {
+        "fr": "Les récits des sessions de nos programmes, leurs notions clés et leurs intervenants.",
+        "en": "Recaps of our programmes' sessions, their key notions and their speakers.",
+    },
+    "field": {"fr": "Champ", "en": "Field"},
+    "required": {"fr": "Obligatoire", "en": "Required"},
+    "yes": {"fr": "oui", "en": "yes"},
+    "no": {"fr": "non", "en": "no"},
+    "description": {"fr": "Description", "en": "Description"},
+    "quoted_in": {"fr": "Dans", "en": "In"},
+}
+
+PARTNER_KINDS: dict[str, dict[str, str]] = {
+    "association": {"fr": "Association", "en": "Association"},
+    "non-profit-project": {"fr": "Projet à but non lucratif", "en": "Non-profit project"},
+    "company": {"fr": "Entreprise", "en": "Company"},
+    "school": {"fr": "École", "en": "School"},
+    "institution": {"fr": "Institution", "en": "Institution"},
+    "public-body": {"fr": "Organisme public", "en": "Public body"},
+    "network": {"fr": "Réseau", "en": "Network"},
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_day(day: datetime.date, lang: str) -> str:
+    """16 janvier 2025 / 16 January 2025."""
+    return format_date(day, "d MMMM y", locale=LOCALES[lang])
+
+
+def format_range(start: datetime.date, end: datetime.date, lang: str) -> str:
+    """16–17 janvier 2025 / 16–17 January 2025; the shared parts written once."""
+    locale = LOCALES[lang]
+    if start == end:
+        return format_day(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, 'd MMMM y', locale=locale)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=locale)} – {format_date(end, 'd MMMM y', locale=locale)}"
+    return f"{format_day(start, lang)} – {format_day(end, lang)}"
+
+
+# French typography -------------------------------------------------------------------------
+
+NNBSP = "\u202f"  # narrow no-break space
+_SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "var"}
+_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f]+([;:!?»])")
+_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+_BARE_BEFORE_GUILLEMET = re.compile(r"(?<=[^\s\u00a0\u202f])»")
+_URL = re.compile(r"\b(?:https?|ftp|mailto):\S*", re.IGNORECASE)
+
+
+def french_spacing(text: str) -> str:
+    """Narrow no-break space before ; : ! ? » and after «, leaving URLs untouched.
+
+    Only spaces the author typed are replaced before ; : ! ? (adding one could break "a:b"
+    notations); guillemets always get one.
+    """
+    parts = []
+    last = 0
+    for match in _URL.finditer(text):
+        parts.append(_space(text[last : match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(_space(text[last:]))
+    return "".join(parts)
+
+
+def _space(text: str) -> str:
+    text = _BEFORE_PUNCT.sub(NNBSP + r"\1", text)
+    text = _AFTER_GUILLEMET.sub("«" + NNBSP, text)
+    return _BARE_BEFORE_GUILLEMET.sub(NNBSP + "»", text)
+
+
+class _FrenchTypography(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip_depth += 1
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data if self.skip_depth else french_spacing(data))
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+
+def french_typography_html(html: str) -> str:
+    """Apply ``french_spacing`` to the text of an HTML fragment, never inside code or tags."""
+    parser = _FrenchTypography()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)

@@ -1,0 +1,170 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It hands MkDocs the pages the engine renders for one language (``File.generated``), keeps the
+navigation each page carries bounded, points the language selector and the hreflang links at the
+same page in the other language, and applies French typography.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from . import i18n
+from .loader import Site, load_site
+from .models import LANGUAGES, SOURCE_LANGUAGE
+from .render import (
+    FIELD_REFERENCE,
+    HOME,
+    NOTIONS,
+    PARTNERS,
+    SPEAKERS,
+    TAGS,
+    RenderedPage,
+    programme_uri,
+    relative_url,
+    render_site,
+    url_of,
+)
+
+log = logging.getLogger("mkdocs.plugins.recaps")
+
+GUIDE = "guide.md"
+
+# Set by recaps.build before it forks the language builds, so they reuse the loaded content.
+preloaded: dict[str, Site] = {}
+
+
+class RecapsConfig(base.Config):
+    lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
+    """Language of this build: fr (the site root) or en (under en/)."""
+
+
+class RecapsPlugin(BasePlugin[RecapsConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent.resolve()
+        site = preloaded.get(str(root))
+        if site is None:
+            site, report = load_site(root)
+            if report:
+                raise PluginError("content errors:\n" + report.render())
+        self.site = site
+        self.lang = self.config.lang
+        self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
+        self.root = root
+        # The language homes, for pages that are not ours (404): links from this build's root.
+        up = "" if self.lang == SOURCE_LANGUAGE else "../"
+        config.extra["recaps_homes"] = [
+            {"lang": lang, "name": i18n.LANGUAGE_NAMES[lang], "current": lang == self.lang,
+             "href": "." if lang == self.lang else up + ("" if lang == SOURCE_LANGUAGE else f"{lang}/")}
+            for lang in LANGUAGES
+        ]
+        config.extra["alternate"] = True
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
+        # this language's version (or the French stand-in); MkDocs only copies the assets.
+        for file in list(files):
+            if file.src_uri.endswith(".md"):
+                files.remove(file)
+        for page in self.rendered.values():
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        return files
+
+    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
+        self.pages_by_uri: dict[str, Page] = {
+            f.src_uri: f.page for f in files.documentation_pages() if f.page is not None
+        }
+        self.top_items = [self._page(uri) for uri in (HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in self.pages_by_uri]
+        guide = [self._page(uri) for uri in (GUIDE, FIELD_REFERENCE) if uri in self.pages_by_uri]
+        if guide:
+            self.top_items.append(Section(html.escape(i18n.label("guide", self.lang)), guide))
+        others = sorted(
+            uri for uri, page in self.rendered.items()
+            if page.source and page.source.startswith("docs/") and uri != GUIDE
+        )
+        self.top_items.extend(self._page(uri) for uri in others)
+        for item in self.top_items:
+            item.parent = None
+            for child in getattr(item, "children", None) or []:
+                child.parent = item
+        for page in self.pages_by_uri.values():
+            page.previous_page = page.next_page = None
+        return Navigation(list(self.top_items), [i for i in self.top_items if isinstance(i, Page)])
+
+    def _page(self, uri: str) -> Page:
+        return self.pages_by_uri[uri]
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config, nav: Navigation):
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is None:
+            return context
+        context["nav"] = self._nav_for(rendered, page, nav)
+        context["recaps"] = self._alternates(rendered, config)
+        # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
+        # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
+        # and lets overrides/main.html write the hreflang links, only for real translations.
+        config.extra["alternate"] = True
+        return context
+
+    def _nav_for(self, rendered: RenderedPage, page: Page, nav: Navigation) -> Navigation:
+        if rendered.section is None or rendered.section not in self.site.programmes:
+            page.parent = None
+            return nav
+        programme = self.site.programmes[rendered.section]
+        children = [self._page(programme_uri(programme.id))] + [
+            self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
+        ]
+        section = Section(html.escape(programme.get(self.lang).title), children)
+        for child in children:
+            child.parent = section
+        page.active = True  # again, now that the page has a parent: opens its section
+        items = list(self.top_items)
+        items.insert(1, section)
+        return Navigation(items, nav.pages)
+
+    def _alternates(self, rendered: RenderedPage, config) -> dict[str, Any]:
+        """This page in each language, as links from this page (absolute with a site_url)."""
+        url = url_of(rendered.src_uri)
+        from_root = {SOURCE_LANGUAGE: "" if self.lang == SOURCE_LANGUAGE else "../"}
+        for lang in LANGUAGES:
+            if lang != SOURCE_LANGUAGE:
+                from_root[lang] = "" if lang == self.lang else from_root[SOURCE_LANGUAGE] + f"{lang}/"
+        base = config.site_url
+        alternates = [
+            {
+                "lang": lang,
+                "name": i18n.LANGUAGE_NAMES[lang],
+                "href": posixpath.normpath(posixpath.join(base, from_root[lang] + url)).replace(":/", "://", 1) + "/"
+                if base else relative_url(rendered.src_uri, from_root[lang] + url),
+                "current": lang == self.lang,
+                "translation": lang in rendered.languages,
+            }
+            for lang in LANGUAGES
+        ]
+        default = next(a for a in alternates if a["lang"] == SOURCE_LANGUAGE)
+        return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
+
+    def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
+        if self.lang == "fr":
+            return i18n.french_typography_html(html_text)
+        return html_text
+
+    def on_serve(self, server, config, builder):
+        for folder in ("sessions", "partners"):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,390 @@
+"""Render the site model as Markdown pages for one language: pure functions, Jinja2 templates.
+
+Every page has the same path in both languages (language-neutral slugs), so that the language
+selector can keep the reader on the same page. Links between generated pages are Markdown links
+to ``.md`` paths, which MkDocs checks and rewrites.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import i18n
+from .fieldref import field_reference
+from .loader import Item, ProgrammeItem, Site
+from .models import LANGUAGES, SOURCE_LANGUAGE, Session
+from .translation import TranslationState
+
+HOME = "index.md"
+PROGRAMMES = "programmes.md"
+NOTIONS = "notions.md"
+PARTNERS = "partners/index.md"
+SPEAKERS = "speakers.md"
+TAGS = "tags.md"
+FIELD_REFERENCE = "guide/fields.md"
+HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    src_uri: str
+    markdown: str
+    source: str | None = None  # the content file it is made from, for messages
+    translated: bool = True  # False: the French content stands in for a missing translation
+    section: str | None = None  # the programme a page belongs to, for its navigation
+    title: str = ""
+    languages: tuple[str, ...] = LANGUAGES  # languages this page really exists in
+
+
+def programme_uri(programme_id: str) -> str:
+    return f"{programme_id}/index.md"
+
+
+def session_uri(programme_id: str, number: int) -> str:
+    return f"{programme_id}/session-{number}.md"
+
+
+def partner_uri(partner_id: str) -> str:
+    return f"partners/{partner_id}.md"
+
+
+def page_uri(key: str) -> str:
+    return f"{key}.md"
+
+
+def url_of(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page (use_directory_urls)."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
+def relative_link(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A Markdown link target from one page's source to another's."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(from_uri: str, to_url: str) -> str:
+    """A browser URL (for raw HTML) from a page to a site-root-relative URL."""
+    base = url_of(from_uri)
+    target = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") or to_url == "":
+        target = target.rstrip("/") + "/"
+    return target if target != "./" else "./"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~^=-])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Text for a Markdown context: HTML-escaped, Markdown punctuation backslash-escaped."""
+    text = str(escape(str(value)))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(text.replace("\n", " "))
+
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("recaps", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters["md"] = md_escape
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+@dataclass
+class Renderer:
+    site: Site
+    lang: str
+    pages: list[RenderedPage] = field(default_factory=list)
+
+    # -- helpers available to templates ------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        return i18n.label(key, self.lang, **values)
+
+    def person_role(self, person_id: str) -> str:
+        person = self.site.people[person_id]
+        parts = [person.role.get(self.lang)]
+        if person.organisation:
+            parts.append(person.organisation.get(self.lang))
+        return ", ".join(parts)
+
+    def quote_view(self, item: Item, index: int) -> dict[str, Any]:
+        """A quote as shown in this language: its text, and the original if it was translated."""
+        quote = item.get(self.lang).quotes[index]
+        original_item = item.content.get(quote.lang)
+        original = original_item.quotes[index].text if original_item else None
+        translated = quote.lang != self.lang and item.is_translated(self.lang) and original is not None
+        return {
+            "speaker": self.site.people[quote.speaker],
+            "role": self.person_role(quote.speaker),
+            "text": quote.text,
+            "lang": quote.lang if not item.is_translated(self.lang) else self.lang,
+            "translated": translated,
+            "original": original,
+            "original_lang": quote.lang,
+        }
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def render(self) -> list[RenderedPage]:
+        for programme in self.site.programmes.values():
+            self._programme(programme)
+            for session in programme.sessions:
+                self._session(programme, session)
+        for partner in self.site.partners.values():
+            self._partner(partner)
+        for key, page in self.site.pages.items():
+            self._hand_written(key, page)
+        self._home()
+        self._programmes()
+        self._notions()
+        self._partners()
+        self._speakers()
+        self._tags()
+        self._field_reference()
+        return sorted(self.pages, key=lambda p: p.src_uri)
+
+    def _emit(
+        self,
+        src_uri: str,
+        template: str,
+        meta: dict[str, Any],
+        item: Item | None = None,
+        section: str | None = None,
+        **context: Any,
+    ) -> None:
+        translated = item is None or item.is_translated(self.lang)
+        state = item.state if item is not None else TranslationState.COMPLETE
+        notice = ""
+        if item is not None and self.lang != SOURCE_LANGUAGE:
+            original = relative_url(src_uri, "../" + url_of(src_uri))
+            if not translated:
+                notice = self._notice("missing", original)
+                meta["search"] = {"exclude": True}
+            elif state is TranslationState.STALE:
+                notice = self._notice("stale", original)
+        body = _env.get_template(template).render(
+            r=self, t=self.t, lang=self.lang, uri=src_uri,
+            link=lambda to, anchor="": relative_link(src_uri, to, anchor),
+            href=lambda to: relative_url(src_uri, url_of(to)),
+            fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
+            fmt_day=lambda d: i18n.format_day(d, self.lang), **context,
+        )
+        if not translated:
+            body = f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{body}\n</div>\n'
+        title = meta.get("title", "")
+        meta["title"] = html.escape(title, quote=False) if title else title
+        if not meta["title"]:
+            meta.pop("title")
+        self.pages.append(
+            RenderedPage(
+                src_uri=src_uri,
+                markdown=_front_matter(meta) + notice + body,
+                source=item.paths.get(self.lang if translated else SOURCE_LANGUAGE) if item else None,
+                translated=translated,
+                section=section,
+                title=title,
+                languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
+            )
+        )
+
+    def _notice(self, kind: str, original_url: str) -> str:
+        return _env.get_template("notice.md.j2").render(
+            kind=kind, t=self.t, original_url=original_url, lang=self.lang
+        )
+
+    def _description(self, text: str) -> str:
+        return " ".join(text.split())[:300]
+
+    def _programme(self, programme: ProgrammeItem) -> None:
+        p = programme.get(self.lang)
+        self._emit(
+            programme_uri(programme.id),
+            "programme.md.j2",
+            {"title": p.title, "description": self._description(p.description)},
+            item=programme,
+            section=programme.id,
+            programme=programme,
+            p=p,
+            body=programme.body(self.lang),
+            timeline=self.timeline(programme),
+            sponsor=self.site.people[p.sponsor],
+        )
+
+    def timeline(self, programme: ProgrammeItem) -> list[dict[str, Any]]:
+        recapped = {s.source.number: s for s in programme.sessions}
+        announced: dict[int, Any] = {}
+        for session in programme.sessions:
+            nxt = session.get(self.lang).next_session
+            if nxt is not None and nxt.number not in recapped:
+                announced[nxt.number] = nxt
+        rows = []
+        for number in range(1, programme.source.sessions_planned + 1):
+            session = recapped.get(number)
+            rows.append(
+                {
+                    "number": number,
+                    "session": session.get(self.lang) if session else None,
+                    "uri": session_uri(programme.id, number) if session else None,
+                    "announced": announced.get(number),
+                }
+            )
+        return rows
+
+    def _session(self, programme: ProgrammeItem, item: Item[Session]) -> None:
+        s = item.get(self.lang)
+        sessions = programme.sessions
+        index = sessions.index(item)
+        previous = sessions[index - 1] if index > 0 else None
+        following = sessions[index + 1] if index + 1 < len(sessions) else None
+        tag_labels = [self.site.tags[t].label.get(self.lang) for t in s.tags if t in self.site.tags]
+        self._emit(
+            session_uri(programme.id, s.number),
+            "session.md.j2",
+            {
+                "title": s.title,
+                "description": self._description(s.summary),
+                "tags": tag_labels,
+                "date": s.published.isoformat(),
+                "author": s.author,
+            },
+            item=item,
+            section=programme.id,
+            programme=programme,
+            p=programme.get(self.lang),
+            s=s,
+            body=item.body(self.lang),
+            host=self.site.partners[s.host],
+            featured=[self.site.partners[pid] for pid in s.partners],
+            quotes=[self.quote_view(item, i) for i in range(len(s.quotes))],
+            previous=previous.get(self.lang) if previous else None,
+            following=following.get(self.lang) if following else None,
+            previous_uri=session_uri(programme.id, previous.source.number) if previous else None,
+            following_uri=session_uri(programme.id, following.source.number) if following else None,
+            programme_page=programme_uri(programme.id),
+            partner_uri=partner_uri,
+        )
+
+    def _partner(self, item: Item) -> None:
+        partner = item.get(self.lang)
+        appearances = []
+        for programme in self.site.programmes.values():
+            for session in programme.sessions:
+                s = session.get(self.lang)
+                roles = []
+                if s.host == item.id:
+                    roles.append(self.t("hosted"))
+                if item.id in s.partners:
+                    roles.append(self.t("featured"))
+                if roles:
+                    appearances.append(
+                        {"uri": session_uri(programme.id, s.number), "session": s,
+                         "programme": programme.get(self.lang), "roles": roles}
+                    )
+        self._emit(
+            partner_uri(item.id),
+            "partner.md.j2",
+            {"title": partner.name, "description": self._description(partner.mission)},
+            item=item,
+            partner=partner,
+            body=item.body(self.lang),
+            kind=i18n.PARTNER_KINDS[partner.kind][self.lang],
+            people=[self.site.people[pid] for pid in partner.people],
+            quotes=[self.quote_view(item, i) for i in range(len(partner.quotes))],
+            appearances=appearances,
+        )
+
+    def _hand_written(self, key: str, item: Item) -> None:
+        page = item.get(self.lang)
+        meta: dict[str, Any] = {}
+        if page.title:
+            meta["title"] = page.title
+        if page.description:
+            meta["description"] = page.description
+        self._emit(page_uri(key), "page.md.j2", meta, item=item, body=item.body(self.lang))
+
+    def _home(self) -> None:
+        programmes = sorted(
+            self.site.programmes.values(),
+            key=lambda p: (max((s.source.dates.start for s in p.sessions), default=None) is None,
+                           [-s.source.dates.start.toordinal() for s in p.sessions[-1:]], p.id),
+        )
+        shown = programmes[:HOME_PROGRAMMES]
+        self._emit(
+            HOME, "home.md.j2", {"title": self.t("home"), "description": self.t("home_intro")},
+            programmes=[(p, p.get(self.lang), self.timeline(p)) for p in shown],
+            more=len(programmes) > len(shown), programmes_uri=PROGRAMMES,
+        )
+
+    def _programmes(self) -> None:
+        self._emit(
+            PROGRAMMES, "programmes.md.j2", {"title": self.t("programmes")},
+            programmes=[(p, p.get(self.lang)) for p in self.site.programmes.values()],
+        )
+
+    def _notions(self) -> None:
+        groups = [
+            (programme, programme.get(self.lang), [(s.get(self.lang), session_uri(programme.id, s.source.number)) for s in programme.sessions])
+            for programme in self.site.programmes.values()
+        ]
+        self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")}, groups=groups)
+
+    def _partners(self) -> None:
+        partners = sorted(self.site.partners.values(), key=lambda p: p.get(self.lang).name.casefold())
+        self._emit(
+            PARTNERS, "partners.md.j2", {"title": self.t("partners"), "description": self.t("partners_intro")},
+            partners=[(p, p.get(self.lang), i18n.PARTNER_KINDS[p.source.kind][self.lang]) for p in partners],
+        )
+
+    def _speakers(self) -> None:
+        by_person: dict[str, list[dict[str, Any]]] = {}
+        for programme in self.site.programmes.values():
+            for session in programme.sessions:
+                s = session.get(self.lang)
+                for i, quote in enumerate(s.quotes):
+                    by_person.setdefault(quote.speaker, []).append(
+                        {**self.quote_view(session, i), "where": s.title,
+                         "where_uri": session_uri(programme.id, s.number)}
+                    )
+        for partner in self.site.partners.values():
+            pv = partner.get(self.lang)
+            for i, quote in enumerate(pv.quotes):
+                by_person.setdefault(quote.speaker, []).append(
+                    {**self.quote_view(partner, i), "where": pv.name, "where_uri": partner_uri(partner.id)}
+                )
+        people = sorted(by_person, key=lambda pid: self.site.people[pid].name.casefold())
+        self._emit(
+            SPEAKERS, "speakers.md.j2", {"title": self.t("speakers"), "description": self.t("speakers_intro")},
+            speakers=[(self.site.people[pid], self.person_role(pid), by_person[pid]) for pid in people],
+        )
+
+    def _tags(self) -> None:
+        self._emit(TAGS, "tags.md.j2", {"title": self.t("tags"), "description": self.t("tags_intro")})
+
+    def _field_reference(self) -> None:
+        self._emit(
+            FIELD_REFERENCE, "fields.md.j2", {"title": self.t("field_reference")},
+            reference=field_reference(self.lang),
+        )
+
+
+def render_site(site: Site, lang: str) -> list[RenderedPage]:
+    """Every generated page of the site in ``lang``."""
+    return Renderer(site, lang).render()

@@ -1,0 +1,276 @@
+"""The reader: front matter split, line map, and what YAML may not do in editorial content."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from recaps.errors import ContentError
+from recaps.reader import (
+    MAX_DEPTH,
+    RawDocument,
+    _YamlProblem,
+    decode,
+    parse_yaml,
+    read_markdown,
+    read_yaml_file,
+    split_front_matter,
+)
+
+
+def problem(text: str, first_line: int = 1) -> tuple[int, str]:
+    with pytest.raises(_YamlProblem) as caught:
+        parse_yaml(text, first_line)
+    return caught.value.line, caught.value.message
+
+
+# --- line map ------------------------------------------------------------------------------------
+
+
+def test_line_map_of_keys_list_items_and_nested_values() -> None:
+    text = (
+        "id: session-1\n"            # 2
+        "notions:\n"                 # 3
+        "  - title: Écouter\n"       # 4
+        "    text: Prendre le temps\n"  # 5
+        "  - title: Coopérer\n"      # 6
+        "dates:\n"                   # 7
+        "  start: 2025-01-16\n"      # 8
+        "  end: 2025-01-17\n"        # 9
+        "tags: [a, b]\n"             # 10
+    )
+    data, lines = parse_yaml(text, first_line=2)
+    assert data == {
+        "id": "session-1",
+        "notions": [{"title": "Écouter", "text": "Prendre le temps"}, {"title": "Coopérer"}],
+        "dates": {"start": datetime.date(2025, 1, 16), "end": datetime.date(2025, 1, 17)},
+        "tags": ["a", "b"],
+    }
+    assert lines == {
+        (): 2,
+        ("id",): 2,
+        ("notions",): 3,
+        ("notions", 0): 4,
+        ("notions", 0, "title"): 4,
+        ("notions", 0, "text"): 5,
+        ("notions", 1): 6,
+        ("notions", 1, "title"): 6,
+        ("dates",): 7,
+        ("dates", "start"): 8,
+        ("dates", "end"): 9,
+        ("tags",): 10,
+        ("tags", 0): 10,
+        ("tags", 1): 10,
+    }
+
+
+def test_line_of_falls_back_to_the_closest_written_ancestor() -> None:
+    doc = RawDocument("p", {}, lines={(): 2, ("notions",): 3, ("notions", 0): 4})
+    assert doc.line_of(("notions", 0, "text")) == 4
+    assert doc.line_of(("notions", 5, "title")) == 3
+    assert doc.line_of(("city",)) == 2
+    assert RawDocument("p", {}).line_of(("city",)) == 1
+
+
+def test_split_front_matter_gives_body_and_file_lines() -> None:
+    text = "---\nid: x\ntitle: Titre\n---\n\n## Récit\n"
+    doc, errors = split_front_matter("a.fr.md", text)
+    assert errors == []
+    assert doc == RawDocument(
+        "a.fr.md", {"id": "x", "title": "Titre"}, "\n## Récit\n", 5, {(): 2, ("id",): 2, ("title",): 3}
+    )
+
+
+def test_front_matter_may_end_with_three_dots() -> None:
+    doc, errors = split_front_matter("a.fr.md", "---\nid: x\n...\nbody")
+    assert errors == [] and doc.meta == {"id": "x"} and doc.body == "body"
+
+
+# --- scalars -------------------------------------------------------------------------------------
+
+
+def test_scalars_are_plain_data_and_impossible_dates_stay_text() -> None:
+    data, _ = parse_yaml("a: 2025-02-30\nb: 2025-02-28\nc: 5\nd: 1.5\ne: null\nf: true\ng: !!str 12\n")
+    assert data == {
+        "a": "2025-02-30",
+        "b": datetime.date(2025, 2, 28),
+        "c": 5,
+        "d": 1.5,
+        "e": None,
+        "f": True,
+        "g": "12",
+    }
+
+
+def test_non_text_keys_become_text() -> None:
+    data, _ = parse_yaml("1: a\n2025-01-01: b\n")
+    assert data == {"1": "a", "2025-01-01": "b"}
+
+
+# --- encodings and line endings ------------------------------------------------------------------
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "a.fr.md").write_bytes(b"\xef\xbb\xbf---\r\nid: x\r\ncity: Lyon\r\n---\r\nLe r\xc3\xa9cit.\r\n")
+    doc, errors = read_markdown(tmp_path, "a.fr.md")
+    assert errors == []
+    assert doc == RawDocument("a.fr.md", {"id": "x", "city": "Lyon"}, "Le récit.\n", 5, {(): 2, ("id",): 2, ("city",): 3})
+
+
+def test_old_mac_line_endings_are_accepted() -> None:
+    assert decode("p", b"---\rid: x\r---\r") == ("---\nid: x\n---\n", [])
+
+
+def test_latin1_is_refused_with_its_line() -> None:
+    assert decode("a.fr.md", b"---\nid: x\ncity: Orl\xe9ans\n") == (
+        None,
+        [ContentError("a.fr.md", 3, "", "is not UTF-8 text (byte 0xe9); save it as UTF-8")],
+    )
+
+
+def test_binary_is_refused() -> None:
+    assert decode("a.fr.md", b"\x89PNG\x00\x00") == (
+        None,
+        [ContentError("a.fr.md", 0, "", "is a binary file, not UTF-8 text")],
+    )
+
+
+# --- front matter shape --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "the file is empty: it must start with front matter between '---' lines"),
+        ("\n  \n", 1, "the file is empty: it must start with front matter between '---' lines"),
+        ("id: x\n---\nbody", 1, "front matter is missing: the file must start with a line '---'"),
+        ("---\nid: x\nbody", 1, "front matter is never closed: add a line '---' after it"),
+        ("---\n---\nbody", 1, "front matter is empty"),
+        ("---\n# only a comment\n---\nbody", 1, "front matter is empty"),
+        ("---\n- a\n- b\n---\n", 2, "front matter must be a mapping of fields ('name: value' lines)"),
+        ("---\njust text\n---\n", 2, "front matter must be a mapping of fields ('name: value' lines)"),
+    ],
+)
+def test_front_matter_shape(text: str, line: int, message: str) -> None:
+    assert split_front_matter("a.fr.md", text) == (None, [ContentError("a.fr.md", line, "", message)])
+
+
+def test_registry_must_be_a_mapping(tmp_path: Path) -> None:
+    (tmp_path / "people.yml").write_text("- a\n- b\n", encoding="utf-8")
+    assert read_yaml_file(tmp_path, "people.yml") == (
+        None,
+        [ContentError("people.yml", 1, "", "must be a YAML mapping")],
+    )
+
+
+def test_registry_is_one_document_only(tmp_path: Path) -> None:
+    (tmp_path / "people.yml").write_text("people: []\n---\npeople: []\n", encoding="utf-8")
+    assert read_yaml_file(tmp_path, "people.yml") == (
+        None,
+        [ContentError("people.yml", 2, "", "only one YAML document is allowed here")],
+    )
+
+
+def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recaps.reader
+
+    monkeypatch.setattr(recaps.reader, "MAX_FILE_BYTES", 1_048_576)
+    (tmp_path / "big.fr.md").write_bytes(b"-" * 1_572_864)
+    assert read_markdown(tmp_path, "big.fr.md") == (
+        None,
+        [ContentError("big.fr.md", 0, "", "is too large (1.5 MB; the limit is 1 MB)")],
+    )
+
+
+# --- what YAML may not do ------------------------------------------------------------------------
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    assert problem("city: Lyon\ntitle: T\ncity: Lille\n", first_line=2) == (
+        4,
+        "field 'city' is written twice (also at line 2): keep one",
+    )
+
+
+def test_duplicate_key_in_a_nested_mapping() -> None:
+    assert problem("dates:\n  start: 2025-01-16\n  start: 2025-01-17\n") == (
+        3,
+        "field 'start' is written twice (also at line 2): keep one",
+    )
+
+
+def test_same_key_in_two_list_items_is_fine() -> None:
+    data, _ = parse_yaml("notions:\n  - title: A\n  - title: B\n")
+    assert data == {"notions": [{"title": "A"}, {"title": "B"}]}
+
+
+def test_anchor_is_rejected() -> None:
+    assert problem("a: &x Lyon\nb: Lille\n") == (1, "YAML anchors (&name) are not allowed: write the value out")
+
+
+def test_alias_is_rejected() -> None:
+    assert problem("a: Lyon\nb: *x\n") == (2, "YAML aliases (*name) are not allowed: write the value out")
+
+
+def test_billion_laughs_is_rejected_at_its_first_anchor() -> None:
+    text = 'a: &a ["lol", "lol"]\nb: &b [*a, *a]\nc: &c [*b, *b]\n'
+    assert problem(text) == (1, "YAML anchors (&name) are not allowed: write the value out")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('a: !!python/object:os.system ["echo hi"]\n', "YAML tags such as '!!python/object:os.system' are not allowed: remove the tag"),
+        ("a: !!python/name:os.system\n", "YAML tags such as '!!python/name:os.system' are not allowed: remove the tag"),
+        ("a: !!binary aGVsbG8=\n", "YAML tags such as '!!binary' are not allowed: remove the tag"),
+        ("a: !!map {b: c}\n", "YAML tags such as '!!map' are not allowed: remove the tag"),
+        ("a: !custom value\n", "YAML tags such as '!custom' are not allowed: remove the tag"),
+    ],
+)
+def test_explicit_tags_are_rejected(text: str, message: str) -> None:
+    assert problem(text) == (1, message)
+
+
+def test_depth_limit() -> None:
+    # The top mapping is the first level; MAX_DEPTH - 1 nested lists fit, one more does not.
+    fits = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    assert parse_yaml(fits)[0] is not None
+    too_deep = "a: b\nc: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
+    assert problem(too_deep) == (2, f"nested more than {MAX_DEPTH} levels deep")
+    assert MAX_DEPTH == 16
+
+
+def test_key_must_be_plain_text() -> None:
+    assert problem("? [a]\n: 1\n") == (1, "a key must be plain text, not a list or a mapping")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: b\n\tc: d\n", 2, "YAML does not parse: a tab character cannot be used for indentation in YAML; use spaces"),
+        ("a:\n\t- b\n", 2, "YAML does not parse: a tab character cannot be used for indentation in YAML; use spaces"),
+        (
+            "title: Se rencontrer : premiers pas\n",
+            1,
+            "YAML does not parse: mapping values are not allowed in this context "
+            "(if a value contains ': ', put the whole value in double quotes)",
+        ),
+        ('a: b\nc: "unclosed\nd: e\n', 2, "YAML does not parse: a quoted value starts on this line but its closing quote is missing"),
+        (
+            "a: @handle\n",
+            1,
+            "YAML does not parse: found character that cannot start any token "
+            "(if a value starts with @ or `, put the whole value in double quotes)",
+        ),
+    ],
+)
+def test_parse_errors_are_worded_for_editors(text: str, line: int, message: str) -> None:
+    assert problem(text) == (line, message)
+
+
+def test_parse_error_lines_count_from_the_file() -> None:
+    doc, errors = split_front_matter("a.fr.md", "---\nid: x\ntitle: a : b\n---\n")
+    assert doc is None
+    assert [(e.line, e.message.split(":")[0]) for e in errors] == [(3, "YAML does not parse")]

@@ -1,0 +1,286 @@
+"""Pairing a French source with its English translation: versions, staleness, merging."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from recaps.errors import ContentError
+from recaps.models import Partner, Programme, Session
+from recaps.reader import RawDocument, split_front_matter
+from recaps.translation import (
+    TranslationState,
+    merge_translation,
+    source_version,
+    state_of,
+    translatable_content,
+    with_source_version,
+)
+
+SESSION_FR = """\
+---
+id: session-1
+programme: parcours-demo
+number: 1
+title: "Se rencontrer"
+dates:
+  start: 2025-01-16
+  end: 2025-01-17
+city: Lille
+host: atelier-nord
+author: "La rédaction"
+published: 2025-02-01
+tags: [cooperation]
+question: "Comment commencer ?"
+summary: "La première session."
+notions:
+  - title: "Écouter"
+    text: "Prendre le temps d’écouter."
+quotes:
+  - speaker: paul-durand
+    lang: fr
+    text: "Commençons ensemble."
+partners: [atelier-nord]
+next_session:
+  number: 2
+  note: "La suite."
+---
+
+Le récit de la session.
+"""
+
+SESSION_EN = """\
+---
+title: "Meeting"
+author: "The editorial team"
+question: "How do we start?"
+summary: "The first session."
+notions:
+  - title: "Listening"
+    text: "Taking time to listen."
+quotes:
+  - text: "Let us start together."
+next_session:
+  note: "What comes next."
+---
+
+The story of the session.
+"""
+
+
+def doc(text: str, path: str = "sessions/parcours-demo/session-1.fr.md") -> RawDocument:
+    document, errors = split_front_matter(path, text)
+    assert errors == []
+    return document
+
+
+def english(text: str) -> RawDocument:
+    return doc(text, "sessions/parcours-demo/session-1.en.md")
+
+
+FR = doc(SESSION_FR)
+VERSION = source_version(Session, FR)
+
+
+# --- what is translated --------------------------------------------------------------------------
+
+
+def test_translatable_content_drops_language_neutral_facts() -> None:
+    assert translatable_content(Session, FR) == {
+        "front_matter": {
+            "title": "Se rencontrer",
+            "author": "La rédaction",
+            "question": "Comment commencer ?",
+            "summary": "La première session.",
+            "notions": [{"title": "Écouter", "text": "Prendre le temps d’écouter."}],
+            "quotes": [{"text": "Commençons ensemble."}],
+            "next_session": {"note": "La suite."},
+        },
+        "body": "Le récit de la session.",
+    }
+
+
+def test_source_version_is_stable() -> None:
+    # Changing how the version is computed makes every English file stale: do it on purpose only.
+    assert VERSION == "7e8ba44e22cd"
+    assert source_version(Session, doc(SESSION_FR)) == VERSION
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('title: "Se rencontrer"', 'title: "Se retrouver"'),
+        ('text: "Prendre le temps d’écouter."', 'text: "Prendre le temps d’entendre."'),
+        ('text: "Commençons ensemble."', 'text: "Commençons."'),
+        ('note: "La suite."', 'note: "La fin."'),
+        ("Le récit de la session.", "Le récit de la session, revu."),
+        ("Le récit de la session.", "Le récit de la session.\n\n## Une suite"),
+    ],
+)
+def test_source_version_changes_with_translated_text(old: str, new: str) -> None:
+    assert SESSION_FR.count(old) == 1
+    assert source_version(Session, doc(SESSION_FR.replace(old, new))) != VERSION
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  start: 2025-01-16\n  end: 2025-01-17", "  start: 2025-01-20\n  end: 2025-01-21"),
+        ("city: Lille", "city: Roubaix"),
+        ("host: atelier-nord", "host: atelier-sud"),
+        ("tags: [cooperation]", "tags: [cooperation, industrie]"),
+        ("published: 2025-02-01", "published: 2025-03-01"),
+        ("speaker: paul-durand", "speaker: anne-martin"),
+        ("  number: 2\n", "  number: 3\n"),
+        ('title: "Se rencontrer"', "title: Se rencontrer  # a comment"),
+        ("Le récit de la session.\n", "Le récit de la session.\n\n\n"),
+        ("---\n\nLe récit", "translation_of: 0123456789ab\n---\n\nLe récit"),
+    ],
+)
+def test_source_version_ignores_neutral_facts_and_form(old: str, new: str) -> None:
+    assert SESSION_FR.count(old) == 1
+    assert source_version(Session, doc(SESSION_FR.replace(old, new))) == VERSION
+
+
+# --- states --------------------------------------------------------------------------------------
+
+
+def test_states() -> None:
+    en = english(SESSION_EN)
+    marked = english(with_source_version(SESSION_EN, VERSION))
+    assert state_of(Session, None, en) is TranslationState.ORPHAN
+    assert state_of(Session, FR, None) is TranslationState.MISSING
+    assert state_of(Session, FR, en) is TranslationState.STALE
+    assert state_of(Session, FR, marked) is TranslationState.COMPLETE
+    changed = doc(SESSION_FR.replace("Le récit de la session.", "Un autre récit."))
+    assert state_of(Session, changed, marked) is TranslationState.STALE
+
+
+# --- with_source_version ------------------------------------------------------------------------
+
+
+def test_with_source_version_inserts_before_the_closing_line() -> None:
+    assert with_source_version("---\nname: A  # comment\n---\n\nBody\n", "abc123abc123") == (
+        "---\nname: A  # comment\ntranslation_of: abc123abc123\n---\n\nBody\n"
+    )
+
+
+def test_with_source_version_replaces_in_place() -> None:
+    text = "---\nname: A\ntranslation_of: 000000000000\nmission: M\n---\nBody\n"
+    assert with_source_version(text, "abc123abc123") == (
+        "---\nname: A\ntranslation_of: abc123abc123\nmission: M\n---\nBody\n"
+    )
+
+
+def test_with_source_version_keeps_bom_and_crlf() -> None:
+    text = "\ufeff---\r\nname: A\r\ntranslation_of: old\r\n---\r\nBody\r\n"
+    assert with_source_version(text, "abc123abc123") == (
+        "\ufeff---\r\nname: A\r\ntranslation_of: abc123abc123\r\n---\r\nBody\r\n"
+    )
+
+
+def test_with_source_version_adds_front_matter_when_there_is_none() -> None:
+    assert with_source_version("Body only\n", "abc123abc123") == "---\ntranslation_of: abc123abc123\n---\nBody only\n"
+
+
+def test_with_source_version_is_idempotent_and_reads_back() -> None:
+    once = with_source_version(SESSION_EN, VERSION)
+    assert with_source_version(once, VERSION) == once
+    assert once.replace(f"translation_of: {VERSION}\n", "") == SESSION_EN
+    assert english(once).meta["translation_of"] == VERSION
+
+
+# --- merge_translation --------------------------------------------------------------------------
+
+
+def test_merge_completes_the_translation_with_neutral_facts() -> None:
+    merged, errors = merge_translation(Session, FR, english(with_source_version(SESSION_EN, VERSION)))
+    assert errors == []
+    assert merged == {
+        "id": "session-1",
+        "programme": "parcours-demo",
+        "number": 1,
+        "title": "Meeting",
+        "dates": {"start": datetime.date(2025, 1, 16), "end": datetime.date(2025, 1, 17)},
+        "city": "Lille",
+        "host": "atelier-nord",
+        "author": "The editorial team",
+        "published": datetime.date(2025, 2, 1),
+        "tags": ["cooperation"],
+        "question": "How do we start?",
+        "summary": "The first session.",
+        "notions": [{"title": "Listening", "text": "Taking time to listen."}],
+        "quotes": [{"speaker": "paul-durand", "lang": "fr", "text": "Let us start together."}],
+        "partners": ["atelier-nord"],
+        "next_session": {"number": 2, "note": "What comes next."},
+    }
+    assert Session.model_validate(merged).title == "Meeting"
+
+
+def test_merge_accepts_a_neutral_fact_repeated_identically() -> None:
+    en = english(SESSION_EN.replace('title: "Meeting"', 'title: "Meeting"\ncity: Lille\nnumber: 1'))
+    assert merge_translation(Session, FR, en)[1] == []
+
+
+def test_merge_reports_disagreements_leaf_by_leaf() -> None:
+    en = english(
+        SESSION_EN.replace(
+            'title: "Meeting"',
+            'title: "Meeting"\nnumber: 2\ndates:\n  start: 2025-01-16\n  end: 2025-01-18\ntags: [industrie]',
+        ).replace('  - text: "Let us start together."', '  - text: "Let us start together."\n    speaker: anne-martin')
+    )
+    merged, errors = merge_translation(Session, FR, en)
+    path, source = "sessions/parcours-demo/session-1.en.md", "sessions/parcours-demo/session-1.fr.md"
+    tail = "; language-neutral facts are written once, in the French file"
+    assert errors == [
+        ContentError(path, 3, "number", f"'2' disagrees with the French source ('1' in {source}){tail}"),
+        ContentError(path, 6, "dates.end", f"'2025-01-18' disagrees with the French source ('2025-01-17' in {source}){tail}"),
+        ContentError(path, 7, "tags", f"[industrie] disagrees with the French source ([cooperation] in {source}){tail}"),
+        ContentError(path, 16, "quotes[1].speaker", f"'anne-martin' disagrees with the French source ('paul-durand' in {source}){tail}"),
+    ]
+    # The French facts win in the merged data.
+    assert (merged["number"], merged["dates"]["end"], merged["tags"]) == (1, datetime.date(2025, 1, 17), ["cooperation"])
+    assert merged["quotes"][0]["speaker"] == "paul-durand"
+
+
+def test_merge_reports_parallel_lists_of_another_length() -> None:
+    en = english(SESSION_EN.replace("quotes:\n", '  - title: "Cooperating"\n    text: "Working together."\nquotes:\n'))
+    merged, errors = merge_translation(Session, FR, en)
+    assert errors == [
+        ContentError(
+            "sessions/parcours-demo/session-1.en.md",
+            6,
+            "notions",
+            "the French source has 1 item, this translation has 2: translate each one, in the same order",
+        )
+    ]
+
+
+def test_merge_with_fewer_quotes_does_not_invent_items() -> None:
+    en = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
+    merged, errors = merge_translation(Session, FR, en)
+    assert merged["quotes"] == []
+    assert [e.message for e in errors] == [
+        "the French source has 1 item, this translation has 0: translate each one, in the same order"
+    ]
+
+
+def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> None:
+    programme_fr = doc(
+        "---\nid: p\ntitle: T\norganiser: O\nsponsor: s\nsessions_planned: 6\ndescription: D\n---\n",
+        "sessions/p/programme.fr.md",
+    )
+    programme_en = doc("---\ntitle: T en\norganiser: O\ndescription: D en\ntranslation_of: x\n---\n", "sessions/p/programme.en.md")
+    assert merge_translation(Programme, programme_fr, programme_en) == (
+        {"title": "T en", "organiser": "O", "description": "D en", "id": "p", "sponsor": "s", "sessions_planned": 6},
+        [],
+    )
+    partner_fr = doc(
+        "---\nid: a\nname: A\nkind: association\nwebsite: https://a.example\nmission: M\n---\n", "partners/a.fr.md"
+    )
+    partner_en = doc("---\nname: A\nmission: M en\n---\n", "partners/a.en.md")
+    assert merge_translation(Partner, partner_fr, partner_en) == (
+        {"name": "A", "mission": "M en", "id": "a", "kind": "association", "website": "https://a.example"},
+        [],
+    )
