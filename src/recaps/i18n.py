@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
     "field_reference": {"fr": "Référence des champs", "en": "Field reference"},
     "translated_from_fr": {"fr": "Traduit du français", "en": "Translated from French"},
     "translated_from_en": {"fr": "Traduit de l’anglais", "en": "Translated from English"},
-    "original": {"fr": "Texte original", "en": "Original wording"},
+    "original": {"fr": "texte original :", "en": "original wording:"},
     "missing_title": {"fr": "Pas encore traduit", "en": "Not yet translated"},
     "missing_text": {
         "fr": "Cette page n’est pas encore traduite en français.",

@@ -52,16 +52,16 @@ class Content(BaseModel):
 class LocalizedText(Content):
     """A text given in both languages."""
 
-    fr: Text = Field(description="French text.")
-    en: Text = Field(description="English text.")
+    fr: Text = Field(description="French text.", json_schema_extra={"fr": "Texte en français."})
+    en: Text = Field(description="English text.", json_schema_extra={"fr": "Texte en anglais."})
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
 
 
 class DateRange(Content):
-    start: datetime.date = Field(description="First day, YYYY-MM-DD.")
-    end: datetime.date = Field(description="Last day, YYYY-MM-DD (the same as start for one day).")
+    start: datetime.date = Field(description="First day, YYYY-MM-DD.", json_schema_extra={"fr": "Premier jour, AAAA-MM-JJ."})
+    end: datetime.date = Field(description="Last day, YYYY-MM-DD (the same as start for one day).", json_schema_extra={"fr": "Dernier jour, AAAA-MM-JJ (le même que start pour un seul jour)."})
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> "DateRange":
@@ -71,21 +71,21 @@ class DateRange(Content):
 
 
 class Notion(Content):
-    title: Text = Field(description="The notion in a few words.")
-    text: Text = Field(description="What it means, in two or three sentences.")
+    title: Text = Field(description="The notion in a few words.", json_schema_extra={"fr": "La notion en quelques mots."})
+    text: Text = Field(description="What it means, in two or three sentences.", json_schema_extra={"fr": "Ce qu’elle veut dire, en deux ou trois phrases."})
 
 
 class Quote(Content):
-    speaker: Id = Field(description="Id of the speaker in sessions/people.yml. Language-neutral.")
-    text: Text = Field(description="The words, verbatim in the original language; in the other language, their translation.")
-    lang: Language = Field("fr", description="Language the words were said in: fr or en. Language-neutral.")
+    speaker: Id = Field(description="Id of the speaker in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id de la personne dans sessions/people.yml. Indépendant de la langue."})
+    text: Text = Field(description="The words, verbatim in the original language; in the other language, their translation.", json_schema_extra={"fr": "Les paroles, mot pour mot dans la langue d’origine ; dans l’autre langue, leur traduction."})
+    lang: Language = Field("fr", description="Language the words were said in: fr or en. Language-neutral.", json_schema_extra={"fr": "Langue dans laquelle les paroles ont été dites : fr ou en. Indépendant de la langue."})
 
 
 class NextSession(Content):
-    number: Number = Field(description="Number of the announced session. Language-neutral.")
-    title: Text | None = Field(None, description="Its theme, if announced.")
-    dates: DateRange | None = Field(None, description="Its dates, if announced. Language-neutral.")
-    note: Text | None = Field(None, description="A line announcing it.")
+    number: Number = Field(description="Number of the announced session. Language-neutral.", json_schema_extra={"fr": "Numéro de la session annoncée. Indépendant de la langue."})
+    title: Text | None = Field(None, description="Its theme, if announced.", json_schema_extra={"fr": "Son thème, s’il est annoncé."})
+    dates: DateRange | None = Field(None, description="Its dates, if announced. Language-neutral.", json_schema_extra={"fr": "Ses dates, si elles sont annoncées. Indépendant de la langue."})
+    note: Text | None = Field(None, description="A line announcing it.", json_schema_extra={"fr": "Une phrase qui l’annonce."})
 
 
 class Translatable(Content):
@@ -93,35 +93,35 @@ class Translatable(Content):
         None,
         description="English file only: the version of the French source it translates. "
         "Written by `recaps mark-translated`; do not edit by hand.",
-    )
+        json_schema_extra={"fr": "Fichier anglais seulement : la version de la source française qu’il traduit. Écrit par `recaps mark-translated` ; ne pas modifier à la main."})
 
 
 class Programme(Translatable):
-    id: Id = Field(description="Identifier, the name of the programme's folder. Language-neutral.")
-    title: Text = Field(description="Name of the programme.")
-    organiser: Text = Field(description="Organisation running the programme.")
-    sponsor: Id = Field(description="Id of the programme's sponsor in sessions/people.yml. Language-neutral.")
-    sessions_planned: Number = Field(description="Number of sessions planned. Language-neutral.")
-    description: Text = Field(description="One or two sentences presenting the programme.")
+    id: Id = Field(description="Identifier, the name of the programme's folder. Language-neutral.", json_schema_extra={"fr": "Identifiant, le nom du dossier du programme. Indépendant de la langue."})
+    title: Text = Field(description="Name of the programme.", json_schema_extra={"fr": "Nom du programme."})
+    organiser: Text = Field(description="Organisation running the programme.", json_schema_extra={"fr": "Organisation qui mène le programme."})
+    sponsor: Id = Field(description="Id of the programme's sponsor in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id du parrain du programme dans sessions/people.yml. Indépendant de la langue."})
+    sessions_planned: Number = Field(description="Number of sessions planned. Language-neutral.", json_schema_extra={"fr": "Nombre de sessions prévues. Indépendant de la langue."})
+    description: Text = Field(description="One or two sentences presenting the programme.", json_schema_extra={"fr": "Une ou deux phrases qui présentent le programme."})
 
 
 class Session(Translatable):
-    id: Id = Field(description="Identifier, the file name without language: session-<number>. Language-neutral.")
-    programme: Id = Field(description="Id of the programme (its folder). Language-neutral.")
-    number: Number = Field(description="Number of the session in the programme. Language-neutral.")
-    title: Text = Field(description="Theme of the session.")
-    dates: DateRange = Field(description="Dates of the session. Language-neutral.")
-    city: Text = Field(description="City where it took place. Language-neutral.")
-    host: Id = Field(description="Id of the partner that hosted it (partners/<id>.fr.md). Language-neutral.")
-    author: Text = Field(description="Author of the recap, e.g. La rédaction.")
-    published: datetime.date = Field(description="Publication date of the recap, YYYY-MM-DD. Language-neutral.")
-    tags: list[Id] = Field(default_factory=list, description="Tag ids from sessions/tags.yml. Language-neutral.")
-    question: Text = Field(description="The session's guiding question.")
-    summary: Text = Field(description="One or two sentences: what the session was about (used in lists, feeds and link previews).")
-    notions: list[Notion] = Field(default_factory=list, description="The key notions the session leaves, each a title and a text.")
-    quotes: list[Quote] = Field(default_factory=list, description="Speakers' words: speaker, text and original language.")
-    partners: list[Id] = Field(default_factory=list, description="Ids of partners featured in focus boxes. Language-neutral.")
-    next_session: NextSession | None = Field(None, description="The session announced next, if any.")
+    id: Id = Field(description="Identifier, the file name without language: session-<number>. Language-neutral.", json_schema_extra={"fr": "Identifiant, le nom du fichier sans la langue : session-<numéro>. Indépendant de la langue."})
+    programme: Id = Field(description="Id of the programme (its folder). Language-neutral.", json_schema_extra={"fr": "Id du programme (son dossier). Indépendant de la langue."})
+    number: Number = Field(description="Number of the session in the programme. Language-neutral.", json_schema_extra={"fr": "Numéro de la session dans le programme. Indépendant de la langue."})
+    title: Text = Field(description="Theme of the session.", json_schema_extra={"fr": "Thème de la session."})
+    dates: DateRange = Field(description="Dates of the session. Language-neutral.", json_schema_extra={"fr": "Dates de la session. Indépendant de la langue."})
+    city: Text = Field(description="City where it took place. Language-neutral.", json_schema_extra={"fr": "Ville où elle a eu lieu. Indépendant de la langue."})
+    host: Id = Field(description="Id of the partner that hosted it (partners/<id>.fr.md). Language-neutral.", json_schema_extra={"fr": "Id du partenaire qui l’a accueillie (partners/<id>.fr.md). Indépendant de la langue."})
+    author: Text = Field(description="Author of the recap, e.g. La rédaction.", json_schema_extra={"fr": "Auteur du récit, par exemple La rédaction."})
+    published: datetime.date = Field(description="Publication date of the recap, YYYY-MM-DD. Language-neutral.", json_schema_extra={"fr": "Date de publication du récit, AAAA-MM-JJ. Indépendant de la langue."})
+    tags: list[Id] = Field(default_factory=list, description="Tag ids from sessions/tags.yml. Language-neutral.", json_schema_extra={"fr": "Ids d’étiquettes de sessions/tags.yml. Indépendant de la langue."})
+    question: Text = Field(description="The session's guiding question.", json_schema_extra={"fr": "La question qui guide la session."})
+    summary: Text = Field(description="One or two sentences: what the session was about (used in lists, feeds and link previews).", json_schema_extra={"fr": "Une ou deux phrases : le sujet de la session (listes, flux, aperçus de liens)."})
+    notions: list[Notion] = Field(default_factory=list, description="The key notions the session leaves, each a title and a text.", json_schema_extra={"fr": "Les notions clés que laisse la session, chacune un titre et un texte."})
+    quotes: list[Quote] = Field(default_factory=list, description="Speakers' words: speaker, text and original language.", json_schema_extra={"fr": "Paroles d’intervenants : speaker, text et langue d’origine."})
+    partners: list[Id] = Field(default_factory=list, description="Ids of partners featured in focus boxes. Language-neutral.", json_schema_extra={"fr": "Ids des partenaires présentés dans des encadrés. Indépendant de la langue."})
+    next_session: NextSession | None = Field(None, description="The session announced next, if any.", json_schema_extra={"fr": "La session annoncée ensuite, s’il y en a une."})
 
 
 PartnerKind = Literal[
@@ -130,41 +130,41 @@ PartnerKind = Literal[
 
 
 class Partner(Translatable):
-    id: Id = Field(description="Identifier, the file name without language. Language-neutral.")
-    name: Text = Field(description="Name of the organisation.")
-    kind: PartnerKind = Field(description="One of: association, non-profit-project, company, school, institution, public-body, network. Language-neutral.")
-    city: Text | None = Field(None, description="City, if known. Language-neutral.")
-    website: Url = Field(description="Web address, http(s):// or mailto:. Language-neutral.")
-    mission: Text = Field(description="Its mission in one sentence.")
-    people: list[Id] = Field(default_factory=list, description="Ids of its people in sessions/people.yml. Language-neutral.")
-    quotes: list[Quote] = Field(default_factory=list, description="Words of its people, as for sessions.")
+    id: Id = Field(description="Identifier, the file name without language. Language-neutral.", json_schema_extra={"fr": "Identifiant, le nom du fichier sans la langue. Indépendant de la langue."})
+    name: Text = Field(description="Name of the organisation.", json_schema_extra={"fr": "Nom de l’organisation."})
+    kind: PartnerKind = Field(description="One of: association, non-profit-project, company, school, institution, public-body, network. Language-neutral.", json_schema_extra={"fr": "L’un de : association, non-profit-project, company, school, institution, public-body, network. Indépendant de la langue."})
+    city: Text | None = Field(None, description="City, if known. Language-neutral.", json_schema_extra={"fr": "Ville, si elle est connue. Indépendant de la langue."})
+    website: Url = Field(description="Web address, http(s):// or mailto:. Language-neutral.", json_schema_extra={"fr": "Adresse web, http(s):// ou mailto:. Indépendant de la langue."})
+    mission: Text = Field(description="Its mission in one sentence.", json_schema_extra={"fr": "Sa mission en une phrase."})
+    people: list[Id] = Field(default_factory=list, description="Ids of its people in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Ids de ses personnes dans sessions/people.yml. Indépendant de la langue."})
+    quotes: list[Quote] = Field(default_factory=list, description="Words of its people, as for sessions.", json_schema_extra={"fr": "Paroles de ses personnes, comme pour les sessions."})
 
 
 class Page(Translatable):
     """A hand-written page in docs/: front matter is optional."""
 
-    title: Text | None = Field(None, description="Page title, if not the first heading.")
-    description: Text | None = Field(None, description="Summary for search engines and link previews.")
+    title: Text | None = Field(None, description="Page title, if not the first heading.", json_schema_extra={"fr": "Titre de la page, s’il diffère du premier titre."})
+    description: Text | None = Field(None, description="Summary for search engines and link previews.", json_schema_extra={"fr": "Résumé pour les moteurs de recherche et les aperçus de liens."})
 
 
 class Person(Content):
-    id: Id = Field(description="Identifier used by quotes and partners.")
-    name: Text = Field(description="Full name, as written in both languages.")
-    role: LocalizedText = Field(description="Role, in fr and en.")
-    organisation: LocalizedText | None = Field(None, description="Organisation, in fr and en.")
+    id: Id = Field(description="Identifier used by quotes and partners.", json_schema_extra={"fr": "Identifiant utilisé par les citations et les partenaires."})
+    name: Text = Field(description="Full name, as written in both languages.", json_schema_extra={"fr": "Nom complet, tel qu’il s’écrit dans les deux langues."})
+    role: LocalizedText = Field(description="Role, in fr and en.", json_schema_extra={"fr": "Fonction, en fr et en."})
+    organisation: LocalizedText | None = Field(None, description="Organisation, in fr and en.", json_schema_extra={"fr": "Organisation, en fr et en."})
 
 
 class PeopleRegistry(Content):
-    people: list[Person] = Field(description="Everyone quoted or named.")
+    people: list[Person] = Field(description="Everyone quoted or named.", json_schema_extra={"fr": "Toutes les personnes citées ou nommées."})
 
 
 class Tag(Content):
-    id: Id = Field(description="Identifier used in a session's tags.")
-    label: LocalizedText = Field(description="Label shown to readers, in fr and en.")
+    id: Id = Field(description="Identifier used in a session's tags.", json_schema_extra={"fr": "Identifiant utilisé dans les tags d’une session."})
+    label: LocalizedText = Field(description="Label shown to readers, in fr and en.", json_schema_extra={"fr": "Libellé affiché aux lecteurs, en fr et en."})
 
 
 class TagRegistry(Content):
-    tags: list[Tag] = Field(description="Every tag sessions may use.")
+    tags: list[Tag] = Field(description="Every tag sessions may use.", json_schema_extra={"fr": "Toutes les étiquettes que les sessions peuvent utiliser."})
 
 
 # What does not depend on language: written in the French file, optional in the English one

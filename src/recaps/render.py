@@ -86,10 +86,16 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~^=-])")
 
 
 def md_escape(value: Any) -> Markup:
-    """Text for a Markdown context: HTML-escaped, Markdown punctuation backslash-escaped."""
-    text = str(escape(str(value)))
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return Markup(text.replace("\n", " "))
+    """Text for a Markdown context: Markdown punctuation backslash-escaped, then < > & escaped."""
+    text = _MD_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
+    return Markup(html.escape(text, quote=False))
+
+
+def md_code(value: Any) -> Markup:
+    """A Markdown code span (Markdown escapes its HTML itself)."""
+    text = str(value).replace("\n", " ")
+    fence = "``" if "`" in text else "`"
+    return Markup(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
 
 
 _env = jinja2.Environment(
@@ -101,6 +107,7 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _env.filters["md"] = md_escape
+_env.filters["code"] = md_code
 
 
 def _front_matter(meta: dict[str, Any]) -> str:
@@ -388,3 +395,10 @@ class Renderer:
 def render_site(site: Site, lang: str) -> list[RenderedPage]:
     """Every generated page of the site in ``lang``."""
     return Renderer(site, lang).render()
+
+
+def field_reference_markdown(lang: str) -> str:
+    """The field reference alone (also kept in README.md by scripts/update-readme.py)."""
+    return _env.get_template("fields.md.j2").render(
+        t=lambda key, **v: i18n.label(key, lang, **v), reference=field_reference(lang)
+    )

@@ -1,0 +1,340 @@
+"""The editors' commands, through click's test runner, on temporary content trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from recaps.cli import main
+
+PROGRAMME_EN = "sessions/parcours-demo/programme.en.md"
+SESSION_FR = "sessions/parcours-demo/session-1.fr.md"
+SESSION_EN = "sessions/parcours-demo/session-1.en.md"
+PARTNER_EN = "partners/atelier-nord.en.md"
+ALL_EN = (PROGRAMME_EN, SESSION_EN, PARTNER_EN)
+
+
+def run(root: Path, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["-C", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+def test_check_ok_summary(tree: Path) -> None:
+    result = run(tree, "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 0 pages; no errors\n",
+    )
+
+
+def test_check_counts_in_the_singular_and_with_pages(tree: Path) -> None:
+    people = tree / "sessions/people.yml"
+    people.write_text(people.read_text(encoding="utf-8").split("  - id: paul-durand")[0], encoding="utf-8")
+    (tree / SESSION_FR).write_text(
+        (tree / SESSION_FR).read_text(encoding="utf-8").replace("speaker: paul-durand", "speaker: anne-martin"),
+        encoding="utf-8",
+    )
+    partner = tree / "partners/atelier-nord.fr.md"
+    partner.write_text(partner.read_text(encoding="utf-8").replace("people: [paul-durand]", "people: []"), encoding="utf-8")
+    (tree / "docs").mkdir()
+    (tree / "docs/about.fr.md").write_text("# À propos\n", encoding="utf-8")
+    (tree / "docs/legal.fr.md").write_text("---\ntitle: Mentions légales\n---\nTexte.\n", encoding="utf-8")
+    result = run(tree, "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 1 person, 2 pages; no errors\n",
+    )
+
+
+def test_check_with_errors_exits_1(tree: Path) -> None:
+    (tree / "partners/atelier-nord.en.md").unlink()
+    (tree / "partners/atelier-nord.fr.md").unlink()
+    result = run(tree, "check")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{SESSION_FR}:10: host: no partner 'atelier-nord' in partners/\n"
+        f"{SESSION_FR}:23: partners[1]: no partner 'atelier-nord' in partners/\n"
+        "2 errors found\n",
+    )
+
+
+# --- status and mark-translated ------------------------------------------------------------------
+
+
+def test_status_complete_missing_stale_orphan(tree: Path) -> None:
+    assert run(tree, "mark-translated", str(tree / PROGRAMME_EN)).exit_code == 0
+    (tree / PARTNER_EN).rename(tree / "partners/atelier-sud.en.md")
+    result = run(tree, "status")
+    assert (result.exit_code, result.output) == (
+        0,
+        "KIND       ID                       STATE     FILE\n"
+        "programme  parcours-demo            complete  sessions/parcours-demo/programme.en.md\n"
+        "session    parcours-demo/session-1  stale     sessions/parcours-demo/session-1.en.md\n"
+        "partner    atelier-nord             missing   partners/atelier-nord.fr.md\n"
+        "partner    atelier-sud              orphan    partners/atelier-sud.en.md\n"
+        "4 items: 1 complete, 1 missing, 1 stale, 1 orphan\n"
+        "(1 error found in the content: run `recaps check` for details)\n",
+    )
+    assert run(tree, "status", "--strict").exit_code == 1
+
+
+def test_status_strict_passes_only_when_everything_is_complete(tree: Path) -> None:
+    assert run(tree, "status", "--strict").exit_code == 1
+    assert run(tree, "mark-translated", *(str(tree / f) for f in ALL_EN)).exit_code == 0
+    result = run(tree, "status", "--strict")
+    assert (result.exit_code, result.output) == (
+        0,
+        "KIND       ID                       STATE     FILE\n"
+        "programme  parcours-demo            complete  sessions/parcours-demo/programme.en.md\n"
+        "session    parcours-demo/session-1  complete  sessions/parcours-demo/session-1.en.md\n"
+        "partner    atelier-nord             complete  partners/atelier-nord.en.md\n"
+        "3 items: 3 complete, 0 missing, 0 stale, 0 orphan\n",
+    )
+
+
+def test_status_strict_fails_on_content_errors_even_when_complete(tree: Path) -> None:
+    assert run(tree, "mark-translated", *(str(tree / f) for f in ALL_EN)).exit_code == 0
+    people = tree / "sessions/people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace("id: anne-martin", "id: anne"), encoding="utf-8")
+    result = run(tree, "status", "--strict")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "3 items: 3 complete, 0 missing, 0 stale, 0 orphan\n"
+        "(1 error found in the content: run `recaps check` for details)\n"
+    )
+
+
+def test_mark_translated_then_editing_the_french_makes_it_stale(tree: Path) -> None:
+    before = (tree / SESSION_EN).read_text(encoding="utf-8")
+    result = run(tree, "mark-translated", str(tree / SESSION_EN))
+    assert (result.exit_code, result.output) == (
+        0,
+        f"{SESSION_EN}: marked as translating {SESSION_FR} (version 7e8ba44e22cd)\n",
+    )
+    after = (tree / SESSION_EN).read_text(encoding="utf-8")
+    assert after == before.replace("---\n\nThe story", "translation_of: 7e8ba44e22cd\n---\n\nThe story")
+    assert "session    parcours-demo/session-1  complete" in run(tree, "status").output
+
+    french = tree / SESSION_FR
+    french.write_text(french.read_text(encoding="utf-8").replace("Le récit de la session.", "Le récit, revu."), encoding="utf-8")
+    assert "session    parcours-demo/session-1  stale" in run(tree, "status").output
+
+    # A neutral fact (the dates) changes nothing for the translator.
+    french.write_text(french.read_text(encoding="utf-8").replace("Le récit, revu.", "Le récit de la session."), encoding="utf-8")
+    french.write_text(french.read_text(encoding="utf-8").replace("end: 2025-01-17", "end: 2025-01-18"), encoding="utf-8")
+    assert "session    parcours-demo/session-1  complete" in run(tree, "status").output
+
+
+def test_mark_translated_accepts_paths_relative_to_the_root(tree: Path) -> None:
+    result = run(tree, "mark-translated", PARTNER_EN)
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{PARTNER_EN}: marked as translating partners/atelier-nord.fr.md (version ")
+
+
+def test_mark_translated_refuses_what_it_cannot_mark(tree: Path) -> None:
+    (tree / "partners/broken.fr.md").write_text("---\nid: broken\n", encoding="utf-8")
+    (tree / "partners/broken.en.md").write_text("---\nname: Broken\n---\n", encoding="utf-8")
+    (tree / "partners/latin.fr.md").write_text("---\nid: latin\n---\n", encoding="utf-8")
+    (tree / "partners/latin.en.md").write_bytes(b"---\nname: \"Caf\xe9\"\n---\n")
+    (tree / "partners/open.fr.md").write_text("---\nid: open\n---\n", encoding="utf-8")
+    (tree / "partners/open.en.md").write_text("---\nname: Open\n\nBody\n", encoding="utf-8")
+    before = snapshot(tree)
+    result = run(
+        tree, "mark-translated", "partners/atelier-nord.fr.md", "partners/nope.en.md",
+        "partners/broken.en.md", "partners/latin.en.md", "partners/open.en.md",
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "partners/atelier-nord.fr.md: not an English translation (the file name must end in .en.md)\n"
+        "partners/nope.en.md: does not exist\n"
+        "partners/broken.fr.md:1: front matter is never closed: add a line '---' after it\n"
+        "partners/latin.en.md:2: is not UTF-8 text (byte 0xe9); save it as UTF-8\n"
+        "partners/open.en.md:1: front matter is never closed: add a line '---' after it\n",
+    )
+    assert snapshot(tree) == before
+
+
+# --- new -----------------------------------------------------------------------------------------
+
+
+def test_new_session_creates_both_files_and_the_editors_to_do_list(tree: Path) -> None:
+    result = run(tree, "new", "session", "parcours-demo", "2")
+    assert (result.exit_code, result.output) == (
+        0,
+        "created sessions/parcours-demo/session-2.fr.md\n"
+        "created sessions/parcours-demo/session-2.en.md\n"
+        "Fill in the French file, run `recaps check`, then translate the English one.\n",
+    )
+    assert (tree / "sessions/parcours-demo/session-2.fr.md").is_file()
+    assert (tree / "sessions/parcours-demo/session-2.en.md").is_file()
+    check = run(tree, "check")
+    new = "sessions/parcours-demo/session-2.fr.md"
+    assert (check.exit_code, check.output) == (
+        1,
+        f"{new}:6: title: must not be empty\n"
+        f"{new}:8: dates.start: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
+        f"{new}:9: dates.end: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
+        f"{new}:10: city: must not be empty\n"
+        f"{new}:11: host: must not be empty\n"
+        f"{new}:13: published: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
+        f"{new}:15: question: must not be empty\n"
+        f"{new}:16: summary: must not be empty\n"
+        f"{new}:18: notions[1].title: must not be empty\n"
+        f"{new}:19: notions[1].text: must not be empty\n"
+        f"{new}:21: quotes[1].speaker: must not be empty\n"
+        f"{new}:23: quotes[1].text: must not be empty\n"
+        f"{new}:27: next_session.note: must not be empty\n"
+        "13 errors found\n",
+    )
+
+
+def fill(path: Path, replacements: list[tuple[str, str]]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_session_once_filled_passes_then_the_english_is_the_to_do_list(tree: Path) -> None:
+    assert run(tree, "new", "session", "parcours-demo", "2").exit_code == 0
+    fill(tree / "sessions/parcours-demo/session-2.fr.md", [
+        ('title: ""', 'title: "Coopérer"'),
+        ("start: YYYY-MM-DD", "start: 2025-03-10"),
+        ("end: YYYY-MM-DD", "end: 2025-03-11"),
+        ('city: ""', "city: Lille"),
+        ('host: ""', "host: atelier-nord"),
+        ("published: YYYY-MM-DD", "published: 2025-04-01"),
+        ('question: ""', 'question: "Comment coopérer ?"'),
+        ('summary: ""', 'summary: "La deuxième session."'),
+        ('title: ""', 'title: "Ensemble"'),
+        ('text: ""', 'text: "Faire ensemble."'),
+        ('speaker: ""', "speaker: paul-durand"),
+        ('text: ""', 'text: "Coopérons."'),
+        ('note: ""', 'note: "La dernière."'),
+    ])
+    en = "sessions/parcours-demo/session-2.en.md"
+    check = run(tree, "check")
+    assert (check.exit_code, check.output) == (
+        1,
+        f"{en}:5: title: must not be empty\n"
+        f"{en}:7: question: must not be empty\n"
+        f"{en}:8: summary: must not be empty\n"
+        f"{en}:10: notions[1].title: must not be empty\n"
+        f"{en}:11: notions[1].text: must not be empty\n"
+        f"{en}:13: quotes[1].text: must not be empty\n"
+        f"{en}:15: next_session.note: must not be empty\n"
+        "7 errors found\n",
+    )
+    fill(tree / en, [
+        ('title: ""', 'title: "Cooperating"'),
+        ('question: ""', 'question: "How do we cooperate?"'),
+        ('summary: ""', 'summary: "The second session."'),
+        ('title: ""', 'title: "Together"'),
+        ('text: ""', 'text: "Doing things together."'),
+        ('text: ""', 'text: "Let us cooperate."'),
+        ('note: ""', 'note: "The last one."'),
+    ])
+    check = run(tree, "check")
+    assert (check.exit_code, check.output) == (
+        0,
+        "OK: 1 programme, 2 session recaps, 1 partner, 2 people, 0 pages; no errors\n",
+    )
+
+
+def test_new_session_refuses_to_overwrite(tree: Path) -> None:
+    (tree / "sessions/parcours-demo/session-2.fr.md").write_text("mine\n", encoding="utf-8")
+    before = snapshot(tree)
+    result = run(tree, "new", "session", "parcours-demo", "2")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: sessions/parcours-demo/session-2.fr.md already exists; nothing was written\n",
+    )
+    assert snapshot(tree) == before
+    result = run(tree, "new", "session", "parcours-demo", "1")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: sessions/parcours-demo/session-1.fr.md and sessions/parcours-demo/session-1.en.md "
+        "already exist; nothing was written\n",
+    )
+    assert snapshot(tree) == before
+
+
+def test_new_session_unknown_programme_or_number(tree: Path) -> None:
+    before = snapshot(tree)
+    result = run(tree, "new", "session", "parcours-essai", "2")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: no programme 'parcours-essai' (sessions/parcours-essai/programme.fr.md does not exist); "
+        "known programmes: parcours-demo\n",
+    )
+    result = run(tree, "new", "session", "parcours-demo", "4")
+    assert (result.exit_code, result.output) == (1, "error: session 4 is outside the programme's 3 planned sessions\n")
+    assert snapshot(tree) == before
+
+
+def test_new_session_last_one_announces_no_next_session(tree: Path) -> None:
+    assert run(tree, "new", "session", "parcours-demo", "3").exit_code == 0
+    french = (tree / "sessions/parcours-demo/session-3.fr.md").read_text(encoding="utf-8")
+    english = (tree / "sessions/parcours-demo/session-3.en.md").read_text(encoding="utf-8")
+    assert "\nnext_session:" not in french and "\n# next_session:" in french
+    assert "next_session" not in english
+
+
+def test_new_partner_creates_both_files_and_the_editors_to_do_list(tree: Path) -> None:
+    result = run(tree, "new", "partner", "atelier-sud")
+    assert (result.exit_code, result.output) == (
+        0,
+        "created partners/atelier-sud.fr.md\n"
+        "created partners/atelier-sud.en.md\n"
+        "Fill in the French file, run `recaps check`, then translate the English one.\n",
+    )
+    check = run(tree, "check")
+    assert (check.exit_code, check.output) == (
+        1,
+        "partners/atelier-sud.fr.md:4: name: must not be empty\n"
+        "partners/atelier-sud.fr.md:6: city: must not be empty\n"
+        "partners/atelier-sud.fr.md:7: website: 'https://' is not a web address: use http://, https:// or mailto:\n"
+        "partners/atelier-sud.fr.md:8: mission: must not be empty\n"
+        "4 errors found\n",
+    )
+    fill(tree / "partners/atelier-sud.fr.md", [
+        ('name: ""', 'name: "L’Atelier du Sud"'),
+        ('city: ""', "city: Marseille"),
+        ("website: https://", "website: https://atelier-sud.example"),
+        ('mission: ""', 'mission: "Relier les industriels du Sud."'),
+    ])
+    fill(tree / "partners/atelier-sud.en.md", [
+        ('name: ""', 'name: "L’Atelier du Sud"'),
+        ('mission: ""', 'mission: "Connecting manufacturers in the South."'),
+    ])
+    check = run(tree, "check")
+    assert (check.exit_code, check.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 2 partners, 2 people, 0 pages; no errors\n",
+    )
+
+
+def test_new_partner_refuses_an_invalid_id_or_an_existing_one(tree: Path) -> None:
+    before = snapshot(tree)
+    for bad in ("Atelier-Sud", "atelier_sud", "atelier sud", "café", "atelier-", "../atelier"):
+        result = run(tree, "new", "partner", bad)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{bad}' is not a valid id: use lowercase letters a-z, digits and hyphens\n",
+        )
+    result = run(tree, "new", "partner", "atelier-nord")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: partners/atelier-nord.fr.md and partners/atelier-nord.en.md already exist; nothing was written\n",
+    )
+    assert snapshot(tree) == before
