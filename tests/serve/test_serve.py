@@ -1,0 +1,93 @@
+"""`recaps serve`: a live preview of both languages that rebuilds on change and survives errors."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@pytest.fixture
+def served_repo(tmp_path: Path):
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root)
+    for name in ("overrides", "docs", "sessions", "partners"):
+        shutil.copytree(REPO / name, root / name)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        yield root, f"http://127.0.0.1:{port}", output, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
+    root, base, output, process = served_repo
+    page = "/parcours-cec-industries/session-5/"
+    status, french = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(_get(base + page)), 60, "the French page")
+    assert "Embarquer son écosystème" in french and '<html lang="fr"' in french
+    status, english = _get(base + "/en" + page)
+    assert status == 200 and '<html lang="en"' in english and "Bringing your ecosystem on board" in english
+
+    source = root / SESSION
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace('title: "Embarquer son écosystème"', 'title: "Embarquer tout son écosystème"'), encoding="utf-8")
+    _wait_for(lambda: "Embarquer tout son écosystème" in _get(base + page)[1], 30, "the edited title")
+
+    # A content error: reported in the `check` format, the last good build stays up.
+    source.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
+    _wait_for(lambda: any(f"{SESSION}:" in line and "number: must be a whole number" in line for line in output),
+              30, "the error report")
+    assert process.poll() is None, "serve died on a content error"
+    status, still = _get(base + page)
+    assert status == 200 and "Embarquer tout son écosystème" in still
+
+    # Fixed again: the preview follows.
+    source.write_text(text, encoding="utf-8")
+    _wait_for(lambda: "Embarquer tout son écosystème" not in _get(base + page)[1], 30, "the fixed page")
+    assert not any("Traceback" in line for line in output), "".join(output)
