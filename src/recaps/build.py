@@ -21,9 +21,17 @@ from pathlib import Path
 from .errors import ErrorReport
 from .loader import Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
+from .preload import PRELOADED
 
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".recaps-build-"
+
+
+ENGINES = ("mkdocs", "properdocs")
+NO_SITE_URL_NOTE = (
+    "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, "
+    "og:url and og:image, and absolute sitemap and hreflang URLs were left out."
+)
 
 
 @dataclass
@@ -31,6 +39,7 @@ class BuildResult:
     ok: bool
     messages: list[str] = field(default_factory=list)
     report: ErrorReport | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 class _Collect(logging.Handler):
@@ -59,9 +68,12 @@ def _name_sources(messages: list[str], sources: dict[str, str]) -> list[str]:
     return [re.sub(r"'([^']+\.md)'", name, message) for message in messages]
 
 
-def build_language(root: str, lang: str, site_dir: str, site_url: str | None) -> tuple[bool, list[str]]:
+def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
+                   engine: str = "mkdocs") -> tuple[bool, list[str]]:
     """One MkDocs build (run in its own process). Returns success and the messages to show."""
     os.environ["RECAPS_LANG"] = lang
+    if engine == "properdocs":
+        import properdocs.replacement  # noqa: F401  (from here on, mkdocs.* imports are ProperDocs)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -91,7 +103,7 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None) ->
     return True, []
 
 
-def _run(args: tuple[str, str, str, str | None]) -> tuple[bool, list[str]]:
+def _run(args: tuple) -> tuple[bool, list[str]]:
     return build_language(*args)
 
 
@@ -117,10 +129,8 @@ def _alive(pid: int) -> bool:
 
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
-               parallel: bool = True) -> BuildResult:
+               parallel: bool = True, engine: str = "mkdocs") -> BuildResult:
     """Check the content, build both languages, and swap the result into ``site_dir``."""
-    from . import mkdocs_plugin
-
     root = Path(root).resolve()
     target = Path(site_dir).resolve() if site_dir else root / "site"
     site, report = load_site(root)
@@ -130,8 +140,8 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     clean_stale_temp_dirs(root)
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
-        jobs = [(str(root), lang, str(work / lang), site_url) for lang in LANGUAGES]
-        mkdocs_plugin.preloaded[str(root)] = site  # inherited by the forked builds
+        jobs = [(str(root), lang, str(work / lang), site_url, engine) for lang in LANGUAGES]
+        PRELOADED[str(root)] = site  # inherited by the forked builds
         try:
             if parallel and "fork" in multiprocessing.get_all_start_methods():
                 with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
@@ -139,9 +149,9 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
             else:
                 results = [_run(job) for job in jobs]
         finally:
-            mkdocs_plugin.preloaded.pop(str(root), None)
+            PRELOADED.pop(str(root), None)
         messages = []
-        for (_, lang, _, _), (ok, lang_messages) in zip(jobs, results):
+        for (_, lang, *_), (ok, lang_messages) in zip(jobs, results):
             if not ok:
                 sources = _source_files(site, lang)
                 messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, sources)]
@@ -152,7 +162,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
             if lang != SOURCE_LANGUAGE:
                 os.rename(work / lang, assembled / lang)
         _swap_into_place(assembled, target)
-        return BuildResult(True)
+        return BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -185,3 +195,12 @@ def _exchange(a: Path, b: Path) -> bool:
     AT_FDCWD = -100
     result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
+
+
+def _configured_site_url(root: Path) -> bool:
+    """Whether mkdocs.yml sets a site_url (read as text: the parent process loads no engine)."""
+    try:
+        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return bool(re.search(r"^site_url:\s*\S", text, re.MULTILINE))

@@ -175,18 +175,22 @@ def _write_new(root: Path, make) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site/ in the repository).")
 @click.option("--site-url", default=None, help="Public address of the site, overriding site_url in mkdocs.yml.")
+@click.option("--engine", type=click.Choice(["mkdocs", "properdocs"]), default="mkdocs", show_default=True,
+              help="Static site engine: MkDocs 1.6, or ProperDocs (its maintained continuation, if installed).")
 @click.pass_obj
-def build(root: Path, site_dir: Path | None, site_url: str | None) -> None:
+def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str) -> None:
     """Build the French site at site/ and the English one at site/en/."""
     import time
 
     from .build import build_site
 
     started = time.perf_counter()
-    result = build_site(root, site_dir, site_url)
+    result = build_site(root, site_dir, site_url, engine=engine)
     if not result.ok:
         _print_build_failure(result)
         sys.exit(1)
+    for note in result.notes:
+        click.echo(f"note: {note}")
     target = site_dir or (root / "site")
     click.echo(f"Built {target}/ (fr) and {target}/en/ (en) in {time.perf_counter() - started:.1f} s")
 

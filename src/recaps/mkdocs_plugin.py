@@ -22,8 +22,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import i18n
+from .feeds import FEED_FILE, feed_xml
 from .loader import Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
+from .preload import PRELOADED
 from .render import (
     FIELD_REFERENCE,
     HOME,
@@ -41,10 +43,7 @@ from .render import (
 log = logging.getLogger("mkdocs.plugins.recaps")
 
 GUIDE = "guide.md"
-
-# Set by recaps.build before it forks the language builds, so they reuse the loaded content.
-preloaded: dict[str, Site] = {}
-
+SOCIAL_IMAGE = "assets/social.png"
 
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
@@ -54,7 +53,7 @@ class RecapsConfig(base.Config):
 class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent.resolve()
-        site = preloaded.get(str(root))
+        site = PRELOADED.get(str(root))
         if site is None:
             site, report = load_site(root)
             if report:
@@ -113,6 +112,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             return context
         context["nav"] = self._nav_for(rendered, page, nav)
         context["recaps"] = self._alternates(rendered, config)
+        context["recaps"]["social"] = self._social(rendered, page, config)
+        context["recaps"]["feed"] = relative_url(rendered.src_uri, FEED_FILE) if config.site_url else None
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
         # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
         # and lets overrides/main.html write the hreflang links, only for real translations.
@@ -156,6 +157,39 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         ]
         default = next(a for a in alternates if a["lang"] == SOURCE_LANGUAGE)
         return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
+
+    def _social(self, rendered: RenderedPage, page: Page, config) -> dict[str, Any]:
+        """OpenGraph / Twitter card data; absolute URLs only when the site URL is known."""
+        locales = {lang: i18n.LOCALES[lang] for lang in LANGUAGES}
+        social: dict[str, Any] = {
+            "title": rendered.title or config.site_name,
+            "description": rendered.description or config.site_description or "",
+            "type": "article" if rendered.published else "website",
+            "published": rendered.published,
+            "locale": locales[self.lang],
+            "locale_alternates": [locales[lang] for lang in rendered.languages if lang != self.lang],
+            "url": None,
+            "image": None,
+        }
+        if config.site_url:
+            social["url"] = config.site_url + url_of(rendered.src_uri)
+            social["image"] = config.site_url + SOCIAL_IMAGE
+        return social
+
+    def on_post_build(self, config) -> None:
+        site_dir = Path(config.site_dir)
+        if config.site_url:
+            (site_dir / FEED_FILE).write_text(
+                feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"
+            )
+        if self.lang == SOURCE_LANGUAGE:
+            lines = ["User-agent: *", "Allow: /"]
+            if config.site_url:
+                lines += [""] + [
+                    f"Sitemap: {config.site_url}{'' if lang == SOURCE_LANGUAGE else lang + '/'}sitemap.xml"
+                    for lang in LANGUAGES
+                ]
+            (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         if self.lang == "fr":

@@ -42,6 +42,8 @@ class RenderedPage:
     section: str | None = None  # the programme a page belongs to, for its navigation
     title: str = ""
     languages: tuple[str, ...] = LANGUAGES  # languages this page really exists in
+    description: str = ""
+    published: str | None = None  # ISO date of a recap's publication
 
 
 def programme_uri(programme_id: str) -> str:
@@ -108,6 +110,18 @@ _env = jinja2.Environment(
 )
 _env.filters["md"] = md_escape
 _env.filters["code"] = md_code
+
+
+def _escaped(meta: dict[str, Any]) -> dict[str, Any]:
+    """Page meta with its texts HTML-escaped: MkDocs and Material write them into HTML unescaped."""
+    def escape_value(value: Any) -> Any:
+        if isinstance(value, str):
+            return html.escape(value)
+        if isinstance(value, list):
+            return [escape_value(v) for v in value]
+        return value
+
+    return {key: escape_value(value) for key, value in meta.items() if value}
 
 
 def _front_matter(meta: dict[str, Any]) -> str:
@@ -196,19 +210,17 @@ class Renderer:
         )
         if not translated:
             body = f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{body}\n</div>\n'
-        title = meta.get("title", "")
-        meta["title"] = html.escape(title, quote=False) if title else title
-        if not meta["title"]:
-            meta.pop("title")
         self.pages.append(
             RenderedPage(
                 src_uri=src_uri,
-                markdown=_front_matter(meta) + notice + body,
+                markdown=_front_matter(_escaped(meta)) + notice + body,
                 source=item.paths.get(self.lang if translated else SOURCE_LANGUAGE) if item else None,
                 translated=translated,
                 section=section,
-                title=title,
+                title=meta.get("title", ""),
                 languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
+                description=meta.get("description", ""),
+                published=meta.get("date"),
             )
         )
 

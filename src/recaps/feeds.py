@@ -1,0 +1,49 @@
+"""An Atom feed per language of the published recaps, newest first (feedgenerator writes the XML)."""
+
+from __future__ import annotations
+
+import datetime
+import html
+
+from feedgenerator import Atom1Feed
+
+from . import i18n
+from .loader import Site
+from .render import session_uri, url_of
+
+FEED_FILE = "feed.xml"
+FEED_LIMIT = 50
+
+
+def feed_xml(site: Site, lang: str, base_url: str, site_name: str) -> str:
+    """The feed of ``lang``, whose site lives at ``base_url`` (absolute, ending in '/')."""
+    sessions = [
+        (programme, session)
+        for programme in site.programmes.values()
+        for session in programme.sessions
+        if session.is_translated(lang)
+    ]
+    sessions.sort(key=lambda ps: (ps[1].source.published, ps[0].id, ps[1].source.number), reverse=True)
+    feed = Atom1Feed(
+        title=site_name,
+        link=base_url,
+        description=i18n.label("home_intro", lang),
+        language=lang,
+        feed_url=base_url + FEED_FILE,
+        feed_guid=base_url + FEED_FILE,
+    )
+    for programme, session in sessions[:FEED_LIMIT]:
+        s = session.get(lang)
+        link = base_url + url_of(session_uri(programme.id, s.number))
+        published = datetime.datetime.combine(s.published, datetime.time(), datetime.timezone.utc)
+        feed.add_item(
+            title=f"{programme.get(lang).title} · {i18n.label('session_n', lang, n=s.number)} · {s.title}",
+            link=link,
+            unique_id=link,
+            description=html.escape(s.summary),  # the summary is typed html: escape the text once
+            author_name=s.author,
+            pubdate=published,
+            updateddate=published,
+            categories=[site.tags[t].label.get(lang) for t in s.tags if t in site.tags],
+        )
+    return feed.writeString("utf-8")
