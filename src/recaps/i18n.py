@@ -153,45 +153,72 @@ def _space(text: str) -> str:
     return _BARE_BEFORE_GUILLEMET.sub(NNBSP + "»", text)
 
 
+# Spaces written as entities ("«&nbsp;" in a template) take part in the spacing rules as the
+# characters they stand for; otherwise "«&nbsp;" would get a second space after the guillemet.
+_SPACE_ENTITIES = {"nbsp": "\u00a0"}
+_SPACE_CHARREFS = {"160": "\u00a0", "xa0": "\u00a0", "8239": NNBSP, "x202f": NNBSP}
+
+
 class _FrenchTypography(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
+        self.text: list[str] = []  # the current run of text (data and references) between tags
         self.skip_depth = 0
 
+    def _emit(self, markup: str) -> None:
+        self._flush()
+        self.out.append(markup)
+
+    def _flush(self) -> None:
+        if self.text:
+            # Other references (&amp; ...) stay as written: the rules never insert inside them.
+            self.out.append(french_spacing("".join(self.text)))
+            self.text = []
+
+    def _text(self, text: str, verbatim: str) -> None:
+        if self.skip_depth:
+            self.out.append(verbatim)
+        else:
+            self.text.append(text)
+
     def handle_starttag(self, tag, attrs):
+        self._emit(self.get_starttag_text())
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
-        self.out.append(self.get_starttag_text())
 
     def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        self._emit(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         if tag in _SKIP_TAGS and self.skip_depth:
             self.skip_depth -= 1
-        self.out.append(f"</{tag}>")
+        self._emit(f"</{tag}>")
 
     def handle_data(self, data):
-        self.out.append(data if self.skip_depth else french_spacing(data))
+        self._text(data, data)
 
     def handle_entityref(self, name):
-        self.out.append(f"&{name};")
+        self._text(_SPACE_ENTITIES.get(name, f"&{name};"), f"&{name};")
 
     def handle_charref(self, name):
-        self.out.append(f"&#{name};")
+        self._text(_SPACE_CHARREFS.get(name.lower(), f"&#{name};"), f"&#{name};")
 
     def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
+        self._emit(f"<!--{data}-->")
 
     def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
+        self._emit(f"<!{decl}>")
 
     def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
+        self._emit(f"<?{data}>")
 
     def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+        self._emit(f"<![{data}]>")
+
+    def close(self):
+        super().close()
+        self._flush()
 
 
 def french_typography_html(html: str) -> str:

@@ -48,6 +48,8 @@ SOCIAL_IMAGE = "assets/social.png"
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
     """Language of this build: fr (the site root) or en (under en/)."""
+    site_name = c.DictOfItems(c.Type(str), default={})
+    """The site's name in each language (default: site_name)."""
 
 
 class RecapsPlugin(BasePlugin[RecapsConfig]):
@@ -60,6 +62,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                 raise PluginError("content errors:\n" + report.render())
         self.site = site
         self.lang = self.config.lang
+        if self.lang in self.config.site_name:
+            config.site_name = self.config.site_name[self.lang]
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
         self.root = root
         # The language homes, for pages that are not ours (404): links from this build's root.
@@ -128,7 +132,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         children = [self._page(programme_uri(programme.id))] + [
             self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
         ]
-        section = Section(html.escape(programme.get(self.lang).title), children)
+        section = Section(html.escape(i18n.label("programme", self.lang)), children)
         for child in children:
             child.parent = section
         page.active = True  # again, now that the page has a parent: opens its section

@@ -1,0 +1,110 @@
+"""The built site served on 127.0.0.1, and Debian's Chromium driven by Playwright, offline."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The base URL (ending in /) of the built site, served from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Offline:
+    """Requests the pages tried to make: to the local server, and to anywhere else (aborted)."""
+
+    external: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)
+
+    def saw_external(self, url: str) -> None:
+        if url not in self.external:
+            self.external.append(url)
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST
+
+
+@pytest.fixture
+def offline() -> Offline:
+    return Offline()
+
+
+@pytest.fixture
+def new_page(browser, offline: Offline):
+    """``new_page(width=1280, height=900)``: a page in a fresh context that can reach 127.0.0.1 only."""
+    contexts = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if _is_local(url):
+            offline.local.append(url)
+            route.continue_()
+        else:
+            offline.saw_external(url)
+            route.abort("internetdisconnected")
+
+    def make(width: int = 1280, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+        context.route("**/*", route)
+        # Requests that bypass routing (e.g. from workers) are still seen here.
+        context.on("request", lambda request: None if _is_local(request.url) else offline.saw_external(request.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
