@@ -117,7 +117,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         context["nav"] = self._nav_for(rendered, page, nav)
         context["recaps"] = self._alternates(rendered, config)
         context["recaps"]["social"] = self._social(rendered, page, config)
-        context["recaps"]["feed"] = relative_url(rendered.src_uri, FEED_FILE) if config.site_url else None
+        context["recaps"]["feed"] = config.site_url + FEED_FILE if config.site_url else None
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
         # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
         # and lets overrides/main.html write the hreflang links, only for real translations.
@@ -163,21 +163,28 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
 
     def _social(self, rendered: RenderedPage, page: Page, config) -> dict[str, Any]:
-        """OpenGraph / Twitter card data; absolute URLs only when the site URL is known."""
-        locales = {lang: i18n.LOCALES[lang] for lang in LANGUAGES}
+        """OpenGraph / Twitter card data; absolute URLs only when the site URL is known.
+
+        A stand-in for a missing translation is the French page under an English notice: it is
+        described as that French page, whose address is its canonical one.
+        """
+        lang = self.lang if rendered.translated else SOURCE_LANGUAGE
         social: dict[str, Any] = {
             "title": rendered.title or config.site_name,
             "description": rendered.description or config.site_description or "",
             "type": "article" if rendered.published else "website",
             "published": rendered.published,
-            "locale": locales[self.lang],
-            "locale_alternates": [locales[lang] for lang in rendered.languages if lang != self.lang],
+            "locale": i18n.LOCALES[lang],
+            "locale_alternates": [i18n.LOCALES[other] for other in rendered.languages if other != lang]
+            if rendered.translated else [],
             "url": None,
             "image": None,
         }
         if config.site_url:
-            social["url"] = config.site_url + url_of(rendered.src_uri)
+            own = next(a for a in self._alternates(rendered, config)["alternates"] if a["lang"] == lang)
+            social["url"] = own["href"]
             social["image"] = config.site_url + SOCIAL_IMAGE
+            page.canonical_url = own["href"]
         return social
 
     def on_post_build(self, config) -> None:
