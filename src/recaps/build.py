@@ -8,6 +8,7 @@ interrupted build leaves the previous site/ as it was.
 from __future__ import annotations
 
 import ctypes
+import datetime
 import ctypes.util
 import logging
 import multiprocessing
@@ -72,6 +73,7 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
                    engine: str = "mkdocs") -> tuple[bool, list[str]]:
     """One MkDocs build (run in its own process). Returns success and the messages to show."""
     os.environ["RECAPS_LANG"] = lang
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(root)))
     if engine == "properdocs":
         import properdocs.replacement  # noqa: F401  (from here on, mkdocs.* imports are ProperDocs)
     from mkdocs.commands.build import build
@@ -103,13 +105,22 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
     return True, []
 
 
+def _content_epoch(root: str) -> int:
+    """The build's date (sitemaps, gzip headers) from the content, not the clock: the newest
+    publication date of a recap, so that two builds of the same commit are byte-identical."""
+    site = PRELOADED.get(root)
+    dates = [s.source.published for s in site.sessions] if site else []
+    newest = max(dates, default=datetime.date(2000, 1, 1))
+    return int(datetime.datetime.combine(newest, datetime.time(), datetime.timezone.utc).timestamp())
+
+
 def _run(args: tuple) -> tuple[bool, list[str]]:
     return build_language(*args)
 
 
-def clean_stale_temp_dirs(root: Path) -> None:
-    """Remove temporary folders left by builds that were killed."""
-    for leftover in root.glob(TEMP_PREFIX + "*"):
+def clean_stale_temp_dirs(folder: Path) -> None:
+    """Remove temporary folders left in ``folder`` by builds that were killed."""
+    for leftover in folder.glob(TEMP_PREFIX + "*"):
         pid = leftover.name[len(TEMP_PREFIX):].split("-")[0]
         if pid.isdigit() and _alive(int(pid)):
             continue
@@ -137,7 +148,8 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     if report:
         return BuildResult(False, report=report)
 
-    clean_stale_temp_dirs(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temp_dirs(target.parent)
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
         jobs = [(str(root), lang, str(work / lang), site_url, engine) for lang in LANGUAGES]

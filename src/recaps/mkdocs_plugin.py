@@ -125,19 +125,39 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         return context
 
     def _nav_for(self, rendered: RenderedPage, page: Page, nav: Navigation) -> Navigation:
-        if rendered.section is None or rendered.section not in self.site.programmes:
-            page.parent = None
-            return nav
-        programme = self.site.programmes[rendered.section]
-        children = [self._page(programme_uri(programme.id))] + [
-            self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
-        ]
-        section = Section(html.escape(i18n.label("programme", self.lang)), children)
+        """The global navigation, with the current page's own section opened where it has one.
+
+        Every page carries a bounded navigation: the top sections, plus the current programme's
+        sessions (or the current partner), never every recap of every programme.
+        """
+        for item in self.top_items:  # undo what the previous page's navigation set
+            item.parent = None
+            for child in getattr(item, "children", None) or []:
+                child.parent = item
+        if rendered.section in self.site.programmes:
+            programme = self.site.programmes[rendered.section]
+            children = [self._page(programme_uri(programme.id))] + [
+                self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
+            ]
+            return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=1)
+        if rendered.src_uri.startswith("partners/") and rendered.src_uri != PARTNERS:
+            index = self._page(PARTNERS)
+            position = self.top_items.index(index)
+            items = [index, page]
+            return self._with_section(nav, page, i18n.label("partners", self.lang), items, position, replace=True)
+        return nav
+
+    def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],
+                      position: int, replace: bool = False) -> Navigation:
+        section = Section(html.escape(title), children)
         for child in children:
             child.parent = section
         page.active = True  # again, now that the page has a parent: opens its section
         items = list(self.top_items)
-        items.insert(1, section)
+        if replace:
+            items[position] = section
+        else:
+            items.insert(position, section)
         return Navigation(items, nav.pages)
 
     def _alternates(self, rendered: RenderedPage, config) -> dict[str, Any]:
@@ -201,6 +221,14 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                     for lang in LANGUAGES
                 ]
             (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def on_post_page(self, output: str, page: Page, config) -> str:
+        # Material writes tabindex="" on the labels of navigation sections: not a valid value
+        # (Nu Html Checker), and the same as no tabindex at all.
+        return output.replace(' tabindex=""', "")
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return output_content.replace(' tabindex=""', "")  # 404.html: as on_post_page
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         if self.lang == "fr":

@@ -1,0 +1,70 @@
+"""Two builds of the same content are byte-identical; a killed build leaves site/ as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from recaps.build import TEMP_PREFIX, build_site
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _digest(tree: Path) -> dict[str, str]:
+    return {
+        p.relative_to(tree).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(tree.rglob("*")) if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "one" / "site", tmp_path / "two" / "site"
+    assert build_site(REPO, first, site_url="https://recaps.example.org/").ok
+    time.sleep(1.1)  # a clock-dependent date would now differ
+    assert build_site(REPO, second, site_url="https://recaps.example.org/").ok
+    one, two = _digest(first), _digest(second)
+    assert list(one) == list(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    assert "sitemap.xml.gz" in one and "en/feed.xml" in one
+    assert "<lastmod>2025-03-16</lastmod>" in (first / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_build_killed_midway_leaves_the_previous_site(copy_repo) -> None:
+    root = copy_repo("killed")
+    site = root / "site"
+    assert build_site(root, site).ok
+    (site / "marker.txt").write_text("previous build", encoding="utf-8")
+    before = _digest(site)
+
+    # Make the next build different, then kill it (and its language builds) while it runs.
+    session = root / "sessions/parcours-cec-industries/session-5.fr.md"
+    session.write_text(session.read_text(encoding="utf-8").replace("Comment faire forêt", "Comment faire bois"),
+                       encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recaps", "-C", str(root), "build"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(root.glob(TEMP_PREFIX + "*")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert list(root.glob(TEMP_PREFIX + "*")), "the build never started writing"
+    time.sleep(0.15)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+
+    assert _digest(site) == before
+    assert list(root.glob(TEMP_PREFIX + "*")), "killed mid-way: its temporary folder is still there"
+
+    # The next build cleans up what the killed one left and goes through.
+    result = build_site(root, site)
+    assert result.ok, result.messages
+    assert list(root.glob(TEMP_PREFIX + "*")) == []
+    assert not (site / "marker.txt").exists()
+    assert "Comment faire bois" in (site / "parcours-cec-industries/session-5/index.html").read_text(encoding="utf-8")
