@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import i18n
 from .feeds import FEED_FILE, feed_xml
-from .loader import Site, load_site
+from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .render import (

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import i18n
 from .fieldref import field_reference

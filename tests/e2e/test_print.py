@@ -21,7 +21,7 @@ def _text(pdf: bytes) -> tuple[int, str, list]:
 @pytest.mark.e2e
 def test_session_page_prints_on_a4(new_page, site_url: str, offline) -> None:
     page = new_page()
-    page.goto(site_url + "/parcours-cec-industries/session-5/")
+    page.goto(site_url + "parcours-cec-industries/session-5/")
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".md-sidebar--primary").is_hidden()
@@ -45,7 +45,7 @@ def test_session_page_prints_on_a4(new_page, site_url: str, offline) -> None:
 @pytest.mark.e2e
 def test_external_links_show_their_address_in_print(new_page, site_url: str) -> None:
     page = new_page()
-    page.goto(site_url + "/partners/la-ruche-industrielle/")
+    page.goto(site_url + "partners/la-ruche-industrielle/")
     page.emulate_media(media="print")
     after = page.locator('.md-typeset a[href^="http"]').first.evaluate(
         "a => getComputedStyle(a, '::after').content"
@@ -59,7 +59,7 @@ def test_external_links_show_their_address_in_print(new_page, site_url: str) -> 
 @pytest.mark.e2e
 def test_quotes_are_not_split_across_pages(new_page, site_url: str) -> None:
     page = new_page()
-    page.goto(site_url + "/parcours-cec-industries/session-5/")
+    page.goto(site_url + "parcours-cec-industries/session-5/")
     page.emulate_media(media="print")
     styles = page.locator("figure.recap-quote").evaluate_all(
         "els => els.map(e => getComputedStyle(e).breakInside)"

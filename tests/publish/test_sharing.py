@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,18 +38,10 @@ def head(path: Path) -> _Head:
     return parser
 
 
-def _copy_repo(target: Path) -> Path:
-    target.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", target)
-    for name in ("overrides", "docs", "sessions", "partners"):
-        shutil.copytree(REPO / name, target / name)
-    return target
-
-
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
+def published(copy_repo) -> Path:
     """The real content with the English The Week page missing, built with a site URL."""
-    root = _copy_repo(tmp_path_factory.mktemp("sharing") / "repo")
+    root = copy_repo("sharing")
     (root / "partners" / "the-week.en.md").unlink()
     result = build_site(root, root / "site", site_url=BASE)
     assert result.ok, result.messages

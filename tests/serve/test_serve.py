@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 
 
@@ -42,12 +39,8 @@ def _wait_for(predicate, timeout: float, what: str):
 
 
 @pytest.fixture
-def served_repo(tmp_path: Path):
-    root = tmp_path / "repo"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root)
-    for name in ("overrides", "docs", "sessions", "partners"):
-        shutil.copytree(REPO / name, root / name)
+def served_repo(copy_repo):
+    root = copy_repo("served")
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
