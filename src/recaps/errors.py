@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+
+MAX_LINES_PER_FILE = 50  # a broken file does not bury the others' errors
+
+# Characters that would garble a one-line message or a terminal: control characters (C0, DEL,
+# C1), line and paragraph separators, bidirectional overrides, and the lone surrogates by which
+# Python stands in for bytes of a file name that are not UTF-8.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, from surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could garble a one-line message written as an escape."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -18,8 +38,8 @@ class ContentError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+            return printable(f"{where}: {self.field}: {self.message}")
+        return printable(f"{where}: {self.message}")
 
 
 @dataclass
@@ -41,8 +61,21 @@ class ErrorReport:
         return len(self.errors)
 
     def lines(self) -> list[str]:
+        """One line per error, sorted; past MAX_LINES_PER_FILE for a file, one line says how many more."""
         unique = sorted(set(self.errors), key=_sort_key)
-        return [str(error) for error in unique]
+        totals: dict[str, int] = {}
+        for error in unique:
+            totals[error.path] = totals.get(error.path, 0) + 1
+        shown: list[str] = []
+        seen: dict[str, int] = {}
+        for error in unique:
+            count = seen[error.path] = seen.get(error.path, 0) + 1
+            if count <= MAX_LINES_PER_FILE:
+                shown.append(str(error))
+            elif count == MAX_LINES_PER_FILE + 1:
+                more = totals[error.path] - MAX_LINES_PER_FILE
+                shown.append(printable(f"{error.path}: ... and {more} more error{'s' if more != 1 else ''} in this file"))
+        return shown
 
     def summary(self) -> str:
         count = len(set(self.errors))

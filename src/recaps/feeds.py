@@ -9,7 +9,7 @@ from feedgenerator import Atom1Feed
 
 from . import i18n
 from .loader import Site
-from .render import session_uri, url_of
+from .urls import session_uri, url_of
 
 FEED_FILE = "feed.xml"
 FEED_LIMIT = 50

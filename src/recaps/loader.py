@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from . import urls
 from .errors import ContentError, ContentErrors, ErrorReport
+from .markup import check_body
 from .models import (
     ID_PATTERN,
     LANGUAGES,
@@ -50,6 +52,7 @@ TAGS_FILE = "sessions/tags.yml"
 PROGRAMME_STEM = "programme"
 SESSION_STEM = re.compile(r"^session-([1-9][0-9]{0,2})$")
 _NAME = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[^./]+)\.md$")
+MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
 
 
 @dataclass
@@ -113,36 +116,66 @@ class StatusRow:
 # Discovery
 
 
+def _inside(real_root: str, path: str) -> bool:
+    target = os.path.realpath(path)
+    return os.path.commonpath([real_root, target]) == real_root
+
+
 def _walk(root: Path, top: str, report: ErrorReport) -> list[str]:
-    """Every regular file under ``top``, relative to ``root``, sorted; refuse escaping symlinks."""
-    base = root / top
-    if not base.is_dir():
-        return []
+    """Every file under ``top``, relative to ``root``, sorted; hidden ones skipped.
+
+    Symbolic links are not followed out of the repository, nor into folders; folders named like
+    Markdown files and folders nested too deep are reported rather than read. Files that are
+    not regular files (pipes, devices) are listed: reading them reports what they are.
+    """
+    base = os.path.join(root, top)
     real_root = os.path.realpath(root)
+    if os.path.islink(base) and not _inside(real_root, base):
+        report.add(top, 0, "", "is a symbolic link pointing outside the repository")
+        return []
+    if not os.path.isdir(base):
+        if os.path.lexists(base):
+            report.add(top, 0, "", "should be a folder")
+        return []
     found = []
-    for folder, dirs, files in os.walk(base, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in dirs + files:
-            full = os.path.join(folder, name)
-            rel = Path(os.path.relpath(full, root)).as_posix()
-            if os.path.islink(full):
-                target = os.path.realpath(full)
-                if os.path.commonpath([real_root, target]) != real_root:
-                    report.add(rel, 0, "", "is a symbolic link pointing outside the repository")
-                    if name in dirs:
-                        dirs.remove(name)
-                    continue
-        for name in sorted(files):
-            if name.startswith("."):
+    pending = [(top, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, folder)) as entries:
+                children = sorted(entries, key=lambda entry: entry.name)
+        except OSError as exc:
+            report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
+            continue
+        for entry in children:
+            if entry.name.startswith("."):
                 continue
-            full = os.path.join(folder, name)
-            rel = Path(os.path.relpath(full, root)).as_posix()
-            if os.path.islink(full):
-                target = os.path.realpath(full)
-                if os.path.commonpath([real_root, target]) != real_root:
-                    continue
+            rel = f"{folder}/{entry.name}"
+            full = os.path.join(root, rel)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                report.add(rel, 0, "", f"cannot be read: {exc.strerror or exc}")
+                continue
+            if is_link:
+                if not _inside(real_root, full):
+                    report.add(rel, 0, "", "is a symbolic link pointing outside the repository")
+                elif os.path.isdir(full):
+                    report.add(rel, 0, "", "is a symbolic link to a folder, which is not followed: move the files here")
+                else:
+                    found.append(rel)
+                continue
+            if is_dir:
+                if entry.name.endswith(".md"):
+                    report.add(rel, 0, "", "is a folder, not a Markdown file: rename or remove it")
+                elif depth + 1 > MAX_FOLDER_DEPTH:
+                    report.add(rel, 0, "", f"is nested more than {MAX_FOLDER_DEPTH} folders deep: not read")
+                else:
+                    pending.append((rel, depth + 1))
+                continue
             found.append(rel)
-    return found
+    return sorted(found)
 
 
 def _parse_name(rel: str, report: ErrorReport) -> tuple[str, str] | None:
@@ -194,6 +227,7 @@ def _load_item(
         report.extend(errors)
         if document is not None:
             item.documents[lang] = document
+            report.extend(check_body(document.path, document.body, document.body_line))
 
     source = item.documents.get(SOURCE_LANGUAGE)
     translation = item.documents.get("en")
@@ -290,16 +324,23 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
             continue  # images and other attachments
         by_folder.setdefault(parts[1], []).append(rel)
 
+    addresses = _Addresses(report)
     for folder, rels in sorted(by_folder.items()):
         if not re.match(ID_PATTERN, folder):
             report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
                        f"programme folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
+            continue
+        if folder in urls.RESERVED_FOLDERS:
+            report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
+                       f"programme folder '{folder}' is a name the site uses (for {urls.RESERVED_FOLDERS[folder]} "
+                       f"under /{folder}/): choose another name")
             continue
         groups = _group(rels, report)
         programme_paths = groups.pop(PROGRAMME_STEM, None)
         if programme_paths is None:
             report.add(f"{SESSIONS_DIR}/{folder}", 0, "", f"has no {PROGRAMME_STEM}.fr.md")
             continue
+        addresses.claim(urls.programme_uri(folder), programme_paths)
         programme = _load_item(root, "programme", folder, Programme, programme_paths, report, ProgrammeItem)
         _record_status(site, "programme", folder, programme_paths, programme)
         for stem, paths in sorted(groups.items(), key=lambda kv: _session_order(kv[0])):
@@ -307,6 +348,7 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
             if not SESSION_STEM.match(stem):
                 report.add(any_path, 0, "", f"file name '{stem}' should be session-<number> (or programme)")
                 continue
+            addresses.claim(urls.session_uri(folder, _session_order(stem)[0]), paths)
             session = _load_item(root, "session", stem, Session, paths, report)
             _record_status(site, "session", f"{folder}/{stem}", paths, session)
             if session is not None and programme is not None:
@@ -326,6 +368,7 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
         "partner": set(),
     }
     for stem, paths in sorted(_group([f for f in partner_files if f.count("/") == 1], report).items()):
+        addresses.claim(urls.partner_uri(stem), paths)
         partner = _load_item(root, "partner", stem, Partner, paths, report)
         _record_status(site, "partner", stem, paths, partner)
         if partner is not None:
@@ -333,14 +376,18 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
         elif SOURCE_LANGUAGE in paths:
             broken["partner"].add(stem)
 
-    doc_files = [f for f in _walk(root, DOCS_DIR, report) if f.endswith(".md")]
+    docs_tree = _walk(root, DOCS_DIR, report)
+    _check_published_files([f for f in docs_tree if not f.endswith(".md")], report)
+    doc_files = [f for f in docs_tree if f.endswith(".md")]
     doc_groups: dict[str, dict[str, str]] = {}
     for rel in doc_files:
         parsed = _parse_name(rel, report)
         if parsed:
             key = rel[len(DOCS_DIR) + 1 :].rsplit(".", 2)[0]
-            doc_groups.setdefault(key, {})[parsed[1]] = rel
+            if _valid_page_key(rel, key, report):
+                doc_groups.setdefault(key, {})[parsed[1]] = rel
     for key, paths in sorted(doc_groups.items()):
+        addresses.claim(urls.page_uri(key), paths)
         page = _load_item(root, "page", key, Page, paths, report)
         _record_status(site, "page", key, paths, page)
         if page is not None:
@@ -348,6 +395,63 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
 
     _check_references(site, report, broken)
     return site, report
+
+
+# Files of docs/ other than pages, which MkDocs publishes as they are: images and PDF documents
+# anywhere; the site's own style sheets and scripts in docs/assets/ only (maintained with the
+# code, see SECURITY.md). Never HTML or SVG, which run scripts when opened.
+PUBLISHED_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf"})
+ASSET_EXTENSIONS = frozenset({".css", ".js"})
+ASSETS_DIR = f"{DOCS_DIR}/assets/"
+
+
+def _check_published_files(rels: list[str], report: ErrorReport) -> None:
+    for rel in rels:
+        extension = os.path.splitext(rel)[1].lower()
+        if extension in PUBLISHED_EXTENSIONS or (extension in ASSET_EXTENSIONS and rel.startswith(ASSETS_DIR)):
+            continue
+        report.add(rel, 0, "", "would be published as it is: docs/ may hold Markdown pages, images "
+                               "(.png, .jpg, .gif, .webp, .avif, .ico), PDF files, and the site's style sheets and scripts in docs/assets/")
+
+
+class _Addresses:
+    """Where each item will be published: two sources at the same URL would overwrite each other."""
+
+    def __init__(self, report: ErrorReport) -> None:
+        self.report = report
+        self.owners: dict[str, tuple[str, bool]] = {
+            urls.url_of(uri): (what, True) for uri, what in urls.GENERATED.items()
+        }
+
+    def claim(self, src_uri: str, paths: dict[str, str]) -> None:
+        if SOURCE_LANGUAGE not in paths:
+            return  # a translation without its source is not published
+        path = paths[SOURCE_LANGUAGE]
+        url = urls.url_of(src_uri)
+        owner = self.owners.get(url)
+        if owner is None:
+            self.owners[url] = (path, False)
+            return
+        what, generated = owner
+        if generated:
+            message = f"would be published at /{url}, the address of {what}: rename or move it"
+        else:
+            message = f"would be published at /{url}, like {what}: rename or move one of them"
+        self.report.add(path, 0, "", message)
+
+
+def _valid_page_key(rel: str, key: str, report: ErrorReport) -> bool:
+    """A hand-written page's folders are ids too, and none is a language's folder."""
+    parts = key.split("/")
+    for folder in parts[:-1]:
+        if not re.match(ID_PATTERN, folder):
+            report.add(rel, 0, "", f"folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
+            return False
+    if parts[0] in urls.LANGUAGE_FOLDERS:
+        report.add(rel, 0, "", f"would be published under /{parts[0]}/, where the site publishes "
+                               f"{urls.LANGUAGE_FOLDERS[parts[0]]}: rename or move it")
+        return False
+    return True
 
 
 def _session_order(stem: str) -> tuple[int, str]:

@@ -26,19 +26,8 @@ from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
-from .render import (
-    FIELD_REFERENCE,
-    HOME,
-    NOTIONS,
-    PARTNERS,
-    SPEAKERS,
-    TAGS,
-    RenderedPage,
-    programme_uri,
-    relative_url,
-    render_site,
-    url_of,
-)
+from .render import RenderedPage, relative_url, render_site
+from .urls import FIELD_REFERENCE, HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS, programme_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
 

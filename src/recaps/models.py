@@ -32,17 +32,56 @@ def _scalar_to_text(value: Any) -> Any:
     return value
 
 
+def _shown(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def _check_url(value: str) -> str:
     if not re.match(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", value, re.IGNORECASE):
-        raise ValueError(f"'{value}' is not a web address: use http://, https:// or mailto:")
+        raise ValueError(f"'{_shown(value)}' is not a web address: use http://, https:// or mailto:")
     return value
 
 
-Text = Annotated[str, BeforeValidator(_scalar_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+# C0 controls but tab and line feed, DEL, C1 controls, line and paragraph separators: invisible,
+# and never meant. YAML escapes ("\e", "\0", "\L") write them where the file itself may not.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _no_control_characters(value: str) -> str:
+    match = _CONTROL.search(value)
+    if match:
+        raise ValueError(f"contains the invisible control character U+{ord(match.group()):04X}: remove it")
+    return value
+
+
+def _text(max_length: int) -> Any:
+    """Text written by editors: numbers and dates read as text, trimmed, not empty, bounded."""
+    return Annotated[
+        str,
+        BeforeValidator(_scalar_to_text),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_no_control_characters),
+    ]
+
+
+MAX_SHORT_TEXT = 300  # titles, names, cities: one line
+MAX_LONG_TEXT = 2_000  # summaries, descriptions, notions' texts: a paragraph
+MAX_QUOTE_TEXT = 5_000  # speakers' words
+
+Text = _text(MAX_SHORT_TEXT)
+LongText = _text(MAX_LONG_TEXT)
+QuoteText = _text(MAX_QUOTE_TEXT)
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=100)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_check_url)]
 Language = Literal["fr", "en"]
-Number = Annotated[int, Field(ge=1, le=999)]
+def _not_a_boolean(value: Any) -> Any:
+    # YAML reads `yes`, `on` and `true` as booleans, which pydantic would take for 1.
+    if isinstance(value, bool):
+        raise ValueError(f"must be a whole number, not {'true' if value else 'false'}")
+    return value
+
+
+Number = Annotated[int, BeforeValidator(_not_a_boolean), Field(ge=1, le=999)]
 
 
 class Content(BaseModel):
@@ -72,12 +111,12 @@ class DateRange(Content):
 
 class Notion(Content):
     title: Text = Field(description="The notion in a few words.", json_schema_extra={"fr": "La notion en quelques mots."})
-    text: Text = Field(description="What it means, in two or three sentences.", json_schema_extra={"fr": "Ce qu’elle veut dire, en deux ou trois phrases."})
+    text: LongText = Field(description="What it means, in two or three sentences.", json_schema_extra={"fr": "Ce qu’elle veut dire, en deux ou trois phrases."})
 
 
 class Quote(Content):
     speaker: Id = Field(description="Id of the speaker in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id de la personne dans sessions/people.yml. Indépendant de la langue."})
-    text: Text = Field(description="The words, verbatim in the original language; in the other language, their translation.", json_schema_extra={"fr": "Les paroles, mot pour mot dans la langue d’origine ; dans l’autre langue, leur traduction."})
+    text: QuoteText = Field(description="The words, verbatim in the original language; in the other language, their translation.", json_schema_extra={"fr": "Les paroles, mot pour mot dans la langue d’origine ; dans l’autre langue, leur traduction."})
     lang: Language = Field("fr", description="Language the words were said in: fr or en. Language-neutral.", json_schema_extra={"fr": "Langue dans laquelle les paroles ont été dites : fr ou en. Indépendant de la langue."})
 
 
@@ -85,11 +124,11 @@ class NextSession(Content):
     number: Number = Field(description="Number of the announced session. Language-neutral.", json_schema_extra={"fr": "Numéro de la session annoncée. Indépendant de la langue."})
     title: Text | None = Field(None, description="Its theme, if announced.", json_schema_extra={"fr": "Son thème, s’il est annoncé."})
     dates: DateRange | None = Field(None, description="Its dates, if announced. Language-neutral.", json_schema_extra={"fr": "Ses dates, si elles sont annoncées. Indépendant de la langue."})
-    note: Text | None = Field(None, description="A line announcing it.", json_schema_extra={"fr": "Une phrase qui l’annonce."})
+    note: LongText | None = Field(None, description="A line announcing it.", json_schema_extra={"fr": "Une phrase qui l’annonce."})
 
 
 class Translatable(Content):
-    translation_of: str | None = Field(
+    translation_of: Annotated[str, StringConstraints(max_length=100)] | None = Field(
         None,
         description="English file only: the version of the French source it translates. "
         "Written by `recaps mark-translated`; do not edit by hand.",
@@ -102,7 +141,7 @@ class Programme(Translatable):
     organiser: Text = Field(description="Organisation running the programme.", json_schema_extra={"fr": "Organisation qui mène le programme."})
     sponsor: Id = Field(description="Id of the programme's sponsor in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id du parrain du programme dans sessions/people.yml. Indépendant de la langue."})
     sessions_planned: Number = Field(description="Number of sessions planned. Language-neutral.", json_schema_extra={"fr": "Nombre de sessions prévues. Indépendant de la langue."})
-    description: Text = Field(description="One or two sentences presenting the programme.", json_schema_extra={"fr": "Une ou deux phrases qui présentent le programme."})
+    description: LongText = Field(description="One or two sentences presenting the programme.", json_schema_extra={"fr": "Une ou deux phrases qui présentent le programme."})
 
 
 class Session(Translatable):
@@ -116,8 +155,8 @@ class Session(Translatable):
     author: Text = Field(description="Author of the recap, e.g. La rédaction.", json_schema_extra={"fr": "Auteur du récit, par exemple La rédaction."})
     published: datetime.date = Field(description="Publication date of the recap, YYYY-MM-DD. Language-neutral.", json_schema_extra={"fr": "Date de publication du récit, AAAA-MM-JJ. Indépendant de la langue."})
     tags: list[Id] = Field(default_factory=list, description="Tag ids from sessions/tags.yml. Language-neutral.", json_schema_extra={"fr": "Ids d’étiquettes de sessions/tags.yml. Indépendant de la langue."})
-    question: Text = Field(description="The session's guiding question.", json_schema_extra={"fr": "La question qui guide la session."})
-    summary: Text = Field(description="One or two sentences: what the session was about (used in lists, feeds and link previews).", json_schema_extra={"fr": "Une ou deux phrases : le sujet de la session (listes, flux, aperçus de liens)."})
+    question: LongText = Field(description="The session's guiding question.", json_schema_extra={"fr": "La question qui guide la session."})
+    summary: LongText = Field(description="One or two sentences: what the session was about (used in lists, feeds and link previews).", json_schema_extra={"fr": "Une ou deux phrases : le sujet de la session (listes, flux, aperçus de liens)."})
     notions: list[Notion] = Field(default_factory=list, description="The key notions the session leaves, each a title and a text.", json_schema_extra={"fr": "Les notions clés que laisse la session, chacune un titre et un texte."})
     quotes: list[Quote] = Field(default_factory=list, description="Speakers' words: speaker, text and original language.", json_schema_extra={"fr": "Paroles d’intervenants : speaker, text et langue d’origine."})
     partners: list[Id] = Field(default_factory=list, description="Ids of partners featured in focus boxes. Language-neutral.", json_schema_extra={"fr": "Ids des partenaires présentés dans des encadrés. Indépendant de la langue."})
@@ -135,7 +174,7 @@ class Partner(Translatable):
     kind: PartnerKind = Field(description="One of: association, non-profit-project, company, school, institution, public-body, network. Language-neutral.", json_schema_extra={"fr": "L’un de : association, non-profit-project, company, school, institution, public-body, network. Indépendant de la langue."})
     city: Text | None = Field(None, description="City, if known. Language-neutral.", json_schema_extra={"fr": "Ville, si elle est connue. Indépendant de la langue."})
     website: Url = Field(description="Web address, http(s):// or mailto:. Language-neutral.", json_schema_extra={"fr": "Adresse web, http(s):// ou mailto:. Indépendant de la langue."})
-    mission: Text = Field(description="Its mission in one sentence.", json_schema_extra={"fr": "Sa mission en une phrase."})
+    mission: LongText = Field(description="Its mission in one sentence.", json_schema_extra={"fr": "Sa mission en une phrase."})
     people: list[Id] = Field(default_factory=list, description="Ids of its people in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Ids de ses personnes dans sessions/people.yml. Indépendant de la langue."})
     quotes: list[Quote] = Field(default_factory=list, description="Words of its people, as for sessions.", json_schema_extra={"fr": "Paroles de ses personnes, comme pour les sessions."})
 
@@ -144,7 +183,7 @@ class Page(Translatable):
     """A hand-written page in docs/: front matter is optional."""
 
     title: Text | None = Field(None, description="Page title, if not the first heading.", json_schema_extra={"fr": "Titre de la page, s’il diffère du premier titre."})
-    description: Text | None = Field(None, description="Summary for search engines and link previews.", json_schema_extra={"fr": "Résumé pour les moteurs de recherche et les aperçus de liens."})
+    description: LongText | None = Field(None, description="Summary for search engines and link previews.", json_schema_extra={"fr": "Résumé pour les moteurs de recherche et les aperçus de liens."})
 
 
 class Person(Content):

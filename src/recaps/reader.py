@@ -2,14 +2,18 @@
 
 The YAML is read event by event rather than with ``yaml.load`` so that we keep the line of each
 key, reject what YAML should not do in editorial content (anchors and aliases, which allow
-"billion laughs" expansion; explicit tags such as ``!!python/object``; duplicate keys, which
-PyYAML accepts silently; unbounded nesting), and never build anything but plain data.
+"billion laughs" expansion; merge keys; explicit tags such as ``!!python/object``; duplicate keys,
+which PyYAML accepts silently; unbounded nesting or size), and never build anything but plain
+data. Files are opened without following them out of the repository, without blocking on pipes
+and devices, and never read past ``MAX_FILE_BYTES``.
 """
 
 from __future__ import annotations
 
-import datetime
+import bisect
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +29,11 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
+MAX_KEY_LENGTH = 100
+MAX_VALUES = 5_000  # values in one front matter (a long session has a few hundred)
+MAX_REGISTRY_VALUES = 100_000  # values in a registry such as sessions/people.yml
 ALLOWED_EXPLICIT_TAGS = {"tag:yaml.org,2002:str"}
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 Location = tuple  # a path into the data: ("notions", 0, "title")
 
@@ -74,21 +82,52 @@ def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
     tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == "tag:yaml.org,2002:str":
         return event.value
+    if tag == MERGE_TAG:
+        return event.value  # only special as a key, where it is refused
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    construct = _constructor.yaml_constructors.get(tag)
+    if construct is None:  # pragma: no cover - every implicit tag of the resolver has one
+        return event.value
     try:
-        return _constructor.yaml_constructors[tag](_constructor, node)
-    except (ValueError, OverflowError):
-        # "2025-02-30" looks like a date but is not one: keep the text, the schema says why.
+        return construct(_constructor, node)
+    except (ValueError, OverflowError, ArithmeticError, yaml.YAMLError):
+        # "2025-02-30" looks like a date but is not one; an integer of 5,000 digits is more than
+        # Python converts: keep the text, the schema says why.
         return event.value
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, (datetime.date, bool, int, float)) or value is None:
-        return str(value)
-    return "a " + type(value).__name__
+def _key(event: yaml.ScalarEvent, line: int) -> str:
+    """A mapping key: always the text as written (`1:` is field '1', `true:` field 'true')."""
+    if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
+        raise _tag_problem(line, event.tag)
+    plain = not event.style  # libyaml says '' where the pure-Python parser says None
+    if event.tag is None and plain and event.value == "<<":
+        raise _YamlProblem(line, "YAML merge keys (<<) are not allowed: write the fields out")
+    if event.value.strip() == "":
+        raise _YamlProblem(line, "a field name is missing before ':'")
+    if len(event.value) > MAX_KEY_LENGTH:
+        raise _YamlProblem(
+            line, f"a field name longer than {MAX_KEY_LENGTH} characters: check the quotes and colons on this line"
+        )
+    return event.value
 
 
-def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]]:
+class _Lines:
+    """Line numbers from character offsets: YAML also breaks lines at U+0085, U+2028 and U+2029."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def __call__(self, mark) -> int:
+        if mark is None:
+            return self.first_line
+        return bisect.bisect_right(self.starts, mark.index) - 1 + self.first_line
+
+
+def parse_yaml(
+    text: str, first_line: int = 1, max_values: int = MAX_VALUES
+) -> tuple[Any, dict[Location, int]]:
     """Parse one YAML document into plain data and the line of every value.
 
     ``first_line`` is the file line of the YAML text's first line. Raises ``_YamlProblem``.
@@ -98,9 +137,11 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
     stack: list[list] = []
     root: Any = None
     documents = 0
+    values = 0
+    line_at = _Lines(text, first_line)
 
     def line_of(event) -> int:
-        return event.start_mark.line + first_line
+        return line_at(event.start_mark)
 
     def attach(value: Any, event) -> None:
         nonlocal root
@@ -115,20 +156,11 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
             lines[location + (len(container),)] = line
             container.append(value)
             return
-        if frame[2] is _NO_KEY:
-            if isinstance(value, (dict, list)):
-                raise _YamlProblem(line, "a key must be plain text, not a list or a mapping")
-            key = value if isinstance(value, str) else _plain(value)
-            if key in frame[3]:
-                raise _YamlProblem(
-                    line, f"field '{key}' is written twice (also at line {frame[3][key]}): keep one"
-                )
-            frame[3][key] = line
-            frame[2] = key
-            lines[location + (key,)] = line
-            return
         container[frame[2]] = value
         frame[2] = _NO_KEY
+
+    def at_key() -> bool:
+        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
 
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -146,7 +178,15 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
                 raise _YamlProblem(
                     line_of(event), "YAML anchors (&name) are not allowed: write the value out"
                 )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)) and not at_key():
+                values += 1  # keys are not counted: each has its value
+                if values > max_values:
+                    raise _YamlProblem(
+                        line_of(event), f"more than {max_values:,} values: this is not editorial content"
+                    )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if at_key():
+                    raise _YamlProblem(line_of(event), "a key must be plain text, not a list or a mapping")
                 tag = event.tag
                 if tag not in (None, "!") and not event.implicit:
                     raise _tag_problem(line_of(event), tag)
@@ -161,19 +201,34 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
             elif isinstance(event, yaml.ScalarEvent):
-                attach(_scalar_value(event, line_of(event)), event)
+                line = line_of(event)
+                if at_key():
+                    frame = stack[-1]
+                    key = _key(event, line)
+                    if key in frame[3]:
+                        raise _YamlProblem(
+                            line, f"field '{key}' is written twice (also at line {frame[3][key]}): keep one"
+                        )
+                    frame[3][key] = line
+                    frame[2] = key
+                    lines[frame[1] + (key,)] = line
+                else:
+                    attach(_scalar_value(event, line), event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
+        line = line_at(mark)
         problem = exc.problem or exc.context or "invalid YAML"
         text_lines = text.split("\n")
-        source_line = text_lines[mark.line] if mark and mark.line < len(text_lines) else ""
+        mark_line = line - first_line
+        source_line = text_lines[mark_line] if mark and 0 <= mark_line < len(text_lines) else ""
         indent = source_line[: len(source_line) - len(source_line.lstrip())]
-        at_mark = source_line[mark.column : mark.column + 1] if mark else ""
+        at_mark = text[mark.index : mark.index + 1] if mark else ""
         if "\\t" in problem or "tab character" in problem or "\t" in indent or at_mark == "\t":
             problem = "a tab character cannot be used for indentation in YAML; use spaces"
+        elif problem == "exceeded maximum nesting depth":  # libyaml's own limit, in flow collections
+            raise _YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep") from None
         elif exc.context == "while scanning a quoted scalar" and exc.context_mark:
-            line = exc.context_mark.line + first_line
+            line = line_at(exc.context_mark)
             problem = "a quoted value starts on this line but its closing quote is missing"
         elif problem.startswith("mapping values are not allowed"):
             problem += " (if a value contains ': ', put the whole value in double quotes)"
@@ -184,6 +239,8 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Location, int]
         raise _YamlProblem(line, f"YAML does not parse: {problem}") from None
     except yaml.YAMLError as exc:
         raise _YamlProblem(first_line, f"YAML does not parse: {exc}") from None
+    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before
+        raise _YamlProblem(first_line, f"nested more than {MAX_DEPTH} levels deep") from None
     return root, lines
 
 
@@ -204,18 +261,80 @@ def _location_for_child(stack: list[list], lines: dict) -> Location:
     return location + (key,)
 
 
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or OpenDocument file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+_BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+# Characters a text file has no business containing: C0 controls but tab and line feed (carriage
+# returns are line endings, made line feeds before this check), DEL, C1 controls, and the Unicode
+# line and paragraph separators, which YAML counts as line breaks and editors do not see.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    head = data[:512]
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 4 and (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd))
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """The line and description of the first character ``text`` may not contain, if any."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    code = ord(match.group())
+    if code == 0:
+        return line, "contains a NUL character (byte 0x00): remove it"
+    if code in (0x2028, 0x2029):
+        name = "line" if code == 0x2028 else "paragraph"
+        return line, f"contains an invisible {name} separator (U+{code:04X}): replace it with a line break or a space"
+    return line, f"contains the invisible control character U+{code:04X}: remove it"
+
+
 def decode(path: str, data: bytes) -> tuple[str | None, list[ContentError]]:
-    """Bytes to text: UTF-8 (a BOM is fine), any line endings; refuse binary files."""
-    if b"\x00" in data:
-        return None, [ContentError(path, 0, "", "is a binary file, not UTF-8 text")]
+    """Bytes to text: UTF-8 (a BOM is fine), any line endings; refuse binary files and other encodings."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return None, [ContentError(path, 0, "", f"is a binary file ({kind}), not UTF-8 text")]
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return None, [ContentError(path, 0, "", f"is {encoding} text; save it as UTF-8")]
+    if b"\x00" in data and _utf16_without_mark(data):
+        return None, [ContentError(path, 0, "", "is UTF-16 text; save it as UTF-8")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            return None, [ContentError(path, 0, "", "is a binary file, not UTF-8 text")]
         line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        try:
+            meant = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            meant = ""
+        hint = f", '{meant}' in Windows-1252" if meant.isprintable() and meant else ""
         return None, [
-            ContentError(path, line, "", f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+            ContentError(path, line, "", f"is not UTF-8 text (byte 0x{byte:02x}{hint}); save it as UTF-8")
         ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = control_character(text)
+    if found is not None:
+        return None, [ContentError(path, found[0], "", found[1])]
+    return text, []
 
 
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
@@ -249,24 +368,48 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
     return RawDocument(path, meta, body, end + 2, where), []
 
 
+def _too_large(rel_path: str, size: int) -> ContentError:
+    tenths = -(-size * 10 // 1_048_576)  # rounded up: 2 MB and one byte is 2.1 MB, not 2.0
+    return ContentError(
+        rel_path, 0, "", f"is too large ({tenths / 10:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB)"
+    )
+
+
 def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
-    full = root / rel_path
+    """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
+    full = os.path.join(root, rel_path)
+    real_root = os.path.realpath(root)
+    target = os.path.realpath(full)
+    if os.path.commonpath([real_root, target]) != real_root:
+        return None, [ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")]
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = os.stat(full).st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                ContentError(
-                    rel_path,
-                    0,
-                    "",
-                    f"is too large ({size / 1_048_576:.1f} MB; the limit is "
-                    f"{MAX_FILE_BYTES // 1_048_576} MB)",
-                )
-            ]
-        with open(full, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1), []
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        descriptor = os.open(full, flags)
     except OSError as exc:
-        return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror}")]
+        return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            return None, [ContentError(rel_path, 0, "", "is a folder, not a file")]
+        if not stat.S_ISREG(info.st_mode):
+            return None, [ContentError(rel_path, 0, "", "is not a regular file (a pipe, socket or device): remove it")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [_too_large(rel_path, info.st_size)]
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:  # it grew since fstat
+            return None, [_too_large(rel_path, size)]
+        return b"".join(chunks), []
+    except OSError as exc:
+        return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+    finally:
+        os.close(descriptor)
 
 
 def read_markdown(
@@ -292,7 +435,7 @@ def read_yaml_file(root: Path, rel_path: str) -> tuple[RawDocument | None, list[
     if text is None:
         return None, errors
     try:
-        meta, where = parse_yaml(text, first_line=1)
+        meta, where = parse_yaml(text, first_line=1, max_values=MAX_REGISTRY_VALUES)
     except _YamlProblem as problem:
         return None, [ContentError(rel_path, problem.line, "", problem.message)]
     if not isinstance(meta, dict):

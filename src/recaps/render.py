@@ -22,14 +22,21 @@ from .fieldref import field_reference
 from .loader import Item, ProgrammeItem, Site
 from .models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .translation import TranslationState
+from .urls import (
+    FIELD_REFERENCE,
+    HOME,
+    NOTIONS,
+    PARTNERS,
+    PROGRAMMES,
+    SPEAKERS,
+    TAGS,
+    page_uri,
+    partner_uri,
+    programme_uri,
+    session_uri,
+    url_of,
+)
 
-HOME = "index.md"
-PROGRAMMES = "programmes.md"
-NOTIONS = "notions.md"
-PARTNERS = "partners/index.md"
-SPEAKERS = "speakers.md"
-TAGS = "tags.md"
-FIELD_REFERENCE = "guide/fields.md"
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
 
 
@@ -44,29 +51,6 @@ class RenderedPage:
     languages: tuple[str, ...] = LANGUAGES  # languages this page really exists in
     description: str = ""
     published: str | None = None  # ISO date of a recap's publication
-
-
-def programme_uri(programme_id: str) -> str:
-    return f"{programme_id}/index.md"
-
-
-def session_uri(programme_id: str, number: int) -> str:
-    return f"{programme_id}/session-{number}.md"
-
-
-def partner_uri(partner_id: str) -> str:
-    return f"partners/{partner_id}.md"
-
-
-def page_uri(key: str) -> str:
-    return f"{key}.md"
-
-
-def url_of(src_uri: str) -> str:
-    """The directory URL MkDocs gives a page (use_directory_urls)."""
-    if src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return src_uri[: -len("index.md")]
-    return src_uri[: -len(".md")] + "/"
 
 
 def relative_link(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -138,6 +122,11 @@ class Renderer:
 
     def t(self, key: str, **values: Any) -> str:
         return i18n.label(key, self.lang, **values)
+
+    def _body(self, item: Item) -> Markup:
+        """The Markdown body, passed through as written: the loader has checked its raw HTML
+        against the allowlist (recaps.markup), so autoescaping must not garble `>` quotes or `<br>`."""
+        return Markup(item.body(self.lang))
 
     def person_role(self, person_id: str) -> str:
         person = self.site.people[person_id]
@@ -242,7 +231,7 @@ class Renderer:
             section=programme.id,
             programme=programme,
             p=p,
-            body=programme.body(self.lang),
+            body=self._body(programme),
             timeline=self.timeline(programme),
             sponsor=self.site.people[p.sponsor],
         )
@@ -289,7 +278,7 @@ class Renderer:
             programme=programme,
             p=programme.get(self.lang),
             s=s,
-            body=item.body(self.lang),
+            body=self._body(item),
             host=self.site.partners[s.host],
             featured=[self.site.partners[pid] for pid in s.partners],
             quotes=[self.quote_view(item, i) for i in range(len(s.quotes))],
@@ -323,7 +312,7 @@ class Renderer:
             {"title": partner.name, "description": self._description(partner.mission)},
             item=item,
             partner=partner,
-            body=item.body(self.lang),
+            body=self._body(item),
             kind=i18n.PARTNER_KINDS[partner.kind][self.lang],
             people=[self.site.people[pid] for pid in partner.people],
             quotes=[self.quote_view(item, i) for i in range(len(partner.quotes))],
@@ -337,7 +326,7 @@ class Renderer:
             meta["title"] = page.title
         if page.description:
             meta["description"] = page.description
-        self._emit(page_uri(key), "page.md.j2", meta, item=item, body=item.body(self.lang))
+        self._emit(page_uri(key), "page.md.j2", meta, item=item, body=self._body(item))
 
     def _home(self) -> None:
         programmes = sorted(

@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ContentError
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .reader import RawDocument
-from .validation import _describe, field_name
+from .validation import _describe, _shorten, field_name
 
 _MISSING = object()
 
@@ -140,7 +140,7 @@ def _fact(value: Any) -> str:
     if value is _MISSING:
         return "nothing"
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+        return _shorten("[" + ", ".join(str(v) for v in value) + "]")
     return _describe(value)
 
 

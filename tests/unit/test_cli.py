@@ -157,7 +157,7 @@ def test_mark_translated_refuses_what_it_cannot_mark(tree: Path) -> None:
         "partners/atelier-nord.fr.md: not an English translation (the file name must end in .en.md)\n"
         "partners/nope.en.md: does not exist\n"
         "partners/broken.fr.md:1: front matter is never closed: add a line '---' after it\n"
-        "partners/latin.en.md:2: is not UTF-8 text (byte 0xe9); save it as UTF-8\n"
+        "partners/latin.en.md:2: is not UTF-8 text (byte 0xe9, 'é' in Windows-1252); save it as UTF-8\n"
         "partners/open.en.md:1: front matter is never closed: add a line '---' after it\n",
     )
     assert snapshot(tree) == before

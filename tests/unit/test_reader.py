@@ -126,7 +126,7 @@ def test_old_mac_line_endings_are_accepted() -> None:
 def test_latin1_is_refused_with_its_line() -> None:
     assert decode("a.fr.md", b"---\nid: x\ncity: Orl\xe9ans\n") == (
         None,
-        [ContentError("a.fr.md", 3, "", "is not UTF-8 text (byte 0xe9); save it as UTF-8")],
+        [ContentError("a.fr.md", 3, "", "is not UTF-8 text (byte 0xe9, 'é' in Windows-1252); save it as UTF-8")],
     )
 
 
@@ -274,3 +274,132 @@ def test_parse_error_lines_count_from_the_file() -> None:
     doc, errors = split_front_matter("a.fr.md", "---\nid: x\ntitle: a : b\n---\n")
     assert doc is None
     assert [(e.line, e.message.split(":")[0]) for e in errors] == [(3, "YAML does not parse")]
+
+
+# --- hostile input -------------------------------------------------------------------------------
+
+
+def test_keys_are_the_text_as_written() -> None:
+    data, lines = parse_yaml("1: a\ntrue: b\nnull: c\non: d\n0x1F: e\n")
+    assert data == {"1": "a", "true": "b", "null": "c", "on": "d", "0x1F": "e"}
+    assert lines[("on",)] == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\n<<: {b: 2}\n", 2, "YAML merge keys (<<) are not allowed: write the fields out"),
+        ('a: 1\n"": 2\n', 2, "a field name is missing before ':'"),
+        ("a: 1\n" + "k" * 101 + ": 2\n", 2, "a field name longer than 100 characters: check the quotes and colons on this line"),
+        ("a: 1\n--- # two\nb: 2\n", 2, "only one YAML document is allowed here"),
+        ("%TAG !p! tag:yaml.org,2002:python/\n---\na: !p!name:os.system\n", 3,
+         "YAML tags such as '!!python/name:os.system' are not allowed: remove the tag"),
+        ("a: " + "[" * 100_000 + "\n", 1, f"nested more than {MAX_DEPTH} levels deep"),
+        ("a: " + "{b: " * 10_000 + "\n", 1, f"nested more than {MAX_DEPTH} levels deep"),
+    ],
+)
+def test_what_else_yaml_may_not_do(text: str, line: int, message: str) -> None:
+    assert problem(text) == (line, message)
+
+
+def test_a_merge_key_is_only_special_as_a_key() -> None:
+    assert parse_yaml('a: "<<"\nb: <<\n')[0] == {"a": "<<", "b": "<<"}
+
+
+def test_value_count_is_bounded() -> None:
+    assert problem("tags: [" + "x, " * 5000 + "x]\n") == (
+        1, "more than 5,000 values: this is not editorial content"
+    )
+    assert parse_yaml("tags: [" + "x, " * 5000 + "x]\n", max_values=10_000)[0]["tags"][-1] == "x"
+
+
+def test_numbers_too_large_for_python_stay_text() -> None:
+    data, _ = parse_yaml("a: " + "9" * 5000 + "\nb: 1.0e+400\nc: 1e400\n")
+    assert data == {"a": "9" * 5000, "b": float("inf"), "c": "1e400"}
+
+
+def test_lines_count_only_line_feeds() -> None:
+    # YAML also breaks lines at U+0085, U+2028 and U+2029; editors' line numbers do not.
+    # The parser stops at the end of the text, after the last line feed: line 4, not 5.
+    assert problem("a: 'x\u2028y'\nb: 1\nc: [\n") == (4, "YAML does not parse: did not find expected node content")
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (b"\xff\xfe-\x00-\x00-\x00", 0, "is UTF-16 text; save it as UTF-8"),
+        (b"\xfe\xff\x00-\x00-", 0, "is UTF-16 text; save it as UTF-8"),
+        (b"\xff\xfe\x00\x00-\x00\x00\x00", 0, "is UTF-32 text; save it as UTF-8"),
+        ("---\nid: x\n".encode("utf-16-le"), 0, "is UTF-16 text; save it as UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "is a binary file (a PNG image), not UTF-8 text"),
+        (b"%PDF-1.7\n", 0, "is a binary file (a PDF document), not UTF-8 text"),
+        (b"PK\x03\x04\x14\x00", 0, "is a binary file (a ZIP archive (or a Word or OpenDocument file)), not UTF-8 text"),
+        (b"---\nmission: \x93Relier\x94\n", 2, "is not UTF-8 text (byte 0x93, '\u201c' in Windows-1252); save it as UTF-8"),
+        (b"---\ntitle: a\x00b\n", 2, "contains a NUL character (byte 0x00): remove it"),
+        (b"---\n\ntitle: a\x1b[2Jb\n", 3, "contains the invisible control character U+001B: remove it"),
+        (b"---\r\ntitle: a\x07\r\n", 2, "contains the invisible control character U+0007: remove it"),
+        (b"a\xc2\x85b", 1, "contains the invisible control character U+0085: remove it"),
+        ("a\n\nb\u2028c".encode(), 3, "contains an invisible line separator (U+2028): replace it with a line break or a space"),
+        ("a\u2029".encode(), 1, "contains an invisible paragraph separator (U+2029): replace it with a line break or a space"),
+    ],
+)
+def test_decode_refuses_what_is_not_utf8_text(data: bytes, line: int, message: str) -> None:
+    assert decode("a.fr.md", data) == (None, [ContentError("a.fr.md", line, "", message)])
+
+
+def test_decode_keeps_tabs_and_line_breaks() -> None:
+    assert decode("a", b"a\tb\r\nc\rd\n") == ("a\tb\nc\nd\n", [])
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.fr.md")
+    assert read_markdown(tmp_path, "pipe.fr.md") == (
+        None, [ContentError("pipe.fr.md", 0, "", "is not a regular file (a pipe, socket or device): remove it")]
+    )
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.fr.md").mkdir()
+    assert read_markdown(tmp_path, "x.fr.md") == (None, [ContentError("x.fr.md", 0, "", "is a folder, not a file")])
+
+
+def test_a_symlink_out_of_the_root_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "outside.yml").write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "people.yml").symlink_to(tmp_path / "outside.yml")
+    assert read_yaml_file(tmp_path / "repo", "people.yml") == (
+        None, [ContentError("people.yml", 0, "", "is a symbolic link pointing outside the repository")]
+    )
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import recaps.reader
+
+    with open(tmp_path / "big.fr.md", "wb") as handle:
+        handle.truncate(50 * 1_048_576)  # sparse: 50 MB by its size, nothing on disk
+    read = []
+    monkeypatch.setattr(recaps.reader.os, "read", lambda fd, n: read.append(n) or os.read(fd, n))
+    assert read_markdown(tmp_path, "big.fr.md") == (
+        None, [ContentError("big.fr.md", 0, "", "is too large (50.0 MB; the limit is 2 MB)")]
+    )
+    assert read == []
+
+
+def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch) -> None:
+    # Tests run as root, where file permissions do not apply: the refusal is simulated at os.open.
+    from recaps import reader
+
+    (tmp_path / "partners").mkdir()
+    (tmp_path / "partners" / "x.fr.md").write_text("---\nid: x\n---\n", encoding="utf-8")
+
+    def refuse(path, flags, *args):
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(reader.os, "open", refuse)
+    data, errors = reader.read_bytes(tmp_path, "partners/x.fr.md")
+    assert data is None
+    assert [str(e) for e in errors] == ["partners/x.fr.md: cannot be read: Permission denied"]

@@ -1,0 +1,72 @@
+"""Where every page of the site is published: the one list of generated and reserved paths.
+
+Pages are identified by their source path in the MkDocs docs tree (``src_uri``, e.g.
+``partners/the-week.md``); with ``use_directory_urls`` each is published at a folder URL
+(``partners/the-week/``). Two sources with the same URL would overwrite each other, so the loader
+checks every content item against the generated pages here and against each other, and the
+renderer takes its paths from here too.
+"""
+
+from __future__ import annotations
+
+from .models import LANGUAGES, SOURCE_LANGUAGE
+
+HOME = "index.md"
+PROGRAMMES = "programmes.md"
+NOTIONS = "notions.md"
+PARTNERS = "partners/index.md"
+SPEAKERS = "speakers.md"
+TAGS = "tags.md"
+FIELD_REFERENCE = "guide/fields.md"
+
+# Pages the renderer generates, whatever the content: src_uri -> what it is, for messages.
+GENERATED: dict[str, str] = {
+    HOME: "the home page",
+    PROGRAMMES: "the list of programmes",
+    NOTIONS: "the key notions page",
+    PARTNERS: "the list of partners",
+    SPEAKERS: "the speakers page",
+    TAGS: "the tags page",
+    FIELD_REFERENCE: "the field reference",
+}
+
+# First folders of the French site that no page may use: each other language is built into one.
+LANGUAGE_FOLDERS: dict[str, str] = {
+    lang: "the English site" if lang == "en" else f"the site in '{lang}'"
+    for lang in LANGUAGES
+    if lang != SOURCE_LANGUAGE
+}
+
+# Names a programme folder may not take (its pages are published under <programme>/): folders of
+# generated pages, of the theme's files and of the other languages.
+RESERVED_FOLDERS: dict[str, str] = {
+    "partners": "the partner pages",
+    "guide": "the writing guide",
+    "assets": "the style sheets and images",
+    "search": "the search index",
+    **LANGUAGE_FOLDERS,
+}
+
+
+def programme_uri(programme_id: str) -> str:
+    return f"{programme_id}/index.md"
+
+
+def session_uri(programme_id: str, number: int) -> str:
+    return f"{programme_id}/session-{number}.md"
+
+
+def partner_uri(partner_id: str) -> str:
+    return f"partners/{partner_id}.md"
+
+
+def page_uri(key: str) -> str:
+    """A hand-written page: ``docs/<key>.<lang>.md``."""
+    return f"{key}.md"
+
+
+def url_of(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page (use_directory_urls), relative to the site root."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"

@@ -1,0 +1,191 @@
+"""Raw HTML and link addresses in Markdown bodies: the allowlist, exact messages, file lines."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nh3
+import pytest
+import yaml
+
+from recaps import markup
+from recaps.errors import ContentError
+from recaps.markup import ALLOWED_HTML, EXTENSIONS, check_body, url_allowed
+
+REPO = Path(__file__).resolve().parents[2]
+ALLOWED = "(allowed: <a>, <abbr>, <br>, <cite>, <em>, <kbd>, <mark>, <q>, <small>, <span>, <strong>, <sub>, <sup>)"
+URL_ADVICE = "use an http://, https:// or mailto: address, or a relative link"
+
+
+def messages(body: str, body_line: int = 10) -> list[str]:
+    return [str(error) for error in check_body("p.fr.md", body, body_line)]
+
+
+def test_the_allowlist_is_a_subset_of_nh3s() -> None:
+    assert set(ALLOWED_HTML) <= nh3.ALLOWED_TAGS
+
+
+def test_the_extensions_are_the_sites_but_md_in_html() -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    site = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert sorted(site) == sorted([*EXTENSIONS, "md_in_html"])
+
+
+def test_what_editors_need_is_accepted() -> None:
+    body = (
+        'Un retour<br>à la ligne, <abbr title="Convention des Entreprises pour le Climat">CEC</abbr>, '
+        "CO<sub>2</sub>, 1<sup>er</sup>, <em>a</em>, <strong>b</strong>, <mark>c</mark>, <small>d</small>, "
+        '<span lang="en">e</span>, <q>f</q>, <cite>g</cite>, <kbd>h</kbd>, <br/>, <BR>\n\n'
+        '<a href="https://example.org/" title="t">1</a> <a href="../index.md#x">2</a> '
+        '<a href="mailto:a@example.org">3</a> <a href="#top">4</a> <a href="/abs/">5</a>\n\n'
+        "[a](https://example.org) [b](../x.md) ![c](images/c.png) <https://example.org> <a@example.org>\n\n"
+        "<!-- a comment -->\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n"
+    )
+    assert messages(body) == []
+
+
+def test_code_is_not_html() -> None:
+    body = "`<script>` and ``<iframe>``\n\n```html\n<script>x</script>\n<a href=\"javascript:x\">y</a>\n```\n\n    <style>indented</style>\n"
+    assert messages(body) == []
+
+
+def test_script_is_refused_at_its_file_line() -> None:
+    assert messages("Intro.\n\n<script>alert(1)</script>\n") == [
+        f"p.fr.md:12: HTML tag <script> is not allowed {ALLOWED}"
+    ]
+
+
+def test_a_tag_after_code_mentioning_it_is_located_after_the_code() -> None:
+    body = "`<script>` is code.\n\n```\n<script>\n```\n\nBut <script>x</script> is not.\n"
+    assert messages(body, body_line=1) == [f"p.fr.md:7: HTML tag <script> is not allowed {ALLOWED}"]
+
+
+@pytest.mark.parametrize("tag", ["iframe", "style", "object", "embed", "form", "svg", "img", "div", "math", "base", "meta", "link"])
+def test_dangerous_tags_are_refused(tag: str) -> None:
+    assert messages(f"x <{tag}>y</{tag}>") == [f"p.fr.md:10: HTML tag <{tag}> is not allowed {ALLOWED}"]
+
+
+def test_event_handlers_are_refused_whatever_their_case() -> None:
+    assert messages('<a href="https://x.org" onclick="x()">a</a> <em ONMOUSEOVER=y>b</em>') == [
+        "p.fr.md:10: HTML attribute 'onclick' on <a> is not allowed: event handlers run scripts",
+        "p.fr.md:10: HTML attribute 'onmouseover' on <em> is not allowed: event handlers run scripts",
+    ]
+
+
+def test_style_and_other_attributes_are_refused() -> None:
+    assert messages('<span style="color:red" class="x">a</span> <a href="https://x.org" target="_blank">b</a>') == [
+        "p.fr.md:10: HTML attribute 'style' on <span> is not allowed: the site's style sheet sets the styles",
+        "p.fr.md:10: HTML attribute 'class' on <span> is not allowed (allowed on <span>: lang)",
+        "p.fr.md:10: HTML attribute 'target' on <a> is not allowed (allowed on <a>: href, title)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "written, shown",
+    [
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("JaVaScRiPt:alert(1)", "JaVaScRiPt:alert(1)"),
+        (" javascript:alert(1)", "javascript:alert(1)"),
+        ("jav&#x09;ascript:alert(1)", "jav ascript:alert(1)"),
+        ("data:text/html;base64,PHNjcmlwdD4=", "data:text/html;base64,PHNjcmlwdD4="),
+        ("vbscript:msgbox(1)", "vbscript:msgbox(1)"),
+        ("file:///etc/passwd", "file:///etc/passwd"),
+    ],
+)
+def test_raw_links_with_other_schemes_are_refused(written: str, shown: str) -> None:
+    assert messages(f'<a href="{written}">x</a>') == [f"p.fr.md:10: link address '{shown}' is not allowed: {URL_ADVICE}"]
+
+
+def test_markdown_links_images_references_and_autolinks_are_checked() -> None:
+    body = (
+        "[a](javascript:alert(1))\n"
+        "![b](data:image/png;base64,AAAA)\n"
+        "[c][r] <javascript:alert(2)>\n"
+        "\n"
+        "[r]: vbscript:msgbox\n"
+    )
+    assert messages(body, body_line=1) == [
+        f"p.fr.md:3: link address 'javascript:alert(2)' is not allowed: {URL_ADVICE}",
+        f"p.fr.md:1: link address 'javascript:alert(1)' is not allowed: {URL_ADVICE}",
+        f"p.fr.md:2: image address 'data:image/png;base64,AAAA' is not allowed: {URL_ADVICE}",
+        f"p.fr.md:5: link address 'vbscript:msgbox' is not allowed: {URL_ADVICE}",
+    ]
+
+
+def test_attributes_written_with_attr_list_are_checked() -> None:
+    body = '## Title {: onclick="x()" }\n\nText.\n{: style="display:none" }\n\n[a](https://x.org){: href="javascript:y" }\n'
+    assert messages(body, body_line=1) == [
+        "p.fr.md:1: HTML attribute 'onclick' on <h2> is not allowed: event handlers run scripts",
+        "p.fr.md:4: HTML attribute 'style' on <p> is not allowed: the site's style sheet sets the styles",
+        f"p.fr.md:6: link address 'javascript:y' is not allowed: {URL_ADVICE}",
+    ]
+
+
+def test_declarations_and_processing_instructions_are_refused() -> None:
+    assert messages("<?php system('id'); ?>") == ["p.fr.md:10: raw HTML '<?php system('id'); ?>' is not allowed"]
+
+
+def test_a_block_of_html_reports_each_line() -> None:
+    body = "<div>\n<p>ok?</p>\n<iframe src=x></iframe>\n</div>\n"
+    assert messages(body, body_line=1) == [
+        f"p.fr.md:1: HTML tag <div> is not allowed {ALLOWED}",
+        f"p.fr.md:2: HTML tag <p> is not allowed {ALLOWED}",
+        f"p.fr.md:3: HTML tag <iframe> is not allowed {ALLOWED}",
+    ]
+
+
+def test_problems_are_capped_per_body() -> None:
+    assert len(check_body("p", "<x>\n\n" * 1000)) == markup.MAX_PROBLEMS
+
+
+def test_url_allowed_follows_nh3() -> None:
+    assert url_allowed("https://example.org") and url_allowed("../a.md#b") and url_allowed("mailto:a@b.c")
+    assert not url_allowed("javascript:x") and not url_allowed("java\nscript:x") and not url_allowed("data:,x")
+
+
+def test_a_body_too_slow_to_convert_is_reported_within_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markup, "TIME_LIMIT", 0.5)
+    start = time.perf_counter()
+    errors = check_body("p.fr.md", "[" * 50_000, 7)
+    assert time.perf_counter() - start < 2
+    assert errors == [ContentError("p.fr.md", 7, "", "the Markdown text takes more than 0.5 seconds to check: look for very long paragraphs, long runs of '[' or '<', or thousands of headings")]
+
+
+def test_the_time_limit_is_raised_out_of_its_with_statement_or_not_at_all() -> None:
+    for seconds in [0.0001, 0.001, 0.002, 0.005] * 25:
+        try:
+            with markup._time_limit(seconds):
+                time.sleep(0.001)
+        except markup._TooSlow:
+            pass
+    time.sleep(0.05)  # an interrupt left pending would be raised here, failing the test
+
+
+def test_the_time_limit_interrupts_a_busy_loop_in_any_thread() -> None:
+    import threading
+
+    outcome = []
+
+    def busy() -> None:
+        try:
+            with markup._time_limit(0.05):
+                while True:
+                    pass
+        except markup._TooSlow:
+            outcome.append("interrupted")
+
+    thread = threading.Thread(target=busy)
+    thread.start()
+    thread.join(5)
+    assert outcome == ["interrupted"]
+
+
+def test_markdown_nested_too_deep_is_reported() -> None:
+    assert messages("1. " * 5000) == [
+        "p.fr.md:10: the Markdown text is nested too deeply (lists or quotes inside each other)"
+    ]
