@@ -31,7 +31,7 @@ def main(ctx: click.Context, root: Path) -> None:
 @click.pass_obj
 def check(root: Path) -> None:
     """Check every content file; report every problem with file, line and field."""
-    site, report = load_site(root)
+    site, report = load_site(root, bodies=False)
     if report:
         click.echo(report.render())
         sys.exit(1)
@@ -55,7 +55,7 @@ def check(root: Path) -> None:
 @click.pass_obj
 def status(root: Path, strict: bool) -> None:
     """List every item and the state of its English translation."""
-    site, report = load_site(root)
+    site, report = load_site(root, bodies=False)
     rows = site.status
     header = ("KIND", "ID", "STATE", "FILE")
     table = [header] + [

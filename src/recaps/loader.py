@@ -13,6 +13,7 @@ Layout read here::
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
@@ -217,6 +218,56 @@ def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocum
     return read_markdown(root, rel, front_matter_required=model is not Page)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One item to load: independent of every other, so jobs can run in parallel."""
+
+    kind: str
+    id: str
+    model: type[Content]
+    paths: dict[str, str]
+    item_class: type[Item] = Item
+    folder: str = ""  # a session's programme
+
+    @property
+    def status_id(self) -> str:
+        return f"{self.folder}/{self.id}" if self.folder else self.id
+
+
+PARALLEL_FROM = 300  # items: below that, a second process costs more than it saves
+
+
+def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
+    """Load every item, on every core for a large site (the results come back in order)."""
+    if len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods() \
+            and (os.cpu_count() or 1) > 1:
+        global _FORKED_JOBS
+        _FORKED_JOBS = (root, jobs, bodies)  # inherited by the forked workers, not pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 2, 4)) as pool:
+                return pool.map(_run_job_at, range(len(jobs)), chunksize=max(1, len(jobs) // 16))
+        finally:
+            _FORKED_JOBS = None
+    return [_run_job(root, job, bodies) for job in jobs]
+
+
+_FORKED_JOBS: tuple[Path, list[_Job], bool] | None = None
+
+
+def _run_job_at(index: int) -> tuple[Item | None, list[ContentError]]:
+    root, jobs, bodies = _FORKED_JOBS
+    return _run_job(root, jobs[index], bodies)
+
+
+def _run_job(root: Path, job: _Job, bodies: bool) -> tuple[Item | None, list[ContentError]]:
+    report = ErrorReport()
+    item = _load_item(root, job.kind, job.id, job.model, job.paths, report, job.item_class)
+    if item is not None and not bodies:
+        for document in item.documents.values():
+            document.body = ""  # checked already; only pages need it, and it is most of the data
+    return item, report.errors
+
+
 def _load_item(
     root: Path, kind: str, item_id: str, model: type[M], paths: dict[str, str], report: ErrorReport,
     item_class: type[Item] = Item,
@@ -301,8 +352,11 @@ def _registry(root: Path, rel: str, model: type[M], report: ErrorReport, require
 # The whole site
 
 
-def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
-    """Load and check everything; return the site model and every error found."""
+def load_site(root: Path | str, bodies: bool = True) -> tuple[Site, ErrorReport]:
+    """Load and check everything; return the site model and every error found.
+
+    ``bodies=False`` checks the Markdown bodies but does not keep them (for `check` and `status`).
+    """
     root = Path(root)
     report = ErrorReport()
     site = Site(root=root)
@@ -324,7 +378,10 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
             continue  # images and other attachments
         by_folder.setdefault(parts[1], []).append(rel)
 
+    # First the names and places of everything (cheap, in order), then every item's files
+    # (independent of each other: in parallel on a large site), then what links them.
     addresses = _Addresses(report)
+    jobs: list[_Job] = []
     for folder, rels in sorted(by_folder.items()):
         if not re.match(ID_PATTERN, folder):
             report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
@@ -341,46 +398,27 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
             report.add(f"{SESSIONS_DIR}/{folder}", 0, "", f"has no {PROGRAMME_STEM}.fr.md")
             continue
         addresses.claim(urls.programme_uri(folder), programme_paths)
-        programme = _load_item(root, "programme", folder, Programme, programme_paths, report, ProgrammeItem)
-        _record_status(site, "programme", folder, programme_paths, programme)
+        jobs.append(_Job("programme", folder, Programme, programme_paths, ProgrammeItem))
         for stem, paths in sorted(groups.items(), key=lambda kv: _session_order(kv[0])):
             any_path = next(iter(paths.values()))
             if not SESSION_STEM.match(stem):
                 report.add(any_path, 0, "", f"file name '{stem}' should be session-<number> (or programme)")
                 continue
             addresses.claim(urls.session_uri(folder, _session_order(stem)[0]), paths)
-            session = _load_item(root, "session", stem, Session, paths, report)
-            _record_status(site, "session", f"{folder}/{stem}", paths, session)
-            if session is not None and programme is not None:
-                programme.sessions.append(session)
-        if programme is not None:
-            site.programmes[folder] = programme
+            jobs.append(_Job("session", stem, Session, paths, folder=folder))
 
     partner_files = [f for f in _walk(root, PARTNERS_DIR, report) if f.endswith(".md")]
     for rel in partner_files:
         if rel.count("/") != 1:
             report.add(rel, 0, "", "partner files must be directly in partners/")
-    # Items and registries that exist but did not load: their errors are reported already, so
-    # references to them are not reported again as unknown (None: skip every such reference).
-    broken: dict[str, set[str] | None] = {
-        "person": None if people is None else set(),
-        "tag": None if tags is None and (root / TAGS_FILE).exists() else set(),
-        "partner": set(),
-    }
     for stem, paths in sorted(_group([f for f in partner_files if f.count("/") == 1], report).items()):
         addresses.claim(urls.partner_uri(stem), paths)
-        partner = _load_item(root, "partner", stem, Partner, paths, report)
-        _record_status(site, "partner", stem, paths, partner)
-        if partner is not None:
-            site.partners[stem] = partner
-        elif SOURCE_LANGUAGE in paths:
-            broken["partner"].add(stem)
+        jobs.append(_Job("partner", stem, Partner, paths))
 
     docs_tree = _walk(root, DOCS_DIR, report)
     _check_published_files([f for f in docs_tree if not f.endswith(".md")], report)
-    doc_files = [f for f in docs_tree if f.endswith(".md")]
     doc_groups: dict[str, dict[str, str]] = {}
-    for rel in doc_files:
+    for rel in (f for f in docs_tree if f.endswith(".md")):
         parsed = _parse_name(rel, report)
         if parsed:
             key = rel[len(DOCS_DIR) + 1 :].rsplit(".", 2)[0]
@@ -388,10 +426,33 @@ def load_site(root: Path | str) -> tuple[Site, ErrorReport]:
                 doc_groups.setdefault(key, {})[parsed[1]] = rel
     for key, paths in sorted(doc_groups.items()):
         addresses.claim(urls.page_uri(key), paths)
-        page = _load_item(root, "page", key, Page, paths, report)
-        _record_status(site, "page", key, paths, page)
-        if page is not None:
-            site.pages[key] = page
+        jobs.append(_Job("page", key, Page, paths))
+
+    # Items and registries that exist but did not load: their errors are reported already, so
+    # references to them are not reported again as unknown (None: skip every such reference).
+    broken: dict[str, set[str] | None] = {
+        "person": None if people is None else set(),
+        "tag": None if tags is None and (root / TAGS_FILE).exists() else set(),
+        "partner": set(),
+    }
+    programme: ProgrammeItem | None = None
+    for job, (item, errors) in zip(jobs, _run_jobs(root, jobs, bodies)):
+        report.extend(errors)
+        _record_status(site, job.kind, job.status_id, job.paths, item)
+        if job.kind == "programme":
+            programme = item
+            if item is not None:
+                site.programmes[job.id] = item
+        elif job.kind == "session":
+            if item is not None and programme is not None and programme.id == job.folder:
+                programme.sessions.append(item)
+        elif job.kind == "partner":
+            if item is not None:
+                site.partners[job.id] = item
+            elif SOURCE_LANGUAGE in job.paths:
+                broken["partner"].add(job.id)
+        elif item is not None:
+            site.pages[job.id] = item
 
     _check_references(site, report, broken)
     return site, report

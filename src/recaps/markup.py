@@ -276,6 +276,10 @@ class _RecordingStash(markdown.util.HtmlStash):
         super().__init__()
         self.raw: list[str] = []
 
+    def reset(self) -> None:
+        super().reset()
+        self.raw = []
+
     def store(self, html: str | etree.Element) -> str:
         caller = sys._getframe(1).f_globals.get("__name__", "")
         if caller not in _GENERATING_MODULES:
@@ -283,12 +287,42 @@ class _RecordingStash(markdown.util.HtmlStash):
         return super().store(html)
 
 
+_converters = threading.local()
+
+
 def _markdown() -> markdown.Markdown:
-    """A converter leaving raw HTML as placeholders and noting each fragment in its stash."""
-    md = markdown.Markdown(extensions=list(EXTENSIONS))
-    md.postprocessors.deregister("raw_html")
-    md.htmlStash = _RecordingStash()
+    """A converter leaving raw HTML as placeholders and noting each fragment in its stash.
+
+    Building one costs more than converting a recap: each thread keeps one, reset between bodies.
+    """
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=list(EXTENSIONS))
+        md.postprocessors.deregister("raw_html")
+        md.htmlStash = _RecordingStash()
+        _converters.md = md
+    md.reset()
     return md
+
+
+# Only these can make Markdown write a tag, an attribute or an address: raw HTML and autolinks
+# (<), inline, reference and image links (]( ]: ][), attribute lists ({).
+_MAY_MAKE_MARKUP = ("<", "](", "]:", "][", "{")
+# What makes Python-Markdown slow or deeply recursive: runs of brackets, deep nesting.
+_DEEP_NESTING = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d+[.)])[ \t]+){6,}|^[ \t]{24,}\S", re.MULTILINE)
+
+
+def _plain(body: str) -> bool:
+    """A body of text, headings, short lists and emphasis: nothing to check, nothing slow.
+
+    Such a body cannot make Markdown write a tag, an attribute or an address, nor take long to
+    convert, so it need not be converted here; real recaps are almost all like this.
+    """
+    return (
+        not any(marker in body for marker in _MAY_MAKE_MARKUP)
+        and body.count("[") < 100
+        and not _DEEP_NESTING.search(body)
+    )
 
 
 def _convert(md: markdown.Markdown, body: str) -> tuple[str, list[str]]:
@@ -342,12 +376,16 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
 
     ``body_line`` is the file line of the body's first line; errors carry file lines.
     """
-    if not body.strip():
+    if not body.strip() or _plain(body):
         return []
     md = _markdown()  # outside the time limit: it may import the extensions
     try:
-        with _time_limit(TIME_LIMIT):
-            return _check(md, path, body, body_line)
+        try:
+            with _time_limit(TIME_LIMIT):
+                return _check(md, path, body, body_line)
+        except BaseException:
+            _converters.md = None  # interrupted mid-conversion: its state cannot be trusted again
+            raise
     except _TooSlow:
         return [ContentError(path, body_line, "",
                              f"the Markdown text takes more than {TIME_LIMIT:g} seconds to check: look for "

@@ -11,6 +11,7 @@ and devices, and never read past ``MAX_FILE_BYTES``.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 import stat
@@ -112,6 +113,21 @@ def _key(event: yaml.ScalarEvent, line: int) -> str:
     return event.value
 
 
+_OTHER_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _LazyLines:
+    """``_Lines``, built only when a line must be found from an offset (errors, odd line breaks)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.first_line, self.lines = text, first_line, None
+
+    def __call__(self, mark) -> int:
+        if self.lines is None:
+            self.lines = _Lines(self.text, self.first_line)
+        return self.lines(mark)
+
+
 class _Lines:
     """Line numbers from character offsets: YAML also breaks lines at U+0085, U+2028 and U+2029."""
 
@@ -138,71 +154,39 @@ def parse_yaml(
     root: Any = None
     documents = 0
     values = 0
-    line_at = _Lines(text, first_line)
+    line_at = _LazyLines(text, first_line)
+    if not _OTHER_LINE_BREAKS.search(text):  # the usual case: libyaml's own line count is right
+        last = text.count("\n")
 
-    def line_of(event) -> int:
-        return line_at(event.start_mark)
+        def line_of(event) -> int:
+            return min(event.start_mark.line, last) + first_line
+    else:
+        def line_of(event) -> int:
+            return line_at(event.start_mark)
 
-    def attach(value: Any, event) -> None:
+    def attach(value: Any, line: int) -> None:
         nonlocal root
-        line = line_of(event)
         if not stack:
             root = value
             lines[()] = line
             return
         frame = stack[-1]
-        container, location = frame[0], frame[1]
-        if isinstance(container, list):
-            lines[location + (len(container),)] = line
+        container = frame[0]
+        if type(container) is list:
+            lines[frame[1] + (len(container),)] = line
             container.append(value)
             return
         container[frame[2]] = value
         frame[2] = _NO_KEY
 
-    def at_key() -> bool:
-        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
-
     try:
         for event in yaml.parse(text, Loader=_Parser):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _YamlProblem(line_of(event), "only one YAML document is allowed here")
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise _YamlProblem(
-                    line_of(event), "YAML aliases (*name) are not allowed: write the value out"
-                )
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise _YamlProblem(
-                    line_of(event), "YAML anchors (&name) are not allowed: write the value out"
-                )
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)) and not at_key():
-                values += 1  # keys are not counted: each has its value
-                if values > max_values:
-                    raise _YamlProblem(
-                        line_of(event), f"more than {max_values:,} values: this is not editorial content"
-                    )
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if at_key():
-                    raise _YamlProblem(line_of(event), "a key must be plain text, not a list or a mapping")
-                tag = event.tag
-                if tag not in (None, "!") and not event.implicit:
-                    raise _tag_problem(line_of(event), tag)
-                if len(stack) >= MAX_DEPTH:
-                    raise _YamlProblem(
-                        line_of(event), f"nested more than {MAX_DEPTH} levels deep"
-                    )
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                location = _location_for_child(stack, lines)
-                attach(container, event)
-                stack.append([container, location, _NO_KEY, {}])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-            elif isinstance(event, yaml.ScalarEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
                 line = line_of(event)
-                if at_key():
+                if event.anchor is not None:
+                    raise _YamlProblem(line, "YAML anchors (&name) are not allowed: write the value out")
+                if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
                     frame = stack[-1]
                     key = _key(event, line)
                     if key in frame[3]:
@@ -212,8 +196,37 @@ def parse_yaml(
                     frame[3][key] = line
                     frame[2] = key
                     lines[frame[1] + (key,)] = line
-                else:
-                    attach(_scalar_value(event, line), event)
+                    continue
+                values += 1  # keys are not counted: each has its value
+                if values > max_values:
+                    raise _YamlProblem(line, f"more than {max_values:,} values: this is not editorial content")
+                attach(_scalar_value(event, line), line)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                line = line_of(event)
+                if event.anchor is not None:
+                    raise _YamlProblem(line, "YAML anchors (&name) are not allowed: write the value out")
+                if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
+                    raise _YamlProblem(line, "a key must be plain text, not a list or a mapping")
+                values += 1
+                if values > max_values:
+                    raise _YamlProblem(line, f"more than {max_values:,} values: this is not editorial content")
+                tag = event.tag
+                if tag not in (None, "!") and not event.implicit:
+                    raise _tag_problem(line, tag)
+                if len(stack) >= MAX_DEPTH:
+                    raise _YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                location = _location_for_child(stack, lines)
+                attach(container, line)
+                stack.append([container, location, _NO_KEY, {}])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise _YamlProblem(line_of(event), "YAML aliases (*name) are not allowed: write the value out")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _YamlProblem(line_of(event), "only one YAML document is allowed here")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = line_at(mark)
@@ -375,10 +388,15 @@ def _too_large(rel_path: str, size: int) -> ContentError:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _realpath(path: str) -> str:
+    return os.path.realpath(path)
+
+
 def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
     """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
     full = os.path.join(root, rel_path)
-    real_root = os.path.realpath(root)
+    real_root = _realpath(str(root))
     target = os.path.realpath(full)
     if os.path.commonpath([real_root, target]) != real_root:
         return None, [ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")]
