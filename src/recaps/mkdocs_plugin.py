@@ -75,6 +75,14 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
 
+    def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
+        # The page's meta is handed over as data rather than as front matter for MkDocs to parse
+        # again (with its pure-Python YAML loader: seconds on a large site).
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is not None:
+            page.meta = dict(rendered.meta)
+        return markdown
+
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         self.pages_by_uri: dict[str, Page] = {
             f.src_uri: f.page for f in files.documentation_pages() if f.page is not None

@@ -44,6 +44,7 @@ HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on 
 class RenderedPage:
     src_uri: str
     markdown: str
+    meta: dict[str, Any] = field(default_factory=dict)  # HTML-escaped: MkDocs writes it unescaped
     source: str | None = None  # the content file it is made from, for messages
     translated: bool = True  # False: the French content stands in for a missing translation
     section: str | None = None  # the programme a page belongs to, for its navigation
@@ -108,8 +109,10 @@ def _escaped(meta: dict[str, Any]) -> dict[str, Any]:
     return {key: escape_value(value) for key, value in meta.items() if value}
 
 
-def _front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+def with_front_matter(page: "RenderedPage") -> str:
+    """The page as one Markdown file, its meta as YAML front matter (for golden files, previews)."""
+    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=10_000)
+    return "---\n" + front + "---\n\n" + page.markdown
 
 
 @dataclass
@@ -202,7 +205,8 @@ class Renderer:
         self.pages.append(
             RenderedPage(
                 src_uri=src_uri,
-                markdown=_front_matter(_escaped(meta)) + notice + body,
+                markdown=notice + body,
+                meta=_escaped(meta),
                 source=item.paths.get(self.lang if translated else SOURCE_LANGUAGE) if item else None,
                 translated=translated,
                 section=section,

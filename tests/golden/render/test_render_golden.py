@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recaps.loader import load_or_raise
-from recaps.render import render_site
+from recaps.render import render_site, with_front_matter
 
 REPO = Path(__file__).resolve().parents[3]
 EXPECTED = Path(__file__).parent / "expected"
@@ -26,7 +26,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, dict[str, str]]:
     site = load_or_raise(REPO)
-    return {lang: {p.src_uri: p.markdown for p in render_site(site, lang)} for lang in ("fr", "en")}
+    return {lang: {p.src_uri: with_front_matter(p) for p in render_site(site, lang)} for lang in ("fr", "en")}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
