@@ -86,6 +86,7 @@ LABELS: dict[str, dict[str, str]] = {
     "no": {"fr": "non", "en": "no"},
     "description": {"fr": "Description", "en": "Description"},
     "quoted_in": {"fr": "Dans", "en": "In"},
+    "colon": {"fr": " : ", "en": ": "},
 }
 
 PARTNER_KINDS: dict[str, dict[str, str]] = {
