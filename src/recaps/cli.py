@@ -18,7 +18,7 @@ def _plural(count: int, word: str) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+    "-C", "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
     help="Repository root (default: the current folder).",
 )
 @click.pass_context
@@ -209,6 +209,7 @@ def _print_build_failure(result) -> None:
 @click.pass_obj
 def serve(root: Path, host: str, port: int) -> None:
     """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
+    import shutil
     import tempfile
 
     from mkdocs.livereload import LiveReloadServer
@@ -216,7 +217,8 @@ def serve(root: Path, host: str, port: int) -> None:
     from .build import build_site
 
     root = root.resolve()
-    served = Path(tempfile.mkdtemp(prefix="recaps-serve-")) / "site"
+    workspace = Path(tempfile.mkdtemp(prefix="recaps-serve-"))
+    served = workspace / "site"
 
     def rebuild() -> None:
         result = build_site(root, served)
@@ -233,10 +235,19 @@ def serve(root: Path, host: str, port: int) -> None:
     for name in ("sessions", "partners", "docs", "overrides", "mkdocs.yml"):
         if (root / name).exists():
             server.watch(str(root / name))
-    click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
     try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
+        try:
+            server.server_bind()  # as serve() would, first: a busy port is an editor's problem
+        except OSError as exc:
+            click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
+            sys.exit(1)
+        server.server_bind = lambda: None  # bound already: serve() must not bind again
+        click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
     finally:
-        server.shutdown()
+        shutil.rmtree(workspace, ignore_errors=True)

@@ -33,7 +33,7 @@ class ModelReference:
     fields: tuple[FieldRow, ...]
 
 
-def _description(info: FieldInfo, lang: str) -> str:
+def description(info: FieldInfo, lang: str) -> str:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     return str(extra.get(lang) or info.description or "")
 
@@ -43,7 +43,7 @@ def field_reference(lang: str) -> list[ModelReference]:
     for model, file in REFERENCE:
         neutral = {path.split(".")[0] for path in NEUTRAL_FIELDS.get(model, ()) if "." not in path}
         rows = tuple(
-            FieldRow(name, info.is_required(), name in neutral, _description(info, lang))
+            FieldRow(name, info.is_required(), name in neutral, description(info, lang))
             for name, info in model.model_fields.items()
         )
         references.append(ModelReference(model.__name__, file, rows))

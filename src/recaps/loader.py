@@ -294,31 +294,36 @@ def _load_item(
                    "belongs in the English translation only, not in the French source")
     content, errors = validate(model, source, {k: v for k, v in source.meta.items() if k != "translation_of"})
     report.extend(errors)
+    # The translation is checked even when its source is not valid: all errors in one run.
+    translated = _translation(model, source, translation, report) if translation is not None else None
     if content is None:
         return None
     if model is not Page and content.id != item_id:
         report.add(source.path, source.line_of(("id",)), "id",
                    f"'{content.id}' does not match the file name '{item_id}'")
     item.content[SOURCE_LANGUAGE] = content
-
     item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
-    if translation is not None:
-        merged, errors = merge_translation(model, source, translation)
-        report.extend(errors)
-        written = {loc for loc in translation.lines if loc}
-        translated, errors = validate(model, translation, merged, written=written)
-        errors = [e for e in errors if not _is_neutral_missing(model, e)]
-        report.extend(errors)
-        if translated is not None and not errors:
-            item.content["en"] = translated
+    if translated is not None:
+        item.content["en"] = translated
     return item
 
 
-def _is_neutral_missing(model: type[Content], error: ContentError) -> bool:
-    if error.message != "is required but missing":
-        return False
-    top = error.field.split(".")[0].split("[")[0]
-    return any(path.split(".")[0] == top for path in NEUTRAL_FIELDS[model])
+def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport) -> M | None:
+    """The English content, completed with the source's language-neutral facts, or None."""
+    merged, errors = merge_translation(model, source, translation)
+    report.extend(errors)
+    written = {loc for loc in translation.lines if loc}
+    translated, errors = validate(model, translation, merged, written=written)
+    errors = [e for e in errors if not _is_neutral(model, e.field)]
+    report.extend(errors)
+    return translated if not errors else None
+
+
+def _is_neutral(model: type[Content], field_name: str) -> bool:
+    """Whether a field is a language-neutral fact: the merged translation holds the source's value,
+    so a problem with it is the source's, reported there."""
+    pattern = re.sub(r"\[\d+\]", ".*", field_name)
+    return any(pattern == path or pattern.startswith(path + ".") for path in NEUTRAL_FIELDS[model])
 
 
 def _sibling(rel: str) -> str:
@@ -589,6 +594,10 @@ def _check_references(site: Site, report: ErrorReport, broken: dict[str, set[str
                 if s.next_session.number == s.number:
                     report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
                                "a session cannot announce itself as the next session")
+                elif s.next_session.number < s.number:
+                    report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
+                               f"session {s.next_session.number} comes before this one ({s.number}): "
+                               "the next session has a higher number")
                 elif s.next_session.number > planned:
                     report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
                                f"{s.next_session.number} is above the programme's {planned} planned sessions")

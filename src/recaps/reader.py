@@ -142,11 +142,13 @@ class _Lines:
 
 
 def parse_yaml(
-    text: str, first_line: int = 1, max_values: int = MAX_VALUES
+    text: str, first_line: int = 1, max_values: int = MAX_VALUES, problems: list | None = None
 ) -> tuple[Any, dict[Location, int]]:
     """Parse one YAML document into plain data and the line of every value.
 
     ``first_line`` is the file line of the YAML text's first line. Raises ``_YamlProblem``.
+    Given a ``problems`` list, a key written twice is noted there instead, its first value kept
+    and the rest read on, so that the file's other errors are reported in the same run.
     """
     lines: dict[Location, int] = {}
     # Each frame: [container, location, pending_key, seen_keys]
@@ -176,7 +178,8 @@ def parse_yaml(
             lines[frame[1] + (len(container),)] = line
             container.append(value)
             return
-        container[frame[2]] = value
+        if frame[2] is not _DUPLICATE:
+            container[frame[2]] = value
         frame[2] = _NO_KEY
 
     try:
@@ -190,9 +193,14 @@ def parse_yaml(
                     frame = stack[-1]
                     key = _key(event, line)
                     if key in frame[3]:
-                        raise _YamlProblem(
+                        problem = _YamlProblem(
                             line, f"field '{key}' is written twice (also at line {frame[3][key]}): keep one"
                         )
+                        if problems is None:
+                            raise problem
+                        problems.append(problem)
+                        frame[2] = _DUPLICATE
+                        continue
                     frame[3][key] = line
                     frame[2] = key
                     lines[frame[1] + (key,)] = line
@@ -262,6 +270,7 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
+_DUPLICATE = _NoKey()  # the pending key was written twice: its value is read and dropped
 
 
 def _location_for_child(stack: list[list], lines: dict) -> Location:
@@ -368,9 +377,10 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
         ]
     yaml_text = "\n".join(lines[1:end])
     try:
-        meta, where = parse_yaml(yaml_text, first_line=2)
+        problems: list[_YamlProblem] = []
+        meta, where = parse_yaml(yaml_text, first_line=2, problems=problems)
     except _YamlProblem as problem:
-        return None, [ContentError(path, problem.line, "", problem.message)]
+        return None, _located(path, [*problems, problem])
     if meta is None:
         return None, [ContentError(path, 1, "", "front matter is empty")]
     if not isinstance(meta, dict):
@@ -378,7 +388,7 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
             ContentError(path, 2, "", "front matter must be a mapping of fields ('name: value' lines)")
         ]
     body = "\n".join(lines[end + 1 :])
-    return RawDocument(path, meta, body, end + 2, where), []
+    return RawDocument(path, meta, body, end + 2, where), _located(path, problems)
 
 
 def _too_large(rel_path: str, size: int) -> ContentError:
@@ -453,9 +463,14 @@ def read_yaml_file(root: Path, rel_path: str) -> tuple[RawDocument | None, list[
     if text is None:
         return None, errors
     try:
-        meta, where = parse_yaml(text, first_line=1, max_values=MAX_REGISTRY_VALUES)
+        problems: list[_YamlProblem] = []
+        meta, where = parse_yaml(text, first_line=1, max_values=MAX_REGISTRY_VALUES, problems=problems)
     except _YamlProblem as problem:
-        return None, [ContentError(rel_path, problem.line, "", problem.message)]
+        return None, _located(rel_path, [*problems, problem])
     if not isinstance(meta, dict):
         return None, [ContentError(rel_path, 1, "", "must be a YAML mapping")]
-    return RawDocument(rel_path, meta, "", 1, where), []
+    return RawDocument(rel_path, meta, "", 1, where), _located(rel_path, problems)
+
+
+def _located(path: str, problems: list[_YamlProblem]) -> list[ContentError]:
+    return [ContentError(path, problem.line, "", problem.message) for problem in problems]

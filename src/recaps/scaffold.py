@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from .loader import PARTNERS_DIR, SESSIONS_DIR
-from .models import NEUTRAL_FIELDS, Partner, Session, Content
-from .reader import read_markdown
+from .fieldref import description
+from .loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
+from .models import ID_PATTERN, Content, Partner, Session
+from .reader import read_markdown, read_yaml_file
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("recaps", "templates"),
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
-    autoescape=False,  # YAML, not HTML; values are quoted with the `yaml` filter
+    autoescape=False,  # YAML, not HTML: only ids and numbers are filled in
 )
-_env.filters["yaml"] = lambda value: '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class ScaffoldError(Exception):
@@ -30,13 +31,24 @@ class NewFile:
     text: str
 
 
-def _describe(model: type[Content]) -> dict[str, str]:
-    return {name: info.description or "" for name, info in model.model_fields.items()}
+def _descriptions(model: type[Content], lang: str) -> dict[str, str]:
+    """Each field's description in ``lang``, for the comments of a new file."""
+    return {name: description(info, lang) for name, info in model.model_fields.items()}
 
 
-def _translated(model: type[Content]) -> set[str]:
-    neutral = {path.split(".")[0] for path in NEUTRAL_FIELDS[model] if "." not in path}
-    return set(model.model_fields) - neutral - {"translation_of"}
+def _known_ids(root: Path) -> dict[str, str]:
+    """The ids an editor may refer to, listed in comments of a new file."""
+    partners = sorted(p.name[: -len(".fr.md")] for p in (root / PARTNERS_DIR).glob("*.fr.md")) \
+        if (root / PARTNERS_DIR).is_dir() else []
+    registries = {}
+    for name, rel in (("people", PEOPLE_FILE), ("tags", TAGS_FILE)):
+        document, _ = read_yaml_file(root, rel) if (root / rel).is_file() else (None, [])
+        entries = document.meta.get(name) if document else None
+        registries[name] = sorted(
+            e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)
+        )
+    return {"partners": ", ".join(partners) or "-", "people": ", ".join(registries["people"]) or "-",
+            "tags": ", ".join(registries["tags"]) or "-"}
 
 
 def new_session(root: Path, programme_id: str, number: int) -> list[NewFile]:
@@ -63,27 +75,26 @@ def new_session(root: Path, programme_id: str, number: int) -> list[NewFile]:
         "programme": programme_id,
         "number": number,
         "next_number": number + 1 if isinstance(planned, int) and number < planned else None,
-        "d": _describe(Session),
+        "known": _known_ids(root),
     }
-    return _files(root, f"{folder}/{stem}", "session", context)
+    return _files(root, f"{folder}/{stem}", "session", Session, context)
 
 
 def new_partner(root: Path, partner_id: str) -> list[NewFile]:
-    import re
-
-    from .models import ID_PATTERN
-
     if not re.match(ID_PATTERN, partner_id):
         raise ScaffoldError(
             f"'{partner_id}' is not a valid id: use lowercase letters a-z, digits and hyphens"
         )
-    context = {"id": partner_id, "d": _describe(Partner)}
-    return _files(root, f"{PARTNERS_DIR}/{partner_id}", "partner", context)
+    context = {"id": partner_id, "known": _known_ids(root)}
+    return _files(root, f"{PARTNERS_DIR}/{partner_id}", "partner", Partner, context)
 
 
-def _files(root: Path, base: str, kind: str, context: dict) -> list[NewFile]:
+def _files(root: Path, base: str, kind: str, model: type[Content], context: dict) -> list[NewFile]:
     files = [
-        NewFile(f"{base}.{lang}.md", _env.get_template(f"new-{kind}.{lang}.md.j2").render(**context))
+        NewFile(
+            f"{base}.{lang}.md",
+            _env.get_template(f"new-{kind}.{lang}.md.j2").render(d=_descriptions(model, lang), **context),
+        )
         for lang in ("fr", "en")
     ]
     existing = [f.path for f in files if (root / f.path).exists()]

@@ -84,3 +84,20 @@ def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
     source.write_text(text, encoding="utf-8")
     _wait_for(lambda: "Embarquer tout son écosystème" not in _get(base + page)[1], 30, "the fixed page")
     assert not any("Traceback" in line for line in output), "".join(output)
+
+
+def test_serve_on_a_busy_port_says_so(copy_repo) -> None:
+    root = copy_repo("busy")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == (
+        f"error: cannot serve on 127.0.0.1:{port}: Address already in use; try another --port"
+    )
+    assert "Traceback" not in result.stdout + result.stderr

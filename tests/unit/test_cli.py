@@ -178,8 +178,16 @@ def test_new_session_creates_both_files_and_the_editors_to_do_list(tree: Path) -
     assert (tree / "sessions/parcours-demo/session-2.en.md").is_file()
     check = run(tree, "check")
     new = "sessions/parcours-demo/session-2.fr.md"
+    en = "sessions/parcours-demo/session-2.en.md"
     assert (check.exit_code, check.output) == (
         1,
+        f"{en}:5: title: must not be empty\n"
+        f"{en}:7: question: must not be empty\n"
+        f"{en}:8: summary: must not be empty\n"
+        f"{en}:10: notions[1].title: must not be empty\n"
+        f"{en}:11: notions[1].text: must not be empty\n"
+        f"{en}:13: quotes[1].text: must not be empty\n"
+        f"{en}:15: next_session.note: must not be empty\n"
         f"{new}:6: title: must not be empty\n"
         f"{new}:8: dates.start: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
         f"{new}:9: dates.end: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
@@ -193,7 +201,7 @@ def test_new_session_creates_both_files_and_the_editors_to_do_list(tree: Path) -
         f"{new}:21: quotes[1].speaker: must not be empty\n"
         f"{new}:23: quotes[1].text: must not be empty\n"
         f"{new}:27: next_session.note: must not be empty\n"
-        "13 errors found\n",
+        "20 errors found\n",
     )
 
 
@@ -301,11 +309,13 @@ def test_new_partner_creates_both_files_and_the_editors_to_do_list(tree: Path) -
     check = run(tree, "check")
     assert (check.exit_code, check.output) == (
         1,
+        "partners/atelier-sud.en.md:4: name: must not be empty\n"
+        "partners/atelier-sud.en.md:5: mission: must not be empty\n"
         "partners/atelier-sud.fr.md:4: name: must not be empty\n"
         "partners/atelier-sud.fr.md:6: city: must not be empty\n"
         "partners/atelier-sud.fr.md:7: website: 'https://' is not a web address: use http://, https:// or mailto:\n"
         "partners/atelier-sud.fr.md:8: mission: must not be empty\n"
-        "4 errors found\n",
+        "6 errors found\n",
     )
     fill(tree / "partners/atelier-sud.fr.md", [
         ('name: ""', 'name: "L’Atelier du Sud"'),
