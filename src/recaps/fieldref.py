@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic.fields import FieldInfo
 
-from .models import NEUTRAL_FIELDS, Partner, Person, Programme, Session, Tag
+from .models import Content, Partner, Person, Programme, Session, Tag
 
-# Which file each model describes, in the order editors meet them.
+# Which file each model describes, in the order editors meet them, and its name for readers.
 REFERENCE = (
-    (Programme, "sessions/<programme>/programme.fr.md"),
-    (Session, "sessions/<programme>/session-<n>.fr.md"),
-    (Partner, "partners/<id>.fr.md"),
-    (Person, "sessions/people.yml (people:)"),
-    (Tag, "sessions/tags.yml (tags:)"),
+    (Programme, "sessions/<programme>/programme.fr.md", {"fr": "Programme", "en": "Programme"}),
+    (Session, "sessions/<programme>/session-<n>.fr.md", {"fr": "Récit de session", "en": "Session recap"}),
+    (Partner, "partners/<id>.fr.md", {"fr": "Partenaire", "en": "Partner"}),
+    (Person, "sessions/people.yml (people:)", {"fr": "Personne", "en": "Person"}),
+    (Tag, "sessions/tags.yml (tags:)", {"fr": "Étiquette", "en": "Tag"}),
 )
 
 
@@ -22,12 +23,12 @@ REFERENCE = (
 class FieldRow:
     name: str
     required: bool
-    neutral: bool
     description: str
 
 
 @dataclass(frozen=True)
 class ModelReference:
+    anchor: str
     name: str
     file: str
     fields: tuple[FieldRow, ...]
@@ -38,13 +39,31 @@ def description(info: FieldInfo, lang: str) -> str:
     return str(extra.get(lang) or info.description or "")
 
 
+def _submodel(annotation: Any) -> tuple[type[Content] | None, bool]:
+    """The model a field holds (and whether as a list of them), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, Content):
+        return annotation, False
+    is_list = getattr(annotation, "__origin__", None) is list
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found, inner_list = _submodel(arg)
+        if found is not None:
+            return found, is_list or inner_list
+    return None, False
+
+
+def _rows(model: type[Content], lang: str, prefix: str = "") -> list[FieldRow]:
+    """Every field, sub-fields included (``dates.start``, ``quotes[].speaker``)."""
+    rows = []
+    for name, info in model.model_fields.items():
+        rows.append(FieldRow(prefix + name, info.is_required(), description(info, lang)))
+        inner, is_list = _submodel(info.annotation)
+        if inner is not None:
+            rows += _rows(inner, lang, f"{prefix}{name}{'[]' if is_list else ''}.")
+    return rows
+
+
 def field_reference(lang: str) -> list[ModelReference]:
-    references = []
-    for model, file in REFERENCE:
-        neutral = {path.split(".")[0] for path in NEUTRAL_FIELDS.get(model, ()) if "." not in path}
-        rows = tuple(
-            FieldRow(name, info.is_required(), name in neutral, description(info, lang))
-            for name, info in model.model_fields.items()
-        )
-        references.append(ModelReference(model.__name__, file, rows))
-    return references
+    return [
+        ModelReference(model.__name__.lower(), names[lang], file, tuple(_rows(model, lang)))
+        for model, file, names in REFERENCE
+    ]

@@ -7,6 +7,7 @@ to ``.md`` paths, which MkDocs checks and rewrites.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import posixpath
 import re
@@ -78,6 +79,14 @@ def md_escape(value: Any) -> Markup:
     return Markup(html.escape(text, quote=False))
 
 
+def md_with_code(value: Any) -> Markup:
+    """Text whose `backquoted` parts are code spans, the rest escaped as by ``md_escape``."""
+    parts = str(value).split("`")
+    if len(parts) % 2 == 0:  # an odd number of backquotes: no code span is meant
+        return md_escape(value)
+    return Markup("".join(md_code(part) if i % 2 else md_escape(part) for i, part in enumerate(parts)))
+
+
 def md_code(value: Any) -> Markup:
     """A Markdown code span (Markdown escapes its HTML itself)."""
     text = str(value).replace("\n", " ")
@@ -95,6 +104,7 @@ _env = jinja2.Environment(
 )
 _env.filters["md"] = md_escape
 _env.filters["code"] = md_code
+_env.filters["md_with_code"] = md_with_code
 
 
 def _escaped(meta: dict[str, Any]) -> dict[str, Any]:
@@ -152,19 +162,21 @@ class Renderer:
             "translated": translated,
             "original": original,
             "original_lang": quote.lang,
+            # Shown in the source language on a page of this language: kept out of its search.
+            "stand_in": not item.is_translated(self.lang),
         }
 
     # -- pages ---------------------------------------------------------------------------------
 
     def render(self) -> list[RenderedPage]:
         for programme in self.site.programmes.values():
-            self._programme(programme)
+            self._item_page(programme, lambda r, p=programme: r._programme(p))
             for session in programme.sessions:
-                self._session(programme, session)
+                self._item_page(session, lambda r, p=programme, s=session: r._session(p, s))
         for partner in self.site.partners.values():
-            self._partner(partner)
+            self._item_page(partner, lambda r, p=partner: r._partner(p))
         for key, page in self.site.pages.items():
-            self._hand_written(key, page)
+            self._item_page(page, lambda r, k=key, p=page: r._hand_written(k, p))
         self._home()
         self._programmes()
         self._notions()
@@ -173,6 +185,27 @@ class Renderer:
         self._tags()
         self._field_reference()
         return sorted(self.pages, key=lambda p: p.src_uri)
+
+    def _item_page(self, item: Item, render_page) -> None:
+        """An item's page; where it has no translation, its source page stands in.
+
+        The stand-in is the whole French page, labels included, inside an element with
+        lang="fr", under a notice in this language; it stays out of this language's search.
+        """
+        if item.is_translated(self.lang):
+            render_page(self)
+            return
+        source = Renderer(self.site, SOURCE_LANGUAGE)
+        render_page(source)
+        page = source.pages.pop()
+        original = relative_url(page.src_uri, "../" + url_of(page.src_uri))
+        self.pages.append(dataclasses.replace(
+            page,
+            markdown=self._notice("missing", original)
+            + f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{page.markdown}\n</div>\n',
+            meta={**page.meta, "search": {"exclude": True}},
+            translated=False,
+        ))
 
     def _emit(
         self,
@@ -183,16 +216,9 @@ class Renderer:
         section: str | None = None,
         **context: Any,
     ) -> None:
-        translated = item is None or item.is_translated(self.lang)
-        state = item.state if item is not None else TranslationState.COMPLETE
         notice = ""
-        if item is not None and self.lang != SOURCE_LANGUAGE:
-            original = relative_url(src_uri, "../" + url_of(src_uri))
-            if not translated:
-                notice = self._notice("missing", original)
-                meta["search"] = {"exclude": True}
-            elif state is TranslationState.STALE:
-                notice = self._notice("stale", original)
+        if item is not None and self.lang != SOURCE_LANGUAGE and item.state is TranslationState.STALE:
+            notice = self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
         body = _env.get_template(template).render(
             r=self, t=self.t, lang=self.lang, uri=src_uri,
             link=lambda to, anchor="": relative_link(src_uri, to, anchor),
@@ -200,15 +226,12 @@ class Renderer:
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
             fmt_day=lambda d: i18n.format_day(d, self.lang), **context,
         )
-        if not translated:
-            body = f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{body}\n</div>\n'
         self.pages.append(
             RenderedPage(
                 src_uri=src_uri,
                 markdown=notice + body,
                 meta=_escaped(meta),
-                source=item.paths.get(self.lang if translated else SOURCE_LANGUAGE) if item else None,
-                translated=translated,
+                source=item.paths.get(self.lang) if item else None,
                 section=section,
                 title=meta.get("title", ""),
                 languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
@@ -353,7 +376,9 @@ class Renderer:
 
     def _notions(self) -> None:
         groups = [
-            (programme, programme.get(self.lang), [(s.get(self.lang), session_uri(programme.id, s.source.number)) for s in programme.sessions])
+            (programme, programme.get(self.lang),
+             [(s.get(self.lang), session_uri(programme.id, s.source.number), not s.is_translated(self.lang))
+              for s in programme.sessions])
             for programme in self.site.programmes.values()
         ]
         self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")}, groups=groups)

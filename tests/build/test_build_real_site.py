@@ -426,6 +426,9 @@ def test_missing_translation_page_shows_the_french_with_an_english_notice(transl
     assert french and all(t.lang == "fr" for t in french)
     notice_texts = [t for t in parsed.texts if "has not been translated" in t.text]
     assert notice_texts and all(t.lang == "en" for t in notice_texts)
+    # The stand-in is the French page whole: its labels are French too, never English marked fr.
+    kinds = [t for t in parsed.texts if t.text.strip() in ("Projet à but non lucratif", "Non-profit project")]
+    assert [(t.text.strip(), t.lang) for t in kinds] == [("Projet à but non lucratif", "fr")]
 
 
 def test_missing_translation_has_no_english_alternate(translations_site: Path) -> None:
