@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import Phase, HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recaps.errors import ContentError
@@ -33,6 +33,9 @@ SETTINGS = settings(
     deadline=None,
     derandomize=True,
     database=None,
+    # No shrinking: a failure is reported at once with the input that failed, rather than after
+    # minutes of minimising it (which once outlasted a whole CI run).
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -128,7 +131,9 @@ def assert_sane(errors: list[ContentError], text: str, path: str | None = None) 
 @given(documents)
 def test_split_front_matter_returns_a_document_or_errors(text: str) -> None:
     doc, errors = split_front_matter("a.fr.md", text)
-    assert (doc is None) == bool(errors)
+    assert doc is not None or errors
+    if doc is not None:  # the only errors that come with a document: keys written twice
+        assert all("is written twice" in error.message for error in errors)
     assert_sane(errors, text, "a.fr.md")
     if doc is not None:
         assert isinstance(doc.meta, dict)
