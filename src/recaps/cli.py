@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from . import scaffold
+from .build import ENGINES
 from .loader import MODELS, load_site, read_item_file
 from .translation import TranslationState, source_version, with_source_version
 
@@ -86,6 +88,10 @@ def mark_translated(root: Path, files: tuple[Path, ...]) -> None:
     failed = False
     for given in files:
         rel = _relative(root, given)
+        if rel.startswith(("/", "../")):
+            click.echo(f"{given}: is not inside the repository ({root.resolve()})")
+            failed = True
+            continue
         if not rel.endswith(".en.md"):
             click.echo(f"{rel}: not an English translation (the file name must end in .en.md)")
             failed = True
@@ -142,8 +148,6 @@ def new() -> None:
 @click.pass_obj
 def new_session(root: Path, programme: str, number: int) -> None:
     """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md."""
-    from . import scaffold
-
     _write_new(root, lambda: scaffold.new_session(root, programme, number))
 
 
@@ -152,14 +156,10 @@ def new_session(root: Path, programme: str, number: int) -> None:
 @click.pass_obj
 def new_partner(root: Path, partner_id: str) -> None:
     """Create partners/ID.fr.md and partners/ID.en.md."""
-    from . import scaffold
-
     _write_new(root, lambda: scaffold.new_partner(root, partner_id))
 
 
 def _write_new(root: Path, make) -> None:
-    from . import scaffold
-
     try:
         files = make()
         scaffold.write(root, files)
@@ -175,7 +175,7 @@ def _write_new(root: Path, make) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site/ in the repository).")
 @click.option("--site-url", default=None, help="Public address of the site, overriding site_url in mkdocs.yml.")
-@click.option("--engine", type=click.Choice(["mkdocs", "properdocs"]), default="mkdocs", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
               help="Static site engine: MkDocs 1.6, or ProperDocs (its maintained continuation, if installed).")
 @click.pass_obj
 def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str) -> None:

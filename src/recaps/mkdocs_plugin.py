@@ -1,4 +1,5 @@
-"""The MkDocs adapter: the only module that imports MkDocs.
+"""The MkDocs adapter. With the per-language build (``build.build_language``) and ``recaps serve``,
+the only code that imports MkDocs; the content core never does (an import-linter contract).
 
 It hands MkDocs the pages the engine renders for one language (``File.generated``), keeps the
 navigation each page carries bounded, points the language selector and the hreflang links at the

@@ -130,6 +130,9 @@ class Renderer:
     site: Site
     lang: str
     pages: list[RenderedPage] = field(default_factory=list)
+    # Pages the generated HTML links to (raw HTML links are not checked by MkDocs): each must be
+    # a page of the site, or rendering fails.
+    targets: set[str] = field(default_factory=set)
 
     # -- helpers available to templates ------------------------------------------------------
 
@@ -184,6 +187,9 @@ class Renderer:
         self._speakers()
         self._tags()
         self._field_reference()
+        missing = self.targets - {page.src_uri for page in self.pages}
+        if missing:  # a bug in a template or here, not in the content
+            raise RuntimeError(f"generated links to pages that are not rendered: {sorted(missing)}")
         return sorted(self.pages, key=lambda p: p.src_uri)
 
     def _item_page(self, item: Item, render_page) -> None:
@@ -195,7 +201,7 @@ class Renderer:
         if item.is_translated(self.lang):
             render_page(self)
             return
-        source = Renderer(self.site, SOURCE_LANGUAGE)
+        source = Renderer(self.site, SOURCE_LANGUAGE, targets=self.targets)
         render_page(source)
         page = source.pages.pop()
         original = relative_url(page.src_uri, "../" + url_of(page.src_uri))
@@ -222,7 +228,7 @@ class Renderer:
         body = _env.get_template(template).render(
             r=self, t=self.t, lang=self.lang, uri=src_uri,
             link=lambda to, anchor="": relative_link(src_uri, to, anchor),
-            href=lambda to: relative_url(src_uri, url_of(to)),
+            href=lambda to: self._href(src_uri, to),
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
             fmt_day=lambda d: i18n.format_day(d, self.lang), **context,
         )
@@ -239,6 +245,10 @@ class Renderer:
                 published=meta.get("date"),
             )
         )
+
+    def _href(self, from_uri: str, to_uri: str) -> str:
+        self.targets.add(to_uri)
+        return relative_url(from_uri, url_of(to_uri))
 
     def _notice(self, kind: str, original_url: str) -> str:
         return _env.get_template("notice.md.j2").render(

@@ -15,7 +15,7 @@ from typing import Any
 from .errors import ContentError
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .reader import RawDocument
-from .validation import _describe, _shorten, field_name
+from .validation import describe_value, shorten, field_name
 
 _MISSING = object()
 
@@ -101,8 +101,6 @@ def merge_translation(
                     "translate each one, in the same order",
                 )
             )
-        elif isinstance(theirs, list) and list_path not in translation.meta:
-            pass  # reported as missing by the schema
 
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):
@@ -148,8 +146,8 @@ def _fact(value: Any) -> str:
     if value is _MISSING:
         return "nothing"
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return _shorten("[" + ", ".join(str(v) for v in value) + "]")
-    return _describe(value)
+        return shorten("[" + ", ".join(str(v) for v in value) + "]")
+    return describe_value(value)
 
 
 def translatable_content(model: type[Content], source: RawDocument) -> dict:

@@ -28,13 +28,13 @@ def field_name(location: tuple) -> str:
 MAX_SHOWN = 60  # characters of a value quoted back in a message
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     if isinstance(value, str):
-        return f"'{_shorten(value)}'"
+        return f"'{shorten(value)}'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -43,7 +43,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"'{_shorten(str(value))}'"
+    return f"'{shorten(str(value))}'"
 
 
 def _allowed_fields(model: type[Content], location: tuple) -> list[str]:
@@ -98,32 +98,32 @@ def message_for(model: type[Content], error: dict) -> str:
             return f"is too long ({len(value):,} characters{at_most})"
         return f"has too many items (at most {limit:,})" if isinstance(limit, int) else "has too many items"
     if kind in ("string_type",):
-        return f"must be text, not {_describe(value)}"
+        return f"must be text, not {describe_value(value)}"
     if kind == "string_pattern_mismatch":
         if value == "":
             return "must not be empty"
         return (
-            f"{_describe(value)} is not a valid id: use lowercase letters a-z, digits and "
+            f"{describe_value(value)} is not a valid id: use lowercase letters a-z, digits and "
             "hyphens, e.g. la-ruche-industrielle"
         )
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):
-        return f"must be a whole number, not {_describe(value)}"
+        return f"must be a whole number, not {describe_value(value)}"
     if kind == "int_parsing_size":
-        return f"must be between 1 and 999, not {_describe(value)}"
+        return f"must be between 1 and 999, not {describe_value(value)}"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"must be between 1 and 999, not {_describe(value)}"
+        return f"must be between 1 and 999, not {describe_value(value)}"
     if kind == "date_from_datetime_inexact":
-        return f"{_describe(value)} has a time of day: write the date alone, YYYY-MM-DD"
+        return f"{describe_value(value)} has a time of day: write the date alone, YYYY-MM-DD"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         if value == "YYYY-MM-DD":
             return "write the date in place of YYYY-MM-DD, e.g. 2025-01-16"
-        return f"{_describe(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
+        return f"{describe_value(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
     if kind in ("list_type", "tuple_type"):
-        return f"must be a list, not {_describe(value)}"
+        return f"must be a list, not {describe_value(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a mapping of fields, not {_describe(value)}"
+        return f"must be a mapping of fields, not {describe_value(value)}"
     if kind == "literal_error":
-        return f"{_describe(value)} is not one of: {ctx.get('expected', '')}".replace("'", "'")
+        return f"{describe_value(value)} is not one of: {ctx.get('expected', '')}".replace("'", "'")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return error["msg"]

@@ -348,3 +348,11 @@ def test_new_partner_refuses_an_invalid_id_or_an_existing_one(tree: Path) -> Non
         "error: partners/atelier-nord.fr.md and partners/atelier-nord.en.md already exist; nothing was written\n",
     )
     assert snapshot(tree) == before
+
+
+def test_mark_translated_refuses_a_file_outside_the_repository(tree: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.en.md"
+    outside.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = run(tree, "mark-translated", str(outside))
+    assert (result.exit_code, result.output) == (1, f"{outside}: is not inside the repository ({tree.resolve()})\n")
+    assert outside.read_text(encoding="utf-8") == "---\ntitle: x\n---\n"
