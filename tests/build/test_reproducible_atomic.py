@@ -49,11 +49,12 @@ def test_a_build_killed_midway_leaves_the_previous_site(copy_repo) -> None:
         [sys.executable, "-m", "recaps", "-C", str(root), "build"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
+    # Kill as soon as a language build has started writing pages: well before the swap, which
+    # waits for both builds to finish.
     deadline = time.monotonic() + 30
-    while not list(root.glob(TEMP_PREFIX + "*")) and time.monotonic() < deadline:
-        time.sleep(0.005)
+    while not list(root.glob(TEMP_PREFIX + "*/*/assets")) and time.monotonic() < deadline:
+        time.sleep(0.002)
     assert list(root.glob(TEMP_PREFIX + "*")), "the build never started writing"
-    time.sleep(0.15)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
