@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from . import scaffold
 from .build import ENGINES
 from .loader import MODELS, load_site, read_item_file
 from .translation import TranslationState, source_version, with_source_version
@@ -148,7 +147,7 @@ def new() -> None:
 @click.pass_obj
 def new_session(root: Path, programme: str, number: int) -> None:
     """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md."""
-    _write_new(root, lambda: scaffold.new_session(root, programme, number))
+    _write_new(root, lambda scaffold: scaffold.new_session(root, programme, number))
 
 
 @new.command("partner")
@@ -156,12 +155,14 @@ def new_session(root: Path, programme: str, number: int) -> None:
 @click.pass_obj
 def new_partner(root: Path, partner_id: str) -> None:
     """Create partners/ID.fr.md and partners/ID.en.md."""
-    _write_new(root, lambda: scaffold.new_partner(root, partner_id))
+    _write_new(root, lambda scaffold: scaffold.new_partner(root, partner_id))
 
 
 def _write_new(root: Path, make) -> None:
+    from . import scaffold  # here: its templates and field reference are for `new` alone
+
     try:
-        files = make()
+        files = make(scaffold)
         scaffold.write(root, files)
     except scaffold.ScaffoldError as exc:
         click.echo(f"error: {exc}")

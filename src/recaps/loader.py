@@ -265,6 +265,7 @@ def _run_job(root: Path, job: _Job, bodies: bool) -> tuple[Item | None, list[Con
     if item is not None and not bodies:
         for document in item.documents.values():
             document.body = ""  # checked already; only pages need it, and it is most of the data
+            document.meta = {}  # validated into item.content; line numbers stay in document.lines
     return item, report.errors
 
 
