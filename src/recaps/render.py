@@ -11,6 +11,7 @@ import dataclasses
 import html
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,12 @@ def relative_url(from_uri: str, to_url: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~^=-])")
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as readers expect it: "Éric" with the E, not after "Z"."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
 
 
 def md_escape(value: Any) -> Markup:
@@ -256,7 +263,8 @@ class Renderer:
         )
 
     def _description(self, text: str) -> str:
-        return " ".join(text.split())[:300]
+        text = " ".join(text.split())
+        return text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
 
     def _programme(self, programme: ProgrammeItem) -> None:
         p = programme.get(self.lang)
@@ -394,7 +402,7 @@ class Renderer:
         self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")}, groups=groups)
 
     def _partners(self) -> None:
-        partners = sorted(self.site.partners.values(), key=lambda p: p.get(self.lang).name.casefold())
+        partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
         self._emit(
             PARTNERS, "partners.md.j2", {"title": self.t("partners"), "description": self.t("partners_intro")},
             partners=[(p, p.get(self.lang), i18n.PARTNER_KINDS[p.source.kind][self.lang]) for p in partners],
@@ -416,7 +424,7 @@ class Renderer:
                 by_person.setdefault(quote.speaker, []).append(
                     {**self.quote_view(partner, i), "where": pv.name, "where_uri": partner_uri(partner.id)}
                 )
-        people = sorted(by_person, key=lambda pid: self.site.people[pid].name.casefold())
+        people = sorted(by_person, key=lambda pid: sort_key(self.site.people[pid].name))
         self._emit(
             SPEAKERS, "speakers.md.j2", {"title": self.t("speakers"), "description": self.t("speakers_intro")},
             speakers=[(self.site.people[pid], self.person_role(pid), by_person[pid]) for pid in people],
