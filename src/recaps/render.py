@@ -229,6 +229,9 @@ class Renderer:
         section: str | None = None,
         **context: Any,
     ) -> None:
+        if self.lang == "fr":  # the page title and description are French text too
+            meta = {k: i18n.french_spacing(v) if k in ("title", "description") and isinstance(v, str) else v
+                    for k, v in meta.items()}
         notice = ""
         if item is not None and self.lang != SOURCE_LANGUAGE and item.state is TranslationState.STALE:
             notice = self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
