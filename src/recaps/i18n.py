@@ -62,7 +62,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The French original has changed since this page was translated.",
     },
     "read_original": {"fr": "Lire la version originale", "en": "Read the French original"},
-    "no_sessions": {"fr": "Aucun récit publié pour l’instant.", "en": "No recap published yet."},
     "notions_intro": {
         "fr": "Les notions clés que chaque session laisse aux participants.",
         "en": "The key notions each session leaves its participants.",

@@ -114,7 +114,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             return context
         context["nav"] = self._nav_for(rendered, page, nav)
         context["recaps"] = self._alternates(rendered, config)
-        context["recaps"]["social"] = self._social(rendered, page, config)
+        context["recaps"]["social"] = self._social(rendered, page, config, context["recaps"]["alternates"])
         context["recaps"]["feed"] = config.site_url + FEED_FILE if config.site_url else None
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
         # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
@@ -180,7 +180,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         default = next(a for a in alternates if a["lang"] == SOURCE_LANGUAGE)
         return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
 
-    def _social(self, rendered: RenderedPage, page: Page, config) -> dict[str, Any]:
+    def _social(self, rendered: RenderedPage, page: Page, config, alternates: list[dict]) -> dict[str, Any]:
         """OpenGraph / Twitter card data; absolute URLs only when the site URL is known.
 
         A stand-in for a missing translation is the French page under an English notice: it is
@@ -199,7 +199,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             "image": None,
         }
         if config.site_url:
-            own = next(a for a in self._alternates(rendered, config)["alternates"] if a["lang"] == lang)
+            own = next(a for a in alternates if a["lang"] == lang)
             social["url"] = own["href"]
             social["image"] = config.site_url + SOCIAL_IMAGE
             page.canonical_url = own["href"]
