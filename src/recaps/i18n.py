@@ -63,12 +63,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "read_original": {"fr": "Lire la version originale", "en": "Read the French original"},
     "notions_intro": {
-        "fr": "Les notions clés que chaque session laisse aux participants.",
-        "en": "The key notions each session leaves its participants.",
+        "fr": "Les notions clés que chaque session laisse aux participants, sur la page de chaque programme.",
+        "en": "The key notions each session leaves its participants, on each programme's page.",
     },
     "speakers_intro": {
-        "fr": "Les personnes citées dans les récits et leurs paroles.",
-        "en": "The people quoted in the recaps, and their words.",
+        "fr": "Les personnes citées dans les récits, et où lire leurs paroles.",
+        "en": "The people quoted in the recaps, and where to read their words.",
     },
     "partners_intro": {
         "fr": "Les organisations qui accueillent les sessions ou y sont mises en avant.",
@@ -85,6 +85,8 @@ LABELS: dict[str, dict[str, str]] = {
     "no": {"fr": "non", "en": "no"},
     "description": {"fr": "Description", "en": "Description"},
     "quoted_in": {"fr": "Dans", "en": "In"},
+    "notion_one": {"fr": "1 notion", "en": "1 notion"},
+    "notion_count": {"fr": "{n} notions", "en": "{n} notions"},
     "colon": {"fr": " : ", "en": ": "},
 }
 

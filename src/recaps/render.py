@@ -282,7 +282,26 @@ class Renderer:
             body=self._body(programme),
             timeline=self.timeline(programme),
             sponsor=self.site.people[p.sponsor],
+            notion_sessions=self._notion_sessions(programme),
+            quotes=self._programme_quotes(programme),
         )
+
+    def _notion_sessions(self, programme: ProgrammeItem) -> list[tuple[Session, str, bool]]:
+        """A programme's recaps that have notions: (session, page, shown in French)."""
+        return [
+            (s.get(self.lang), session_uri(programme.id, s.source.number), not s.is_translated(self.lang))
+            for s in programme.sessions if s.get(self.lang).notions
+        ]
+
+    def _programme_quotes(self, programme: ProgrammeItem) -> list[dict[str, Any]]:
+        quotes = []
+        for session in programme.sessions:
+            s = session.get(self.lang)
+            for i in range(len(s.quotes)):
+                quotes.append({**self.quote_view(session, i),
+                               "where": f"{self.t('session_n', n=s.number)} · {s.title}",
+                               "where_uri": session_uri(programme.id, s.number)})
+        return quotes
 
     def timeline(self, programme: ProgrammeItem) -> list[dict[str, Any]]:
         recapped = {s.source.number: s for s in programme.sessions}
@@ -396,13 +415,14 @@ class Renderer:
         )
 
     def _notions(self) -> None:
+        # Grouped by programme: the notions themselves are on each programme's page, so that
+        # this page grows with the number of programmes, not with the number of recaps.
         groups = [
-            (programme, programme.get(self.lang),
-             [(s.get(self.lang), session_uri(programme.id, s.source.number), not s.is_translated(self.lang))
-              for s in programme.sessions])
+            (programme, programme.get(self.lang), sum(len(s.get(self.lang).notions) for s in programme.sessions))
             for programme in self.site.programmes.values()
         ]
-        self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")}, groups=groups)
+        self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")},
+                   groups=[g for g in groups if g[2]])
 
     def _partners(self) -> None:
         partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
@@ -412,25 +432,33 @@ class Renderer:
         )
 
     def _speakers(self) -> None:
-        by_person: dict[str, list[dict[str, Any]]] = {}
+        # Who is quoted, and where: their words are on the programme and partner pages, so that
+        # this page grows with the number of people, not with the number of quotes.
+        places: dict[str, dict[str, tuple[str, str, int]]] = {}
+
+        def quoted(speaker: str, uri: str, anchor: str, name: str) -> None:
+            where = places.setdefault(speaker, {})
+            count = where[uri][2] + 1 if uri in where else 1
+            where[uri] = (anchor, name, count)
+
         for programme in self.site.programmes.values():
+            title = programme.get(self.lang).title
             for session in programme.sessions:
-                s = session.get(self.lang)
-                for i, quote in enumerate(s.quotes):
-                    by_person.setdefault(quote.speaker, []).append(
-                        {**self.quote_view(session, i), "where": s.title,
-                         "where_uri": session_uri(programme.id, s.number)}
-                    )
+                for quote in session.get(self.lang).quotes:
+                    quoted(quote.speaker, programme_uri(programme.id), "quotes", title)
         for partner in self.site.partners.values():
             pv = partner.get(self.lang)
-            for i, quote in enumerate(pv.quotes):
-                by_person.setdefault(quote.speaker, []).append(
-                    {**self.quote_view(partner, i), "where": pv.name, "where_uri": partner_uri(partner.id)}
-                )
-        people = sorted(by_person, key=lambda pid: sort_key(self.site.people[pid].name))
+            for quote in pv.quotes:
+                quoted(quote.speaker, partner_uri(partner.id), "", pv.name)
+        people = sorted(places, key=lambda pid: sort_key(self.site.people[pid].name))
         self._emit(
             SPEAKERS, "speakers.md.j2", {"title": self.t("speakers"), "description": self.t("speakers_intro")},
-            speakers=[(self.site.people[pid], self.person_role(pid), by_person[pid]) for pid in people],
+            speakers=[
+                (self.site.people[pid], self.person_role(pid),
+                 [{"uri": uri, "anchor": anchor, "name": name, "count": count}
+                  for uri, (anchor, name, count) in places[pid].items()])
+                for pid in people
+            ],
         )
 
     def _tags(self) -> None:
