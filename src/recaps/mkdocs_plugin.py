@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import i18n
+from . import blocks, i18n
 from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
@@ -55,6 +55,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if self.lang in self.config.site_name:
             config.site_name = self.config.site_name[self.lang]
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
+        self.hidden: dict[str, list[str]] = {}
         self.root = root
         # The language homes, for pages that are not ours (404): links from this build's root.
         up = "" if self.lang == SOURCE_LANGUAGE else "../"
@@ -80,8 +81,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # The page's meta is handed over as data rather than as front matter for MkDocs to parse
         # again (with its pure-Python YAML loader: seconds on a large site).
         rendered = self.rendered.get(page.file.src_uri)
-        if rendered is not None:
-            page.meta = dict(rendered.meta)
+        if rendered is None:
+            return markdown
+        page.meta = dict(rendered.meta)
+        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.blocks).
+        markdown, self.hidden[page.file.src_uri] = blocks.hide(markdown, rendered.blocks)
         return markdown
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
@@ -229,6 +233,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         return output_content.replace(' tabindex=""', "")  # 404.html: as on_post_page
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
+        hidden = self.hidden.pop(page.file.src_uri, None)
+        if hidden:
+            html_text = blocks.restore(html_text, hidden)
+            # MkDocs checks links to anchors against the ids it saw; these it did not see.
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids(hidden)
         if self.lang == "fr":
             return i18n.french_typography_html(html_text)
         return html_text

@@ -20,6 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from . import i18n
+from .blocks import block_spans
 from .fieldref import field_reference
 from .loader import Item, ProgrammeItem, Site
 from .models import LANGUAGES, SOURCE_LANGUAGE, Session
@@ -54,6 +55,7 @@ class RenderedPage:
     languages: tuple[str, ...] = LANGUAGES  # languages this page really exists in
     description: str = ""
     published: str | None = None  # ISO date of a recap's publication
+    blocks: tuple[tuple[int, int], ...] = ()  # where `markdown` has the templates' raw HTML blocks
 
 
 def relative_link(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -109,6 +111,8 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
+# Stands for an editor's body while a template renders (no template tests the body's value).
+_BODY_MARK = Markup("\x00recaps-body\x00")
 _env.filters["md"] = md_escape
 _env.filters["code"] = md_code
 _env.filters["md_with_code"] = md_with_code
@@ -218,6 +222,7 @@ class Renderer:
             + f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{page.markdown}\n</div>\n',
             meta={**page.meta, "search": {"exclude": True}},
             translated=False,
+            blocks=(),
         ))
 
     def _emit(
@@ -235,13 +240,22 @@ class Renderer:
         notice = ""
         if item is not None and self.lang != SOURCE_LANGUAGE and item.state is TranslationState.STALE:
             notice = self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
+        # The editor's body goes in after the blocks are found: only the templates' own count.
+        editor_body = context.pop("body", None)
         body = _env.get_template(template).render(
             r=self, t=self.t, lang=self.lang, uri=src_uri,
             link=lambda to, anchor="": relative_link(src_uri, to, anchor),
             href=lambda to: self._href(src_uri, to),
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
-            fmt_day=lambda d: i18n.format_day(d, self.lang), **context,
+            fmt_day=lambda d: i18n.format_day(d, self.lang),
+            body=_BODY_MARK if editor_body is not None else None, **context,
         )
+        spans = [(start + len(notice), end + len(notice)) for start, end in block_spans(body)]
+        if editor_body is not None and _BODY_MARK in body:
+            at = body.find(_BODY_MARK) + len(notice)
+            shift = len(editor_body) - len(_BODY_MARK)
+            spans = [(s, e) if e <= at else (s + shift, e + shift) for s, e in spans]
+            body = body.replace(_BODY_MARK, editor_body, 1)
         self.pages.append(
             RenderedPage(
                 src_uri=src_uri,
@@ -253,6 +267,7 @@ class Renderer:
                 languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
                 description=meta.get("description", ""),
                 published=meta.get("date"),
+                blocks=tuple(spans),
             )
         )
 
