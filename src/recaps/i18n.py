@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from html.parser import HTMLParser
 
 from babel.dates import format_date
 
@@ -130,6 +129,7 @@ _SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "var"
 _BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f]+([;:!?»])")
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _BARE_BEFORE_GUILLEMET = re.compile(r"(?<=[^\s\u00a0\u202f])»")
+_PUNCTUATION = re.compile("[;:!?«»]")
 _URL = re.compile(r"\b(?:https?|ftp|mailto):\S*", re.IGNORECASE)
 
 
@@ -139,6 +139,8 @@ def french_spacing(text: str) -> str:
     Only spaces the author typed are replaced before ; : ! ? (adding one could break "a:b"
     notations); guillemets always get one.
     """
+    if not _PUNCTUATION.search(text):
+        return text
     parts = []
     last = 0
     for match in _URL.finditer(text):
@@ -155,77 +157,41 @@ def _space(text: str) -> str:
     return _BARE_BEFORE_GUILLEMET.sub(NNBSP + "»", text)
 
 
-# Spaces written as entities ("«&nbsp;" in a template) take part in the spacing rules as the
+# Spaces written as references ("«&nbsp;" in a template) take part in the spacing rules as the
 # characters they stand for; otherwise "«&nbsp;" would get a second space after the guillemet.
-_SPACE_ENTITIES = {"nbsp": "\u00a0"}
-_SPACE_CHARREFS = {"160": "\u00a0", "xa0": "\u00a0", "8239": NNBSP, "x202f": NNBSP}
+# Other references (&amp; ...) stay as written: no rule inserts a space inside one.
+_SPACE_REFERENCES = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]0*202[fF]);")
+# What is not text: comments, declarations, and tags, whose quoted attribute values may hold '>'.
+_MARKUP = re.compile(
+    r"<!--.*?-->|<[!?][^>]*>|</?([a-zA-Z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL
+)
 
 
-class _FrenchTypography(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.text: list[str] = []  # the current run of text (data and references) between tags
-        self.skip_depth = 0
+def _space_character(reference: re.Match) -> str:
+    text = reference.group().lower()
+    return NNBSP if "202f" in text or text == "&#8239;" else "\u00a0"
 
-    def _emit(self, markup: str) -> None:
-        self._flush()
-        self.out.append(markup)
 
-    def _flush(self) -> None:
-        if self.text:
-            # Other references (&amp; ...) stay as written: the rules never insert inside them.
-            self.out.append(french_spacing("".join(self.text)))
-            self.text = []
-
-    def _text(self, text: str, verbatim: str) -> None:
-        if self.skip_depth:
-            self.out.append(verbatim)
-        else:
-            self.text.append(text)
-
-    def handle_starttag(self, tag, attrs):
-        self._emit(self.get_starttag_text())
-        if tag in _SKIP_TAGS:
-            self.skip_depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        self._emit(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS and self.skip_depth:
-            self.skip_depth -= 1
-        self._emit(f"</{tag}>")
-
-    def handle_data(self, data):
-        self._text(data, data)
-
-    def handle_entityref(self, name):
-        self._text(_SPACE_ENTITIES.get(name, f"&{name};"), f"&{name};")
-
-    def handle_charref(self, name):
-        self._text(_SPACE_CHARREFS.get(name.lower(), f"&#{name};"), f"&#{name};")
-
-    def handle_comment(self, data):
-        self._emit(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self._emit(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self._emit(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self._emit(f"<![{data}]>")
-
-    def close(self):
-        super().close()
-        self._flush()
+def _spaced(text: str) -> str:
+    return french_spacing(_SPACE_REFERENCES.sub(_space_character, text)) if text else text
 
 
 def french_typography_html(html: str) -> str:
     """Apply ``french_spacing`` to the text of an HTML fragment, never inside code or tags."""
-    parser = _FrenchTypography()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    out: list[str] = []
+    last = 0
+    skip_depth = 0  # inside code, pre, script...: text stays as written
+    for markup in _MARKUP.finditer(html):
+        text = html[last : markup.start()]
+        out.append(text if skip_depth else _spaced(text))
+        out.append(markup.group())
+        last = markup.end()
+        tag = markup.group(1)
+        if tag is not None and tag.lower() in _SKIP_TAGS and not markup.group().endswith("/>"):
+            if markup.group().startswith("</"):
+                skip_depth = max(skip_depth - 1, 0)
+            else:
+                skip_depth += 1
+    text = html[last:]
+    out.append(text if skip_depth else _spaced(text))
+    return "".join(out)

@@ -1,0 +1,36 @@
+"""French spacing in HTML: text only, never in tags, attributes, code or URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from recaps.i18n import NNBSP, french_spacing, french_typography_html
+
+N = NNBSP
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Comment faire forêt ?</p>", f"<p>Comment faire forêt{N}?</p>"),
+        ('<p title="a > b : c">x : y</p>', f'<p title="a > b : c">x{N}: y</p>'),
+        ("<p>a : <code>b : c</code> d : <CODE>e : f</CODE> g : h</p>",
+         f"<p>a{N}: <code>b : c</code> d{N}: <CODE>e : f</CODE> g{N}: h</p>"),
+        ("<pre><code>x : y</code></pre> z !", f"<pre><code>x : y</code></pre> z{N}!"),
+        ("<script>if (a < b) { c : d }</script> e ;", f"<script>if (a < b) {{ c : d }}</script> e{N};"),
+        ("«&nbsp;Nous sommes tous industriels&nbsp;»", f"«{N}Nous sommes tous industriels{N}»"),
+        ("«&#160;a&#xA0;» «&#x202F;b&#8239;»", f"«{N}a{N}» «{N}b{N}»"),
+        ("<!-- a : b --> c : d", f"<!-- a : b --> c{N}: d"),
+        ("<br/>a ; <code/>b ?", f"<br/>a{N}; <code/>b{N}?"),
+        ("Voir https://example.org/a:b?x=1 : fin", f"Voir https://example.org/a:b?x=1{N}: fin"),
+        ("R&amp;D : oui", f"R&amp;D{N}: oui"),
+        ("a < b : c", f"a < b{N}: c"),
+    ],
+)
+def test_french_typography_html(html: str, expected: str) -> None:
+    assert french_typography_html(html) == expected
+
+
+def test_text_without_french_punctuation_comes_back_as_is() -> None:
+    text = "Une phrase sans ponctuation double"
+    assert french_spacing(text) is text
