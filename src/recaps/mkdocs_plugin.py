@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import blocks, i18n
+from .minify import strip_indentation
 from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
@@ -227,10 +228,12 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_post_page(self, output: str, page: Page, config) -> str:
         # Material writes tabindex="" on the labels of navigation sections: not a valid value
         # (Nu Html Checker), and the same as no tabindex at all.
-        return output.replace(' tabindex=""', "")
+        return strip_indentation(output.replace(' tabindex=""', ""))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return output_content.replace(' tabindex=""', "")  # 404.html: as on_post_page
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return strip_indentation(output_content.replace(' tabindex=""', ""))  # 404.html: as on_post_page
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         hidden = self.hidden.pop(page.file.src_uri, None)

@@ -1,0 +1,26 @@
+"""Indentation goes; white space that shows, and code, stay as written."""
+
+from __future__ import annotations
+
+from recaps.minify import strip_indentation
+
+
+def test_indentation_and_blank_lines_become_one_line_break() -> None:
+    assert strip_indentation('<nav>\n    <ul>\n\n      <li>a</li>\n  </ul>\n</nav>') == "<nav>\n<ul>\n<li>a</li>\n</ul>\n</nav>"
+
+
+def test_text_keeps_its_spaces_within_a_line() -> None:
+    assert strip_indentation("<p>a  b\n   c</p>") == "<p>a  b\nc</p>"
+
+
+def test_pre_textarea_code_script_and_style_stay_as_written() -> None:
+    html = (
+        "<pre><code>def f():\n    return 1\n</code></pre>\n  <textarea>\n  x\n</textarea>\n"
+        "  <p><code>a\n   b</code></p>\n  <script>\n  if (a) {\n    b()\n  }\n</script>\n"
+        "  <STYLE>\n  p { }\n</STYLE>"
+    )
+    assert strip_indentation(html) == (
+        "<pre><code>def f():\n    return 1\n</code></pre>\n<textarea>\n  x\n</textarea>\n"
+        "<p><code>a\n   b</code></p>\n<script>\n  if (a) {\n    b()\n  }\n</script>\n"
+        "<STYLE>\n  p { }\n</STYLE>"
+    )
