@@ -71,8 +71,9 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_files(self, files: Files, config) -> Files:
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
         # this language's version (or the French stand-in); MkDocs only copies the assets.
+        # The theme's source maps (1.3 MB a language) serve only a browser's developer tools.
         for file in list(files):
-            if file.src_uri.endswith(".md"):
+            if file.src_uri.endswith(".md") or (file.src_uri.startswith("assets/") and file.src_uri.endswith(".map")):
                 files.remove(file)
         for page in self.rendered.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown))

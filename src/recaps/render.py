@@ -144,6 +144,7 @@ class Renderer:
     # Pages the generated HTML links to (raw HTML links are not checked by MkDocs): each must be
     # a page of the site, or rendering fails.
     targets: set[str] = field(default_factory=set)
+    _partner_sessions: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
 
     # -- helpers available to templates ------------------------------------------------------
 
@@ -374,20 +375,7 @@ class Renderer:
 
     def _partner(self, item: Item) -> None:
         partner = item.get(self.lang)
-        appearances = []
-        for programme in self.site.programmes.values():
-            for session in programme.sessions:
-                s = session.get(self.lang)
-                roles = []
-                if s.host == item.id:
-                    roles.append(self.t("hosted"))
-                if item.id in s.partners:
-                    roles.append(self.t("featured"))
-                if roles:
-                    appearances.append(
-                        {"uri": session_uri(programme.id, s.number), "session": s,
-                         "programme": programme.get(self.lang), "roles": roles}
-                    )
+        appearances = self._appearances().get(item.id, [])
         self._emit(
             partner_uri(item.id),
             "partner.md.j2",
@@ -400,6 +388,25 @@ class Renderer:
             quotes=[self.quote_view(item, i) for i in range(len(partner.quotes))],
             appearances=appearances,
         )
+
+    def _appearances(self) -> dict[str, list[dict[str, Any]]]:
+        """Each partner's sessions, with its roles there (worked out once for all partners)."""
+        if self._partner_sessions is None:
+            self._partner_sessions = {}
+            for programme in self.site.programmes.values():
+                for session in programme.sessions:
+                    s = session.get(self.lang)
+                    for partner_id in dict.fromkeys([s.host, *s.partners]):
+                        roles = []
+                        if s.host == partner_id:
+                            roles.append(self.t("hosted"))
+                        if partner_id in s.partners:
+                            roles.append(self.t("featured"))
+                        self._partner_sessions.setdefault(partner_id, []).append(
+                            {"uri": session_uri(programme.id, s.number), "session": s,
+                             "programme": programme.get(self.lang), "roles": roles}
+                        )
+        return self._partner_sessions
 
     def _hand_written(self, key: str, item: Item) -> None:
         page = item.get(self.lang)

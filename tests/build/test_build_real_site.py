@@ -559,3 +559,8 @@ def test_pages_carry_no_template_indentation_but_code_keeps_its_own(built_site: 
     assert not re.search(r"\n[ \t]+", outside)
     assert "\n\n" not in outside
     assert "<code>" in html and "<kept/>" in outside  # the guide's code is there, and kept whole
+
+
+def test_the_theme_source_maps_are_left_out(built_site: Path) -> None:
+    assert (built_site / "assets" / "javascripts").is_dir()
+    assert not list(built_site.rglob("*.map"))
