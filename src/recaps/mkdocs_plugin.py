@@ -9,6 +9,7 @@ same page in the other language, and applies French typography.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import posixpath
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -35,6 +36,18 @@ log = logging.getLogger("mkdocs.plugins.recaps")
 
 GUIDE = "guide.md"
 SOCIAL_IMAGE = "assets/social.png"
+
+# Search in other languages than ours: French needs these three, English none (0.9 MB a language).
+_LUNR = "assets/javascripts/lunr/"
+_LUNR_KEPT = {f"{_LUNR}min/lunr.{name}.min.js" for name in ("stemmer.support", "multi", *LANGUAGES)}
+
+
+def _unused_theme_asset(src_uri: str) -> bool:
+    """Source maps (1.3 MB a language, for a browser's developer tools) and other languages' search."""
+    if src_uri.startswith("assets/") and src_uri.endswith(".map"):
+        return True
+    return src_uri.startswith(_LUNR) and src_uri not in _LUNR_KEPT
+
 
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
@@ -71,9 +84,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_files(self, files: Files, config) -> Files:
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
         # this language's version (or the French stand-in); MkDocs only copies the assets.
-        # The theme's source maps (1.3 MB a language) serve only a browser's developer tools.
         for file in list(files):
-            if file.src_uri.endswith(".md") or (file.src_uri.startswith("assets/") and file.src_uri.endswith(".map")):
+            if file.src_uri.endswith(".md") or _unused_theme_asset(file.src_uri):
                 files.remove(file)
         for page in self.rendered.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -211,8 +223,14 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             page.canonical_url = own["href"]
         return social
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():
+            # Written with every accent as a \u escape: as UTF-8 it is a sixth smaller.
+            data = json.loads(index.read_bytes())
+            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if config.site_url:
             (site_dir / FEED_FILE).write_text(
                 feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"

@@ -564,3 +564,15 @@ def test_pages_carry_no_template_indentation_but_code_keeps_its_own(built_site: 
 def test_the_theme_source_maps_are_left_out(built_site: Path) -> None:
     assert (built_site / "assets" / "javascripts").is_dir()
     assert not list(built_site.rglob("*.map"))
+
+
+def test_only_the_search_languages_of_the_site_are_shipped(built_site: Path) -> None:
+    lunr = sorted(p.name for p in (built_site / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    assert lunr == ["lunr.fr.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_search_index_is_written_as_utf8_not_escapes(built_site: Path, lang: str) -> None:
+    raw = (built_site / LANG_PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u00e9" not in raw and "é" in raw
+    assert json.loads(raw)["config"]["lang"] == [lang]
