@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorReport
+from .incremental import MANIFEST
 from .loader import Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
@@ -69,10 +70,27 @@ def _name_sources(messages: list[str], sources: dict[str, str]) -> list[str]:
     return [re.sub(r"'([^']+\.md)'", name, message) for message in messages]
 
 
+NEEDS_FULL_BUILD = "needs a full build"
+
+
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation: ours never does (a partial
+    rebuild refuses when a title, tag or page changes, recaps.incremental)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
-                   engine: str = "mkdocs") -> tuple[bool, list[str]]:
-    """One MkDocs build (run in its own process). Returns success and the messages to show."""
+                   engine: str = "mkdocs", serving: bool = False, partial: bool = False) -> tuple[bool, list[str]]:
+    """One MkDocs build (run in its own process). Returns success and the messages to show.
+
+    ``serving``: a preview that ``recaps serve`` may later update with ``partial`` rebuilds
+    (only the pages whose input changed, into the same folder).
+    """
     os.environ["RECAPS_LANG"] = lang
+    os.environ["RECAPS_SERVE"] = "1" if serving or partial else "0"
+    os.environ["RECAPS_PARTIAL"] = "1" if partial else "0"
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(root)))
     if engine == "properdocs":
         import properdocs.replacement  # noqa: F401  (from here on, mkdocs.* imports are ProperDocs)
@@ -90,12 +108,17 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
         overrides["site_url"] = site_url.rstrip("/") + "/" + ("" if lang == SOURCE_LANGUAGE else f"{lang}/")
     try:
         config = load_config(os.path.join(root, CONFIG_FILE), **overrides)
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=partial)
+        dirty_warning = _NotDirtyWarning()
+        logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
         try:
-            build(config)
+            build(config, dirty=partial)
         finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
             config.plugins.on_shutdown()
     except (Abort, MkDocsException, SystemExit) as exc:
+        if partial and any("every page must be built" in m for m in [str(exc), *collect.records]):
+            return False, [NEEDS_FULL_BUILD]
         messages = collect.records or [str(exc)]
         return False, messages
     except Exception as exc:  # a template in overrides/ or a plugin failed: say what, not where in Python
@@ -140,7 +163,7 @@ def _alive(pid: int) -> bool:
 
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
-               parallel: bool = True, engine: str = "mkdocs") -> BuildResult:
+               parallel: bool = True, engine: str = "mkdocs", serving: bool = False) -> BuildResult:
     """Check the content, build both languages, and swap the result into ``site_dir``."""
     root = Path(root).resolve()
     target = Path(site_dir).resolve() if site_dir else root / "site"
@@ -152,7 +175,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     clean_stale_temp_dirs(target.parent)
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
-        jobs = [(str(root), lang, str(work / lang), site_url, engine) for lang in LANGUAGES]
+        jobs = [(str(root), lang, str(work / lang), site_url, engine, serving) for lang in LANGUAGES]
         PRELOADED[str(root)] = site  # inherited by the forked builds
         try:
             if parallel and "fork" in multiprocessing.get_all_start_methods():
@@ -177,6 +200,41 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
         return BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def update_site(root: Path | str, site_dir: Path | str) -> BuildResult | None:
+    """``recaps serve`` after an edit: rebuild in place only the pages whose input changed.
+
+    None when that cannot show the change (a page added or removed, a title, tags or the
+    languages of a page changed, no earlier preview): the caller then builds everything.
+    Only a preview is updated so: a failed update leaves it marked for a full build.
+    """
+    root = Path(root).resolve()
+    target = Path(site_dir).resolve()
+    folders = {lang: target if lang == SOURCE_LANGUAGE else target / lang for lang in LANGUAGES}
+    manifests = [folder / MANIFEST for folder in folders.values()]
+    if not all(m.is_file() for m in manifests):
+        return None
+    site, report = load_site(root)
+    if report:
+        return BuildResult(False, report=report)
+    jobs = [(str(root), lang, str(folders[lang]), None, "mkdocs", True, True) for lang in LANGUAGES]
+    PRELOADED[str(root)] = site
+    try:
+        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+            results = pool.map(_run, jobs)
+    finally:
+        PRELOADED.pop(str(root), None)
+    if any(messages == [NEEDS_FULL_BUILD] for _, messages in results) or not all(ok for ok, _ in results):
+        for manifest in manifests:  # whatever was updated, the next rebuild is a full one
+            manifest.unlink(missing_ok=True)
+    if any(messages == [NEEDS_FULL_BUILD] for _, messages in results):
+        return None
+    messages = []
+    for (_, lang, *_), (ok, lang_messages) in zip(jobs, results):
+        if not ok:
+            messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, _source_files(site, lang))]
+    return BuildResult(not messages, messages)
 
 
 _RENAME_EXCHANGE = 2

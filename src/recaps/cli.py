@@ -204,6 +204,16 @@ def _print_build_failure(result) -> None:
         click.echo("Build failed; the previous site was left as it was.")
 
 
+def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
+    """What every page depends on: mkdocs.yml, overrides/, and docs/ but its pages."""
+    found = {}
+    for path in [root / "mkdocs.yml", *(root / "overrides").rglob("*"), *(root / "docs").rglob("*")]:
+        if path.is_file() and not (path.suffix == ".md" and path.is_relative_to(root / "docs")):
+            info = path.stat()
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -215,16 +225,27 @@ def serve(root: Path, host: str, port: int) -> None:
 
     from mkdocs.livereload import LiveReloadServer
 
-    from .build import build_site
+    from .build import build_site, update_site
 
     root = root.resolve()
     workspace = Path(tempfile.mkdtemp(prefix="recaps-serve-"))
     served = workspace / "site"
+    site_wide = _site_wide_files(root)
 
     def rebuild() -> None:
-        result = build_site(root, served)
+        # An edit of content rebuilds only the pages it changes (recaps.incremental); a change
+        # to mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything.
+        nonlocal site_wide
+        now = _site_wide_files(root)
+        result = update_site(root, served) if now == site_wide else None
+        site_wide = now
+        if result is None:
+            result = build_site(root, served, serving=True)
+            done = "Rebuilt both languages."
+        else:
+            done = "Rebuilt the changed pages."
         if result.ok:
-            click.echo("Rebuilt both languages.")
+            click.echo(done)
         else:
             _print_build_failure(result)
             click.echo("Still serving the last good build; fix the problems above and save.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import blocks, i18n
+from .incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
 from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
@@ -49,6 +51,38 @@ def _unused_theme_asset(src_uri: str) -> bool:
     return src_uri.startswith(_LUNR) and src_uri not in _LUNR_KEPT
 
 
+NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
+
+
+class _UnchangedPage(File):
+    """A page whose HTML from the previous build is still right (``recaps serve``, partial
+    rebuilds: MkDocs' dirty build skips the pages whose file is not modified)."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _merged_index(previous: list[dict], new: list[dict], rebuilt: set[str]) -> list[dict]:
+    """The previous search entries, with those of the rebuilt pages replaced in place."""
+    def page_of(entry: dict) -> str:
+        return entry["location"].split("#")[0]
+
+    fresh: dict[str, list[dict]] = {}
+    for entry in new:
+        if page_of(entry) in rebuilt:
+            fresh.setdefault(page_of(entry), []).append(entry)
+    merged = []
+    for entry in previous:
+        page = page_of(entry)
+        if page not in rebuilt:
+            merged.append(entry)
+        elif page in fresh:
+            merged.extend(fresh.pop(page))
+    for entries in fresh.values():  # pages that had no entries before
+        merged.extend(entries)
+    return merged
+
+
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
     """Language of this build: fr (the site root) or en (under en/)."""
@@ -70,6 +104,23 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             config.site_name = self.config.site_name[self.lang]
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
         self.hidden: dict[str, list[str]] = {}
+        # recaps serve: a manifest of what each page is built from; a partial rebuild (MkDocs'
+        # dirty build) rebuilds only the pages whose input changed (recaps.incremental).
+        self.serving = os.environ.get("RECAPS_SERVE") == "1"
+        self.changed: set[str] | None = None  # None: every page
+        if self.serving:
+            self.fingerprints = fingerprints(self.rendered.values())
+        if os.environ.get("RECAPS_PARTIAL") == "1":
+            manifest = Path(config.site_dir) / MANIFEST
+            before = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+            self.changed = changed_pages(before, self.fingerprints)
+            if self.changed is None:
+                raise PluginError(NEEDS_FULL_BUILD)
+            # The tags plugin links each page's tags only when it has seen the tags page: that
+            # page goes through the build, and its previous HTML (still right: a change of tags
+            # or titles means a full build) is put back after.
+            if TAGS in self.rendered:
+                self.changed.add(TAGS)
         self.root = root
         # The language homes, for pages that are not ours (404): links from this build's root.
         up = "" if self.lang == SOURCE_LANGUAGE else "../"
@@ -88,8 +139,19 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             if file.src_uri.endswith(".md") or _unused_theme_asset(file.src_uri):
                 files.remove(file)
         for page in self.rendered.values():
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            kind = File if self.changed is None or page.src_uri in self.changed else _UnchangedPage
+            files.append(kind.generated(config, page.src_uri, content=page.markdown))
         return files
+
+    def on_pre_build(self, config) -> None:
+        # A partial rebuild indexes only the pages it rebuilds: keep the rest of the index, and
+        # the tags export, which no partial rebuild changes (tags or titles: a full build).
+        self.previous: dict[str, bytes] = {}
+        if self.changed is not None:
+            for name in ("search/search_index.json", "tags.json", url_of(TAGS) + "index.html"):
+                path = Path(config.site_dir) / name
+                if path.is_file():
+                    self.previous[name] = path.read_bytes()
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         # The page's meta is handed over as data rather than as front matter for MkDocs to parse
@@ -121,6 +183,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                 child.parent = item
         for page in self.pages_by_uri.values():
             page.previous_page = page.next_page = None
+        if self.changed is not None:  # pages a partial rebuild skips still give the navigation their titles
+            for uri, page in self.pages_by_uri.items():
+                if uri not in self.changed and uri in self.rendered:
+                    page.markdown = self.rendered[uri].markdown
+                    page.meta = dict(self.rendered[uri].meta)
         return Navigation(list(self.top_items), [i for i in self.top_items if isinstance(i, Page)])
 
     def _page(self, uri: str) -> Page:
@@ -228,9 +295,18 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         site_dir = Path(config.site_dir)
         index = site_dir / "search" / "search_index.json"
         if index.is_file():
-            # Written with every accent as a \u escape: as UTF-8 it is a sixth smaller.
             data = json.loads(index.read_bytes())
+            if "search/search_index.json" in self.previous:
+                previous = json.loads(self.previous["search/search_index.json"])["docs"]
+                rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri != TAGS}
+                data["docs"] = _merged_index(previous, data["docs"], rebuilt)
+            # Written with every accent as a \u escape: as UTF-8 it is a sixth smaller.
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        for name in ("tags.json", url_of(TAGS) + "index.html"):
+            if name in self.previous:
+                (site_dir / name).write_bytes(self.previous[name])
+        if self.serving:
+            (site_dir / MANIFEST).write_text(json.dumps(self.fingerprints), encoding="utf-8")
         if config.site_url:
             (site_dir / FEED_FILE).write_text(
                 feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"

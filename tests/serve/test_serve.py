@@ -101,3 +101,17 @@ def test_serve_on_a_busy_port_says_so(copy_repo) -> None:
         f"error: cannot serve on 127.0.0.1:{port}: Address already in use; try another --port"
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_serve_rebuilds_only_the_pages_an_edit_changes(served_repo) -> None:
+    root, base, output, process = served_repo
+    page = "/parcours-cec-industries/session-5/"
+    _wait_for(lambda: _get(base + page)[0] == 200, 60, "the French page")
+    source = root / SESSION
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\n\n", "\n\nUne phrase de plus dans le récit.\n\n", 1), encoding="utf-8")
+    _wait_for(lambda: "Une phrase de plus dans le récit." in _get(base + page)[1], 30, "the edited body")
+    assert any(line.strip() == "Rebuilt the changed pages." for line in output), "".join(output)
+    # The English translation is now out of date: its page says so at once.
+    _wait_for(lambda: "Translation may be out of date" in _get(base + "/en" + page)[1], 30, "the stale notice")
+    assert not any("Traceback" in line for line in output), "".join(output)

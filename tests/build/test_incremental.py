@@ -1,0 +1,70 @@
+"""Partial rebuilds (recaps serve): the same site as a full build, or a full build when needed."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+from recaps.build import build_site, update_site
+from recaps.incremental import MANIFEST
+
+SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    found = []
+    compared = filecmp.dircmp(a, b)
+    found += [str(a / n) for n in compared.diff_files + compared.left_only + compared.right_only]
+    for name in compared.common_dirs:
+        found += _differences(a / name, b / name)
+    return found
+
+
+def test_a_body_edit_rebuilds_a_preview_equal_to_a_full_build(copy_repo, tmp_path: Path) -> None:
+    root = copy_repo("partial")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    before = (preview / "index.html").stat().st_mtime_ns
+    source = root / SESSION
+    source.write_text(source.read_text(encoding="utf-8").replace("\n\n", "\n\nUne phrase de plus.\n\n", 1), encoding="utf-8")
+
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result
+    assert (preview / "index.html").stat().st_mtime_ns == before  # the home page was not rebuilt
+    assert "Une phrase de plus." in (preview / "parcours-cec-industries/session-5/index.html").read_text(encoding="utf-8")
+
+    full = tmp_path / "full"
+    assert build_site(root, full, serving=True).ok
+    assert _differences(preview, full) == []
+
+
+def test_a_new_title_or_a_new_page_needs_a_full_build(copy_repo, tmp_path: Path) -> None:
+    root = copy_repo("full-needed")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    source = root / SESSION
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace('title: "Embarquer son écosystème"', 'title: "Embarquer tout son écosystème"'), encoding="utf-8")
+    assert update_site(root, preview) is None  # the title shows in other pages' navigation
+    assert not (preview / MANIFEST).exists()  # and the preview now waits for that full build
+
+    assert build_site(root, preview, serving=True).ok
+    source.write_text(text, encoding="utf-8")
+    (root / "docs" / "extra.fr.md").write_text("# En plus\n", encoding="utf-8")
+    assert update_site(root, preview) is None
+
+
+def test_a_content_error_is_reported_and_the_next_rebuild_is_full(copy_repo, tmp_path: Path) -> None:
+    root = copy_repo("partial-error")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    source = root / SESSION
+    source.write_text(source.read_text(encoding="utf-8").replace("number: 5", "number: five"), encoding="utf-8")
+    result = update_site(root, preview)
+    assert result is not None and not result.ok and result.report
+
+
+def test_a_build_for_publishing_writes_no_manifest(built_site: Path) -> None:
+    assert not list(built_site.rglob(MANIFEST))
+    assert json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
