@@ -800,6 +800,7 @@ class Result:
     baseline_output: int = 0
     baseline_pages: int = 0
     baseline_warnings: int = 0
+    serve_update: float | None = None  # recaps serve: one recap edited, its pages rebuilt
 
     @property
     def speedup(self) -> float | None:
@@ -879,6 +880,28 @@ def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: i
         say(f"[N={recaps}] largest HTML files:")
         for size, rel in result.largest:
             say(f"    {size / 1024:9.1f} KB  {rel}")
+
+    # recaps serve after an edit: a preview is built, one recap's body changes, and the pages
+    # it changes are rebuilt (recaps.build.update_site, what serve runs before the reload).
+    from recaps.build import build_site, update_site
+
+    preview = work / f"preview-{recaps}"
+    if preview.exists():
+        shutil.rmtree(preview)
+    if not build_site(corpus_root, preview, serving=True).ok:
+        raise SystemExit("the preview build failed")
+    edited = sorted(corpus_root.glob("sessions/*/session-3.fr.md"))[0]
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original.replace("\n\n", "\n\nUne phrase ajoutée pendant la relecture.\n\n", 1), encoding="utf-8")
+    started = time.perf_counter()
+    updated = update_site(corpus_root, preview)
+    result.serve_update = time.perf_counter() - started
+    edited.write_text(original, encoding="utf-8")
+    if updated is None or not updated.ok:
+        raise SystemExit(f"the partial rebuild failed: {updated}")
+    shutil.rmtree(preview, ignore_errors=True)
+    say(f"[N={recaps}] serve: one recap edited ({edited.relative_to(corpus_root)}), its pages rebuilt "
+        f"in {result.serve_update:.2f} s")
 
     if baseline:
         if not has_static_i18n():
@@ -1147,7 +1170,7 @@ def profile_build(corpus_root: Path, site_dir: Path, dump: Path) -> None:
 
 def print_table(results: list[Result]) -> None:
     header = ["N", "check s", "check CLI s", "build s", "build CPU s", "build path CPU s", "peak MB", "peak sum MB", "output MB", "pages",
-              "baseline s", "baseline CPU s", "baseline peak MB", "baseline output MB", "baseline pages", "speedup"]
+              "baseline s", "baseline CPU s", "baseline peak MB", "baseline output MB", "baseline pages", "speedup", "serve edit s"]
     rows = []
     for r in results:
         rows.append([
@@ -1161,6 +1184,7 @@ def print_table(results: list[Result]) -> None:
             f"{r.baseline_output / MiB:.1f}" if r.baseline is not None else "n/a",
             str(r.baseline_pages) if r.baseline is not None else "n/a",
             f"{r.speedup:.1f}" if r.speedup is not None else "n/a",
+            f"{r.serve_update:.2f}" if r.serve_update is not None else "n/a",
         ])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     say("")
