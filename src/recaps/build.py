@@ -176,20 +176,8 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
         jobs = [(str(root), lang, str(work / lang), site_url, engine, serving) for lang in LANGUAGES]
-        PRELOADED[str(root)] = site  # inherited by the forked builds
-        try:
-            if parallel and "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-                    results = pool.map(_run, jobs)
-            else:
-                results = [_run(job) for job in jobs]
-        finally:
-            PRELOADED.pop(str(root), None)
-        messages = []
-        for (_, lang, *_), (ok, lang_messages) in zip(jobs, results):
-            if not ok:
-                sources = _source_files(site, lang)
-                messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, sources)]
+        results = _run_builds(root, site, jobs, parallel)
+        messages = _failure_messages(site, jobs, results)
         if messages:
             return BuildResult(False, messages)
         assembled = work / SOURCE_LANGUAGE
@@ -219,22 +207,35 @@ def update_site(root: Path | str, site_dir: Path | str) -> BuildResult | None:
     if report:
         return BuildResult(False, report=report)
     jobs = [(str(root), lang, str(folders[lang]), None, "mkdocs", True, True) for lang in LANGUAGES]
-    PRELOADED[str(root)] = site
-    try:
-        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-            results = pool.map(_run, jobs)
-    finally:
-        PRELOADED.pop(str(root), None)
-    if any(messages == [NEEDS_FULL_BUILD] for _, messages in results) or not all(ok for ok, _ in results):
-        for manifest in manifests:  # whatever was updated, the next rebuild is a full one
-            manifest.unlink(missing_ok=True)
+    results = _run_builds(root, site, jobs, parallel=True)
+    if all(ok for ok, _ in results):
+        return BuildResult(True)
+    for manifest in manifests:  # whatever was updated, the next rebuild is a full one
+        manifest.unlink(missing_ok=True)
     if any(messages == [NEEDS_FULL_BUILD] for _, messages in results):
         return None
+    return BuildResult(False, _failure_messages(site, jobs, results))
+
+
+def _run_builds(root: Path, site: Site, jobs: list[tuple], parallel: bool) -> list[tuple[bool, list[str]]]:
+    """The language builds, in forked processes that inherit the loaded site."""
+    PRELOADED[str(root)] = site
+    try:
+        if parallel and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+                return pool.map(_run, jobs)
+        return [_run(job) for job in jobs]
+    finally:
+        PRELOADED.pop(str(root), None)
+
+
+def _failure_messages(site: Site, jobs: list[tuple], results: list[tuple[bool, list[str]]]) -> list[str]:
+    """What the failed builds said, each message marked with its language and source file."""
     messages = []
     for (_, lang, *_), (ok, lang_messages) in zip(jobs, results):
         if not ok:
             messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, _source_files(site, lang))]
-    return BuildResult(not messages, messages)
+    return messages
 
 
 _RENAME_EXCHANGE = 2

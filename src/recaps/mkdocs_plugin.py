@@ -52,6 +52,10 @@ def _unused_theme_asset(src_uri: str) -> bool:
 
 
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
+SEARCH_INDEX = "search/search_index.json"
+# Written from every page, yet still right after a partial rebuild (a change of tags or titles
+# means a full build): a partial rebuild puts back their previous version.
+_KEPT_AS_BUILT = ("tags.json", url_of(TAGS) + "index.html")
 
 
 class _UnchangedPage(File):
@@ -62,6 +66,12 @@ class _UnchangedPage(File):
         return False
 
 
+def _finished_html(output: str) -> str:
+    # Material writes tabindex="" on the labels of navigation sections: not a valid value
+    # (Nu Html Checker), and the same as no tabindex at all.
+    return strip_indentation(output.replace(' tabindex=""', ""))
+
+
 def _merged_index(previous: list[dict], new: list[dict], rebuilt: set[str]) -> list[dict]:
     """The previous search entries, with those of the rebuilt pages replaced in place."""
     def page_of(entry: dict) -> str:
@@ -69,8 +79,9 @@ def _merged_index(previous: list[dict], new: list[dict], rebuilt: set[str]) -> l
 
     fresh: dict[str, list[dict]] = {}
     for entry in new:
-        if page_of(entry) in rebuilt:
-            fresh.setdefault(page_of(entry), []).append(entry)
+        page = page_of(entry)
+        if page in rebuilt:
+            fresh.setdefault(page, []).append(entry)
     merged = []
     for entry in previous:
         page = page_of(entry)
@@ -148,7 +159,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
         if self.changed is not None:
-            for name in ("search/search_index.json", "tags.json", url_of(TAGS) + "index.html"):
+            for name in (SEARCH_INDEX, *_KEPT_AS_BUILT):
                 path = Path(config.site_dir) / name
                 if path.is_file():
                     self.previous[name] = path.read_bytes()
@@ -293,16 +304,16 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
-        index = site_dir / "search" / "search_index.json"
+        index = site_dir / SEARCH_INDEX
         if index.is_file():
             data = json.loads(index.read_bytes())
-            if "search/search_index.json" in self.previous:
-                previous = json.loads(self.previous["search/search_index.json"])["docs"]
+            if SEARCH_INDEX in self.previous:
+                previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
                 rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri != TAGS}
                 data["docs"] = _merged_index(previous, data["docs"], rebuilt)
             # Written with every accent as a \u escape: as UTF-8 it is a sixth smaller.
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        for name in ("tags.json", url_of(TAGS) + "index.html"):
+        for name in _KEPT_AS_BUILT:
             if name in self.previous:
                 (site_dir / name).write_bytes(self.previous[name])
         if self.serving:
@@ -321,14 +332,12 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        # Material writes tabindex="" on the labels of navigation sections: not a valid value
-        # (Nu Html Checker), and the same as no tabindex at all.
-        return strip_indentation(output.replace(' tabindex=""', ""))
+        return _finished_html(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        return strip_indentation(output_content.replace(' tabindex=""', ""))  # 404.html: as on_post_page
+        return _finished_html(output_content)  # 404.html
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         hidden = self.hidden.pop(page.file.src_uri, None)
