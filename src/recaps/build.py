@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,7 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
     os.environ["RECAPS_PARTIAL"] = "1" if partial else "0"
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(root)))
     if engine == "properdocs":
+        _forget_mkdocs_modules()
         import properdocs.replacement  # noqa: F401  (from here on, mkdocs.* imports are ProperDocs)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -126,6 +128,17 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
     if collect.records:  # strict mode aborts on warnings; this catches any that slipped through
         return False, collect.records
     return True, []
+
+
+_MKDOCS_BOUND = ("mkdocs", "material", "recaps.mkdocs_")
+
+
+def _forget_mkdocs_modules() -> None:
+    """Drop MkDocs, and the modules built on its classes, from a build process that inherited them
+    (forked from a process that had imported MkDocs): ProperDocs must then import them afresh."""
+    for name in list(sys.modules):
+        if name.startswith(_MKDOCS_BOUND) and not name.startswith("mkdocs_"):
+            del sys.modules[name]
 
 
 def _content_epoch(root: str) -> int:
