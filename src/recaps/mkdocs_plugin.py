@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import blocks, i18n
 from .incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
+from .mkdocs_search import use_recaps_search_index
 from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
@@ -155,6 +156,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         return files
 
     def on_pre_build(self, config) -> None:
+        use_recaps_search_index(config.plugins)
         # A partial rebuild indexes only the pages it rebuilds: keep the rest of the index, and
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
@@ -305,13 +307,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
         index = site_dir / SEARCH_INDEX
-        if index.is_file():
+        if index.is_file() and SEARCH_INDEX in self.previous:
             data = json.loads(index.read_bytes())
-            if SEARCH_INDEX in self.previous:
-                previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
-                rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri != TAGS}
-                data["docs"] = _merged_index(previous, data["docs"], rebuilt)
-            # Written with every accent as a \u escape: as UTF-8 it is a sixth smaller.
+            previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
+            rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri != TAGS}
+            data["docs"] = _merged_index(previous, data["docs"], rebuilt)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         for name in _KEPT_AS_BUILT:
             if name in self.previous:
