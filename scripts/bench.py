@@ -884,17 +884,19 @@ def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: i
     # recaps serve after an edit: a preview is built, one recap's body changes, and the pages
     # it changes are rebuilt (recaps.build.update_site, what serve runs before the reload).
     from recaps.build import build_site, update_site
+    from recaps.loader import LoadCache
 
+    cache = LoadCache()  # as recaps serve keeps one
     preview = work / f"preview-{recaps}"
     if preview.exists():
         shutil.rmtree(preview)
-    if not build_site(corpus_root, preview, serving=True).ok:
+    if not build_site(corpus_root, preview, serving=True, cache=cache).ok:
         raise SystemExit("the preview build failed")
     edited = sorted(corpus_root.glob("sessions/*/session-3.fr.md"))[0]
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original.replace("\n\n", "\n\nUne phrase ajoutée pendant la relecture.\n\n", 1), encoding="utf-8")
     started = time.perf_counter()
-    updated = update_site(corpus_root, preview)
+    updated = update_site(corpus_root, preview, cache)
     result.serve_update = time.perf_counter() - started
     edited.write_text(original, encoding="utf-8")
     if updated is None or not updated.ok:

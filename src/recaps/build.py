@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import ErrorReport
 from .incremental import MANIFEST
-from .loader import Site, load_site
+from .loader import LoadCache, Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 
@@ -176,11 +176,12 @@ def _alive(pid: int) -> bool:
 
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
-               parallel: bool = True, engine: str = "mkdocs", serving: bool = False) -> BuildResult:
+               parallel: bool = True, engine: str = "mkdocs", serving: bool = False,
+               cache: LoadCache | None = None) -> BuildResult:
     """Check the content, build both languages, and swap the result into ``site_dir``."""
     root = Path(root).resolve()
     target = Path(site_dir).resolve() if site_dir else root / "site"
-    site, report = load_site(root)
+    site, report = load_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
 
@@ -203,7 +204,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
         shutil.rmtree(work, ignore_errors=True)
 
 
-def update_site(root: Path | str, site_dir: Path | str) -> BuildResult | None:
+def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None = None) -> BuildResult | None:
     """``recaps serve`` after an edit: rebuild in place only the pages whose input changed.
 
     None when that cannot show the change (a page added or removed, a title, tags or the
@@ -216,7 +217,7 @@ def update_site(root: Path | str, site_dir: Path | str) -> BuildResult | None:
     manifests = [folder / MANIFEST for folder in folders.values()]
     if not all(m.is_file() for m in manifests):
         return None
-    site, report = load_site(root)
+    site, report = load_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
     jobs = [(str(root), lang, str(folders[lang]), None, "mkdocs", True, True) for lang in LANGUAGES]

@@ -226,8 +226,10 @@ def serve(root: Path, host: str, port: int) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     from .build import build_site, update_site
+    from .loader import LoadCache
 
     root = root.resolve()
+    cache = LoadCache()  # an edit reloads only the files it changed
     workspace = Path(tempfile.mkdtemp(prefix="recaps-serve-"))
     served = workspace / "site"
     site_wide = _site_wide_files(root)
@@ -237,10 +239,10 @@ def serve(root: Path, host: str, port: int) -> None:
         # to mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything.
         nonlocal site_wide
         now = _site_wide_files(root)
-        result = update_site(root, served) if now == site_wide else None
+        result = update_site(root, served, cache) if now == site_wide else None
         site_wide = now
         if result is None:
-            result = build_site(root, served, serving=True)
+            result = build_site(root, served, serving=True, cache=cache)
             done = "Rebuilt both languages."
         else:
             done = "Rebuilt the changed pages."

@@ -16,6 +16,7 @@ import difflib
 import multiprocessing
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -236,6 +237,55 @@ class _Job:
 
 PARALLEL_FROM = 300  # items: below that, a second process costs more than it saves
 
+_JobResult = tuple["Item | None", list[ContentError]]
+
+
+class LoadCache:
+    """Items loaded before, reused while none of their files changed (``recaps serve`` keeps one).
+
+    An item depends on its own files only: the references between items are checked on every
+    load. A file counts as unchanged while its size, modification and change times and inode are
+    the same; a symbolic link is always read again.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, tuple[tuple, _JobResult]] = {}
+
+    @staticmethod
+    def _key(job: _Job, bodies: bool) -> tuple:
+        return (job.kind, job.id, job.folder, tuple(sorted(job.paths.items())), bodies)
+
+    @staticmethod
+    def _signature(root: Path, job: _Job) -> tuple | None:
+        signature = []
+        for rel in sorted(job.paths.values()):
+            try:
+                info = os.lstat(os.path.join(root, rel))
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            signature.append((rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        return tuple(signature)
+
+    def run(self, root: Path, jobs: list[_Job], bodies: bool) -> list[_JobResult]:
+        signatures = [self._signature(root, job) for job in jobs]
+        results: list[_JobResult | None] = []
+        for job, signature in zip(jobs, signatures):
+            entry = self._entries.get(self._key(job, bodies))
+            results.append(entry[1] if signature is not None and entry and entry[0] == signature else None)
+        missing = [i for i, result in enumerate(results) if result is None]
+        for i, result in zip(missing, _run_jobs(root, [jobs[i] for i in missing], bodies)):
+            results[i] = result
+        self._entries = {
+            self._key(job, bodies): (signature, result)
+            for job, signature, result in zip(jobs, signatures, results) if signature is not None
+        }
+        for item, _ in results:
+            if isinstance(item, ProgrammeItem):
+                item.sessions = []  # filled again by load_site, from this load's sessions
+        return results
+
 
 def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
     """Load every item, on every core for a large site (the results come back in order).
@@ -365,10 +415,11 @@ def _registry(root: Path, rel: str, model: type[M], report: ErrorReport, require
 # The whole site
 
 
-def load_site(root: Path | str, bodies: bool = True) -> tuple[Site, ErrorReport]:
+def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = None) -> tuple[Site, ErrorReport]:
     """Load and check everything; return the site model and every error found.
 
     ``bodies=False`` checks the Markdown bodies but does not keep them (for `check` and `status`).
+    ``cache``: reuse the items of an earlier load whose files have not changed since.
     """
     root = Path(root)
     report = ErrorReport()
@@ -449,7 +500,8 @@ def load_site(root: Path | str, bodies: bool = True) -> tuple[Site, ErrorReport]
         "partner": set(),
     }
     programme: ProgrammeItem | None = None
-    for job, (item, errors) in zip(jobs, _run_jobs(root, jobs, bodies)):
+    results = cache.run(root, jobs, bodies) if cache is not None else _run_jobs(root, jobs, bodies)
+    for job, (item, errors) in zip(jobs, results):
         report.extend(errors)
         _record_status(site, job.kind, job.status_id, job.paths, item)
         if job.kind == "programme":
