@@ -13,6 +13,7 @@ Layout read here::
 from __future__ import annotations
 
 import difflib
+import gc
 import multiprocessing
 import os
 import re
@@ -39,7 +40,7 @@ from .models import (
     Tag,
     TagRegistry,
 )
-from .reader import RawDocument, read_markdown, read_yaml_file
+from .reader import RawDocument, forget_real_paths, read_markdown, read_yaml_file
 from .translation import TranslationState, merge_translation, state_of
 from .validation import validate
 
@@ -421,7 +422,19 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
     ``bodies=False`` checks the Markdown bodies but does not keep them (for `check` and `status`).
     ``cache``: reuse the items of an earlier load whose files have not changed since.
     """
-    root = Path(root)
+    # Loading makes many small objects and no reference cycles: the cyclic garbage collector
+    # would only walk them again and again (a tenth of a large load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_site(Path(root), bodies, cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_site(root: Path, bodies: bool, cache: LoadCache | None) -> tuple[Site, ErrorReport]:
+    forget_real_paths()
     report = ErrorReport()
     site = Site(root=root)
 

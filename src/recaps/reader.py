@@ -75,7 +75,13 @@ def _tag_problem(line: int, tag: str) -> _YamlProblem:
     return _YamlProblem(line, f"YAML tags such as '{written}' are not allowed: remove the tag")
 
 
+# First characters of the plain scalars YAML may read as something else than text.
+_RESOLVED_FIRST = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
+
+
 def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
+    if event.tag is None and (not event.implicit[0] or event.value[:1] not in _RESOLVED_FIRST):
+        return event.value  # quoted, or plain text no resolver claims: a string, as resolve() says
     if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
         raise _tag_problem(line, event.tag)
     if event.tag in ALLOWED_EXPLICIT_TAGS or event.tag == "!":
@@ -182,8 +188,10 @@ def parse_yaml(
             container[frame[2]] = value
         frame[2] = _NO_KEY
 
+    parser = _Parser(text)
     try:
-        for event in yaml.parse(text, Loader=_Parser):
+        while parser.check_event():
+            event = parser.get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 line = line_of(event)
@@ -262,6 +270,8 @@ def parse_yaml(
         raise _YamlProblem(first_line, f"YAML does not parse: {exc}") from None
     except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before
         raise _YamlProblem(first_line, f"nested more than {MAX_DEPTH} levels deep") from None
+    finally:
+        parser.dispose()
     return root, lines
 
 
@@ -398,24 +408,45 @@ def _too_large(rel_path: str, size: int) -> ContentError:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _realpath(path: str) -> str:
     return os.path.realpath(path)
+
+
+def forget_real_paths() -> None:
+    """Resolve folders again: called at the start of each load, which sees the tree as it is."""
+    _realpath.cache_clear()
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _inside(real_root: str, path: str) -> bool:
+    return os.path.commonpath([real_root, path]) == real_root
 
 
 def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
     """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
     full = os.path.join(root, rel_path)
     real_root = _realpath(str(root))
-    target = os.path.realpath(full)
-    if os.path.commonpath([real_root, target]) != real_root:
-        return None, [ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")]
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    outside = ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")
+    # The file's folder is resolved once per load; the file itself is opened without following
+    # a symbolic link, and only a link is resolved in full (then followed if it stays inside).
+    if not _inside(real_root, _realpath(os.path.dirname(full))):
+        return None, [outside]
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
-        descriptor = os.open(full, flags)
+        descriptor = os.open(full, _FLAGS | _NOFOLLOW)
     except OSError as exc:
-        return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+        if not (_NOFOLLOW and os.path.islink(full)):
+            return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+        if not _inside(real_root, os.path.realpath(full)):
+            return None, [outside]
+        try:
+            descriptor = os.open(full, _FLAGS)
+        except OSError as exc:
+            return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
@@ -425,12 +456,17 @@ def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentErr
         if info.st_size > MAX_FILE_BYTES:
             return None, [_too_large(rel_path, info.st_size)]
         chunks, size = [], 0
+        # One byte more than fstat says, so that a file that grew since is noticed; a read that
+        # returns less than asked has reached the end of the file.
+        wanted = info.st_size + 1
         while size <= MAX_FILE_BYTES:
-            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
-            if not chunk:
-                break
+            asked = min(wanted, MAX_FILE_BYTES + 1 - size)
+            chunk = os.read(descriptor, asked)
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < asked:
+                break
+            wanted = 65536
         if size > MAX_FILE_BYTES:  # it grew since fstat
             return None, [_too_large(rel_path, size)]
         return b"".join(chunks), []

@@ -403,3 +403,39 @@ def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch) -> None
     data, errors = reader.read_bytes(tmp_path, "partners/x.fr.md")
     assert data is None
     assert [str(e) for e in errors] == ["partners/x.fr.md: cannot be read: Permission denied"]
+
+
+def test_a_symlink_that_stays_inside_the_root_is_read(tmp_path: Path) -> None:
+    (tmp_path / "real.yml").write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "people.yml").symlink_to(tmp_path / "real.yml")
+    document, errors = read_yaml_file(tmp_path, "people.yml")
+    assert errors == [] and document.meta == {"people": []}
+
+
+def test_a_file_in_a_folder_linked_out_of_the_root_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "people.yml").write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "sessions").symlink_to(tmp_path / "elsewhere")
+    assert read_yaml_file(tmp_path / "repo", "sessions/people.yml") == (
+        None, [ContentError("sessions/people.yml", 0, "", "is a symbolic link pointing outside the repository")]
+    )
+
+
+def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It grew between fstat and read: the reader asks for one byte more than fstat said, and reads on.
+    import os
+
+    import recaps.reader
+
+    text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
+    (tmp_path / "people.yml").write_text(text, encoding="utf-8")
+    real_fstat = os.fstat
+
+    class Smaller:
+        def __init__(self, info: os.stat_result) -> None:
+            self.st_mode, self.st_size = info.st_mode, 10
+
+    monkeypatch.setattr(recaps.reader.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
+    document, errors = read_yaml_file(tmp_path, "people.yml")
+    assert errors == [] and len(document.meta["people"]) == 5000
