@@ -172,23 +172,43 @@ def _space_character(reference: re.Match) -> str:
     return NNBSP if "202f" in text or text == "&#8239;" else "\u00a0"
 
 
+_SPACED = re.compile("[;:!?«»&]")  # text with none of these is left as it is
+
+
 def _spaced(text: str) -> str:
-    return french_spacing(_SPACE_REFERENCES.sub(_space_character, text)) if text else text
+    if not _SPACED.search(text):
+        return text
+    return french_spacing(_SPACE_REFERENCES.sub(_space_character, text))
+
+
+_MARKUP_PIECES = re.compile(  # _MARKUP as one group: split() gives text and markup in turn
+    r"(<!--.*?-->|<[!?][^>]*>|</?[a-zA-Z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)", re.DOTALL
+)
+_SKIP_TAG = re.compile(r"<(?:%s)[\s/>]" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)
 
 
 def french_typography_html(html: str) -> str:
     """Apply ``french_spacing`` to the text of an HTML fragment, never inside code or tags."""
+    if not _SKIP_TAG.search(html):  # the usual page: every piece of text is spaced
+        pieces = _MARKUP_PIECES.split(html)
+        spaced = _SPACED.search
+        pieces[0::2] = [_spaced(text) if spaced(text) else text for text in pieces[0::2]]
+        return "".join(pieces)
     out: list[str] = []
     last = 0
     skip_depth = 0  # inside code, pre, script...: text stays as written
+    spaced = _SPACED.search
     for markup in _MARKUP.finditer(html):
-        text = html[last : markup.start()]
-        out.append(text if skip_depth else _spaced(text))
-        out.append(markup.group())
+        start = markup.start()
+        if last < start:
+            text = html[last:start]
+            out.append(_spaced(text) if not skip_depth and spaced(text) else text)
+        whole = markup.group()
+        out.append(whole)
         last = markup.end()
         tag = markup.group(1)
-        if tag is not None and tag.lower() in _SKIP_TAGS and not markup.group().endswith("/>"):
-            if markup.group().startswith("</"):
+        if tag is not None and tag.lower() in _SKIP_TAGS and not whole.endswith("/>"):
+            if whole.startswith("</"):
                 skip_depth = max(skip_depth - 1, 0)
             else:
                 skip_depth += 1

@@ -23,3 +23,15 @@ def test_a_generated_link_to_a_page_that_is_not_rendered_fails() -> None:
     renderer.targets.add("nowhere.md")
     with pytest.raises(RuntimeError, match=r"generated links to pages that are not rendered: \['nowhere.md'\]"):
         renderer.render()
+
+
+def test_relative_paths_are_those_posixpath_gives() -> None:
+    import itertools
+    import posixpath
+
+    from recaps.render import _relpath
+
+    paths = ["", ".", "a", "a/", "a/b", "a/b/", "a/b/c.md", "x/y", "./a", "a//b", "a/./b", "../a", "a/../b",
+             "/abs", "index.md", "parcours/session-1/", "parcours/index.md", "p/q/r/s"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert _relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or "."), (path, start)
