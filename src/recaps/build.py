@@ -29,8 +29,6 @@ from .preload import PRELOADED
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".recaps-build-"
 
-
-ENGINES = ("mkdocs", "properdocs")
 NO_SITE_URL_NOTE = (
     "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, "
     "og:url and og:image, and absolute sitemap and hreflang URLs were left out."

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from .build import ENGINES
 from .loader import MODELS, load_site, read_item_file
 from .translation import TranslationState, source_version, with_source_version
+
+ENGINES = ("mkdocs", "properdocs")  # recaps.build.build_language runs either
 
 
 def _plural(count: int, word: str) -> str:

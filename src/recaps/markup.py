@@ -309,7 +309,8 @@ def _markdown() -> markdown.Markdown:
 # (<), inline, reference and image links (]( ]: ][), attribute lists ({).
 _MAY_MAKE_MARKUP = ("<", "](", "]:", "][", "{")
 # What makes Python-Markdown slow or deeply recursive: runs of brackets, deep nesting.
-_DEEP_NESTING = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d+[.)])[ \t]+){6,}|^[ \t]{24,}\S", re.MULTILINE)
+# Searched in "\n" + body: each line's start is then a newline, which the search jumps to.
+_DEEP_NESTING = re.compile(r"\n(?:[ \t]*(?:[-*+>]|\d+[.)])[ \t]+){6,}|\n[ \t]{24,}\S")
 
 
 def _plain(body: str) -> bool:
@@ -321,7 +322,7 @@ def _plain(body: str) -> bool:
     return (
         not any(marker in body for marker in _MAY_MAKE_MARKUP)
         and body.count("[") < 100
-        and not _DEEP_NESTING.search(body)
+        and not _DEEP_NESTING.search("\n" + body)
     )
 
 
