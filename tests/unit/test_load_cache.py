@@ -88,3 +88,16 @@ def test_a_removed_translation_is_noticed(copy_repo) -> None:
     site, _ = load_site(root, cache=cache)
     session = next(s for s in site.sessions if s.paths["fr"] == SESSION)
     assert "en" not in session.content
+
+
+def test_loaded_items_survive_pickling_as_they_were(copy_repo) -> None:
+    # Items loaded by the second process come back pickled (recaps.models.Content.__reduce__).
+    import pickle
+
+    site, _ = load_site(copy_repo("pickled"))
+    for item in [*site.sessions, *site.programmes.values(), *site.partners.values(), *site.pages.values()]:
+        for model in item.content.values():
+            back = pickle.loads(pickle.dumps(model))
+            assert type(back) is type(model) and back == model
+            assert back.model_fields_set == model.model_fields_set
+            assert back.model_dump() == model.model_dump()
