@@ -128,14 +128,15 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
     return True, []
 
 
-_MKDOCS_BOUND = ("mkdocs", "material", "recaps.mkdocs_")
+_MKDOCS_BOUND = ("mkdocs", "material")  # and their submodules
+_MKDOCS_BOUND_OURS = "recaps.mkdocs_"
 
 
 def _forget_mkdocs_modules() -> None:
     """Drop MkDocs, and the modules built on its classes, from a build process that inherited them
     (forked from a process that had imported MkDocs): ProperDocs must then import them afresh."""
     for name in list(sys.modules):
-        if name.startswith(_MKDOCS_BOUND) and not name.startswith("mkdocs_"):
+        if name.split(".")[0] in _MKDOCS_BOUND or name.startswith(_MKDOCS_BOUND_OURS):
             del sys.modules[name]
 
 

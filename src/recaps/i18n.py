@@ -184,7 +184,9 @@ def _spaced(text: str) -> str:
 _MARKUP_PIECES = re.compile(  # _MARKUP as one group: split() gives text and markup in turn
     r"(<!--.*?-->|<[!?][^>]*>|</?[a-zA-Z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)", re.DOTALL
 )
-_SKIP_TAG = re.compile(r"<(?:%s)[\s/>]" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)
+# Any "<" followed by a skipped tag's name, even as the start of a longer name: _MARKUP may read
+# a shorter name than the longest one written (`<pre"...`), so only these pages need the long way.
+_SKIP_TAG = re.compile(r"<(?:%s)" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)
 
 
 def french_typography_html(html: str) -> str:

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -241,12 +242,16 @@ PARALLEL_FROM = 300  # items: below that, a second process costs more than it sa
 _JobResult = tuple["Item | None", list[ContentError]]
 
 
+RECENT_SECONDS = 2.0
+
+
 class LoadCache:
     """Items loaded before, reused while none of their files changed (``recaps serve`` keeps one).
 
     An item depends on its own files only: the references between items are checked on every
-    load. A file counts as unchanged while its size, modification and change times and inode are
-    the same; a symbolic link is always read again.
+    load. A file counts as unchanged while its size, modification and change times, inode and
+    device are the same, and it was not modified in the seconds before it was read; a symbolic
+    link is always read again.
     """
 
     def __init__(self) -> None:
@@ -257,20 +262,23 @@ class LoadCache:
         return (job.kind, job.id, job.folder, tuple(sorted(job.paths.items())), bodies)
 
     @staticmethod
-    def _signature(root: Path, job: _Job) -> tuple | None:
+    def _signature(root: Path, job: _Job, now: float) -> tuple | None:
         signature = []
         for rel in sorted(job.paths.values()):
             try:
                 info = os.lstat(os.path.join(root, rel))
             except OSError:
                 return None
-            if not stat.S_ISREG(info.st_mode):
+            # A file changed in the last seconds is read again next time: on a file system with
+            # coarse times, a second edit of the same size within that tick would look unchanged.
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < RECENT_SECONDS:
                 return None
-            signature.append((rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+            signature.append((rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
         return tuple(signature)
 
     def run(self, root: Path, jobs: list[_Job], bodies: bool) -> list[_JobResult]:
-        signatures = [self._signature(root, job) for job in jobs]
+        now = time.time()
+        signatures = [self._signature(root, job, now) for job in jobs]
         results: list[_JobResult | None] = []
         for job, signature in zip(jobs, signatures):
             entry = self._entries.get(self._key(job, bodies))

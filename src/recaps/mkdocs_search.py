@@ -2,13 +2,43 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
-from material.plugins.search.plugin import SearchIndex
+from material.plugins.search.plugin import Parser, SearchIndex
 
-from .search_sections import sections
+from . import search_sections
 
 SEARCH_PLUGIN = "material/search"
+
+# HTML whose reading changed in CPython's html.parser over time (comments, tag names ended by
+# other spaces than ASCII ones, entities): recaps.search_sections copies Python 3.11's reading.
+PROBES = (
+    '<h1 id="t">Title</h1><p>a<!-- b --!> c --> d</p>',
+    "<p>a<!-->b</p><p>c<!--->d</p><p>e-->f</p>",
+    '<p>x<!-- y -- >z</p><h2 id="s">S</h2><p>&amp; &lt; &eacute;&#x2019;&nbsp;</p>',
+    '<p\n id="x">a</p><p\tid="y">b</p><br/><p/>c',
+    '<div data-search-exclude><p>hidden</p></div><pre>  kept\n  as is</pre>',
+)
+
+
+def _divided_by(parser_data) -> list[tuple]:
+    return [(s.tag if hasattr(s, "tag") else s.el.tag, s.is_excluded(), s.depth, s.title, s.text, s.id)
+            for s in parser_data]
+
+
+@functools.cache
+def tokenizer_agrees() -> bool:
+    """Whether this Python's html.parser reads the probes as recaps.search_sections does; if not,
+    every page is left to Material's parser."""
+    for html in PROBES:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        found = search_sections.sections(html)
+        if found is not None and _divided_by(found) != _divided_by(parser.data):
+            return False
+    return True
 
 
 class RecapsSearchIndex(SearchIndex):
@@ -20,7 +50,7 @@ class RecapsSearchIndex(SearchIndex):
     def add_entry_from_context(self, page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):
             return
-        found = sections(page.content)
+        found = search_sections.sections(page.content) if tokenizer_agrees() else None
         if found is None:
             super().add_entry_from_context(page)
             return

@@ -435,6 +435,8 @@ def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentErr
     # a symbolic link, and only a link is resolved in full (then followed if it stays inside).
     if not _inside(real_root, _realpath(os.path.dirname(full))):
         return None, [outside]
+    if not _NOFOLLOW and not _inside(real_root, os.path.realpath(full)):  # no O_NOFOLLOW (Windows)
+        return None, [outside]
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         descriptor = os.open(full, _FLAGS | _NOFOLLOW)
@@ -456,16 +458,15 @@ def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentErr
         if info.st_size > MAX_FILE_BYTES:
             return None, [_too_large(rel_path, info.st_size)]
         chunks, size = [], 0
-        # One byte more than fstat says, so that a file that grew since is noticed; a read that
-        # returns less than asked has reached the end of the file.
+        # First what fstat says and one byte more (a file that grew since is noticed), then on
+        # until a read returns nothing: some file systems return less than asked before the end.
         wanted = info.st_size + 1
         while size <= MAX_FILE_BYTES:
-            asked = min(wanted, MAX_FILE_BYTES + 1 - size)
-            chunk = os.read(descriptor, asked)
+            chunk = os.read(descriptor, min(wanted, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
             chunks.append(chunk)
             size += len(chunk)
-            if len(chunk) < asked:
-                break
             wanted = 65536
         if size > MAX_FILE_BYTES:  # it grew since fstat
             return None, [_too_large(rel_path, size)]

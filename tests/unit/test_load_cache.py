@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,15 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def _aged(root: Path) -> Path:
+    """The tree as an editor's checkout is: not written in the last seconds (such files are not
+    cached, recaps.loader.RECENT_SECONDS)."""
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (past, past), follow_symlinks=False)
+    return root
+
+
 def _summary(root: Path, cache: LoadCache | None) -> tuple:
     site, report = load_site(root, cache=cache)
     return (
@@ -38,7 +49,7 @@ def _summary(root: Path, cache: LoadCache | None) -> tuple:
 
 
 def test_an_unchanged_site_is_not_read_again_and_loads_the_same(copy_repo, reads: list[str]) -> None:
-    root = copy_repo("cache-same")
+    root = _aged(copy_repo("cache-same"))
     cache = LoadCache()
     first = _summary(root, cache)
     assert len(reads) >= 8
@@ -49,7 +60,7 @@ def test_an_unchanged_site_is_not_read_again_and_loads_the_same(copy_repo, reads
 
 
 def test_an_edit_reads_only_the_edited_item_again(copy_repo, reads: list[str]) -> None:
-    root = copy_repo("cache-edit")
+    root = _aged(copy_repo("cache-edit"))
     cache = LoadCache()
     load_site(root, cache=cache)
     path = root / SESSION
@@ -66,11 +77,12 @@ def test_an_edit_reads_only_the_edited_item_again(copy_repo, reads: list[str]) -
 
 
 def test_an_error_made_then_fixed_is_reported_then_gone(copy_repo) -> None:
-    root = copy_repo("cache-error")
+    root = _aged(copy_repo("cache-error"))
     cache = LoadCache()
     path = root / SESSION
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace("\nnumber: 5\n", "\nnumber: five\n", 1), encoding="utf-8")
+    _aged(root)
     _, report = load_site(root, cache=cache)
     assert f"{SESSION}:" in report.render()
     _, again = load_site(root, cache=cache)  # unchanged: the error comes from the cache, still reported
@@ -81,7 +93,7 @@ def test_an_error_made_then_fixed_is_reported_then_gone(copy_repo) -> None:
 
 
 def test_a_removed_translation_is_noticed(copy_repo) -> None:
-    root = copy_repo("cache-removed")
+    root = _aged(copy_repo("cache-removed"))
     cache = LoadCache()
     load_site(root, cache=cache)
     (root / SESSION.replace(".fr.md", ".en.md")).unlink()
@@ -101,3 +113,15 @@ def test_loaded_items_survive_pickling_as_they_were(copy_repo) -> None:
             assert type(back) is type(model) and back == model
             assert back.model_fields_set == model.model_fields_set
             assert back.model_dump() == model.model_dump()
+
+
+def test_a_file_written_in_the_last_seconds_is_read_again(copy_repo, reads: list[str]) -> None:
+    # Where file times are coarse, a second same-size edit within one tick would look unchanged.
+    root = _aged(copy_repo("cache-recent"))
+    path = root / SESSION
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # just now
+    cache = LoadCache()
+    load_site(root, cache=cache)
+    reads.clear()
+    load_site(root, cache=cache)
+    assert sorted(reads) == sorted([SESSION, SESSION.replace(".fr.md", ".en.md")])

@@ -439,3 +439,29 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypa
     monkeypatch.setattr(recaps.reader.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
     document, errors = read_yaml_file(tmp_path, "people.yml")
     assert errors == [] and len(document.meta["people"]) == 5000
+
+
+def test_short_reads_do_not_cut_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Network and FUSE file systems may return less than asked before the end of the file.
+    import os
+
+    import recaps.reader
+
+    text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
+    (tmp_path / "people.yml").write_text(text, encoding="utf-8")
+    real_read = os.read
+    monkeypatch.setattr(recaps.reader.os, "read", lambda fd, n: real_read(fd, min(n, 4096)))
+    document, errors = read_yaml_file(tmp_path, "people.yml")
+    assert errors == [] and len(document.meta["people"]) == 5000
+
+
+def test_without_o_nofollow_a_link_out_of_the_root_is_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recaps.reader
+
+    monkeypatch.setattr(recaps.reader, "_NOFOLLOW", 0)  # as on Windows
+    (tmp_path / "outside.yml").write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "repo" / "sessions").mkdir(parents=True)
+    (tmp_path / "repo" / "sessions" / "people.yml").symlink_to(tmp_path / "outside.yml")
+    assert read_yaml_file(tmp_path / "repo", "sessions/people.yml") == (
+        None, [ContentError("sessions/people.yml", 0, "", "is a symbolic link pointing outside the repository")]
+    )

@@ -34,3 +34,10 @@ def test_french_typography_html(html: str, expected: str) -> None:
 def test_text_without_french_punctuation_comes_back_as_is() -> None:
     text = "Une phrase sans ponctuation double"
     assert french_spacing(text) is text
+
+
+def test_a_tag_read_as_pre_keeps_its_text_as_written() -> None:
+    # The tag pattern may read "<pre" out of a longer malformed name: such a page takes the
+    # careful path, which tracks code and pre elements.
+    html = "<pre\" :!'</pre>text<a title=\"a>b ; c\">&amp;"
+    assert french_typography_html(html) == html
