@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from recaps.cli import main
@@ -67,8 +68,9 @@ def run_check(tree: Path) -> CheckRun:
 def assert_expected(case: Path, run: CheckRun) -> None:
     """The run's output is the case's expected.txt exactly, and its exit code follows from it."""
     expected_file = case / "expected.txt"
-    if REGENERATE:
+    if REGENERATE and (not expected_file.exists() or expected_file.read_text(encoding="utf-8") != run.output):
         expected_file.write_text(run.output, encoding="utf-8", newline="\n")
+        pytest.fail(f"{expected_file} rewritten: review the change, then run the tests without RECAPS_REGENERATE")
     expected = expected_file.read_text(encoding="utf-8")
     assert run.output == expected
     assert run.exit_code == (0 if expected.startswith("OK: ") else 1)

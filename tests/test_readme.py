@@ -13,5 +13,6 @@ def test_readme_field_reference_is_up_to_date() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert text.count(module.START) == text.count(module.END) == 1  # else nothing would be compared
     assert module.with_reference(text) == text, "run: .venv/bin/python scripts/update-readme.py"
     assert "`sessions_planned`" in text and "`translation_of`" in text

@@ -55,14 +55,22 @@ def test_a_new_title_or_a_new_page_needs_a_full_build(copy_repo, tmp_path: Path)
     assert update_site(root, preview) is None
 
 
-def test_a_content_error_is_reported_and_the_next_rebuild_is_full(copy_repo, tmp_path: Path) -> None:
+def test_a_content_error_is_reported_and_the_preview_kept_for_the_fix(copy_repo, tmp_path: Path) -> None:
     root = copy_repo("partial-error")
     preview = tmp_path / "preview"
     assert build_site(root, preview, serving=True).ok
+    page = preview / "parcours-cec-industries" / "session-5" / "index.html"
+    before = page.read_bytes()
     source = root / SESSION
-    source.write_text(source.read_text(encoding="utf-8").replace("number: 5", "number: five"), encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
     result = update_site(root, preview)
     assert result is not None and not result.ok and result.report
+    assert page.read_bytes() == before  # the last good preview stays
+    # Fixed: the preview, untouched by the failed load, is updated in part again.
+    source.write_text(text.replace("Embarquer son écosystème", "Embarquer son écosystème", 1), encoding="utf-8")
+    fixed = update_site(root, preview)
+    assert fixed is not None and fixed.ok
 
 
 def test_a_build_for_publishing_writes_no_manifest(built_site: Path) -> None:

@@ -85,7 +85,7 @@ def test_no_output_file_carries_the_markup_raw(hostile_site: Path) -> None:
 def test_the_texts_appear_as_text(hostile_site: Path) -> None:
     page = (hostile_site / "parcours-cec-industries/session-5/index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
-    assert html.unescape(title).startswith(PAYLOAD.replace(" ", "\u00a0", 0)[:10])
+    assert html.unescape(title).startswith(PAYLOAD[:10])
     assert SCRIPT in html.unescape(title)
     description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
     assert html.unescape(description) == PAYLOAD
@@ -106,10 +106,11 @@ def test_nothing_runs_in_the_browser(hostile_site: Path, new_page, serve, path: 
     with serve(hostile_site) as base:
         page = new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(base + path)
+        response = page.goto(base + path)
+        assert response is not None and response.ok, path
         page.wait_for_load_state("networkidle")
         # The texts are on the page as text, in the body and the navigation.
-        assert SCRIPT in page.locator("body").inner_text() or path in ("tags/",)
+        assert SCRIPT in page.locator("body").inner_text()
         assert page.locator("img[src=x]").count() == 0
         assert page.evaluate("[...document.scripts].filter(s => s.text.includes('alert(')).length") == 0
     assert dialogs == []

@@ -111,6 +111,9 @@ def test_robots_and_sitemaps_are_absolute(published: Path) -> None:
         locations = [loc.text for loc in tree.findall(".//s:loc", SITEMAP_NS)]
         assert BASE + prefix + SESSION in locations
         assert all(loc.startswith(BASE + prefix) for loc in locations)
+        pages = [p for p in (published / prefix).rglob("index.html")
+                 if prefix or p.relative_to(published).parts[0] != "en"]
+        assert len(locations) == len(set(locations)) == len(pages)
         if prefix == "":
             assert not any(loc.startswith(BASE + "en/") for loc in locations)
 

@@ -57,6 +57,9 @@ def served_repo(copy_repo):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait(timeout=10)
+        reader.join(timeout=10)
+        process.stdout.close()
 
 
 def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
@@ -82,7 +85,9 @@ def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
 
     # Fixed again: the preview follows.
     source.write_text(text, encoding="utf-8")
-    _wait_for(lambda: "Embarquer tout son écosystème" not in _get(base + page)[1], 30, "the fixed page")
+    _wait_for(lambda: (lambda r: r[0] == 200 and "Embarquer son écosystème" in r[1]
+                       and "Embarquer tout son écosystème" not in r[1])(_get(base + page)), 30, "the fixed page")
+    assert process.poll() is None
     assert not any("Traceback" in line for line in output), "".join(output)
 
 

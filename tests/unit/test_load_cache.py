@@ -106,8 +106,10 @@ def test_loaded_items_survive_pickling_as_they_were(copy_repo) -> None:
     # Items loaded by the second process come back pickled (recaps.models.Content.__reduce__).
     import pickle
 
-    site, _ = load_site(copy_repo("pickled"))
-    for item in [*site.sessions, *site.programmes.values(), *site.partners.values(), *site.pages.values()]:
+    site, report = load_site(copy_repo("pickled"))
+    items = [*site.sessions, *site.programmes.values(), *site.partners.values(), *site.pages.values()]
+    assert not report and len(items) >= 4
+    for item in items:
         for model in item.content.values():
             back = pickle.loads(pickle.dumps(model))
             assert type(back) is type(model) and back == model

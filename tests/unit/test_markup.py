@@ -157,13 +157,21 @@ def test_a_body_too_slow_to_convert_is_reported_within_the_limit(monkeypatch: py
 
 
 def test_the_time_limit_is_raised_out_of_its_with_statement_or_not_at_all() -> None:
+    interrupted = leaked = 0
     for seconds in [0.0001, 0.001, 0.002, 0.005] * 25:
         try:
             with markup._time_limit(seconds):
-                time.sleep(0.001)
+                time.sleep(0.002)
         except markup._TooSlow:
-            pass
-    time.sleep(0.05)  # an interrupt left pending would be raised here, failing the test
+            interrupted += 1
+        # An interrupt left pending would be raised from here on: counted, or failing the test.
+        try:
+            time.sleep(0.002)
+            sum(range(1000))
+        except markup._TooSlow:
+            leaked += 1
+    assert leaked == 0
+    assert interrupted > 0  # the limits below the block's duration did interrupt it
 
 
 def test_the_time_limit_interrupts_a_busy_loop_in_any_thread() -> None:

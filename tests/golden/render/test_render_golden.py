@@ -34,7 +34,10 @@ def rendered() -> dict[str, dict[str, str]]:
 def test_rendered_markdown_matches_golden(rendered, lang: str, page: str) -> None:
     expected_file = EXPECTED / lang / page
     actual = rendered[lang][page]
-    if os.environ.get("RECAPS_REGENERATE") == "1":
+    if os.environ.get("RECAPS_REGENERATE") == "1" and (
+        not expected_file.exists() or expected_file.read_text(encoding="utf-8") != actual
+    ):
         expected_file.parent.mkdir(parents=True, exist_ok=True)
         expected_file.write_text(actual, encoding="utf-8")
+        pytest.fail(f"{expected_file} rewritten: review the change, then run the tests without RECAPS_REGENERATE")
     assert actual == expected_file.read_text(encoding="utf-8")
