@@ -74,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The organisations that host sessions or are featured in them.",
     },
     "tags_intro": {"fr": "Les récits, par étiquette.", "en": "Recaps, by tag."},
+    "tag_intro": {"fr": "Les récits qui portent cette étiquette.", "en": "The recaps with this tag."},
+    "all_tags": {"fr": "Toutes les étiquettes", "en": "All tags"},
     "home_intro": {
         "fr": "Les récits des sessions de nos programmes, leurs notions clés et leurs intervenants.",
         "en": "Recaps of our programmes' sessions, their key notions and their speakers.",
@@ -84,6 +86,8 @@ LABELS: dict[str, dict[str, str]] = {
     "no": {"fr": "non", "en": "no"},
     "description": {"fr": "Description", "en": "Description"},
     "quoted_in": {"fr": "Dans", "en": "In"},
+    "recap_one": {"fr": "1 récit", "en": "1 recap"},
+    "recap_count": {"fr": "{n} récits", "en": "{n} recaps"},
     "notion_one": {"fr": "1 notion", "en": "1 notion"},
     "notion_count": {"fr": "{n} notions", "en": "{n} notions"},
     "colon": {"fr": " : ", "en": ": "},

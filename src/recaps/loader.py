@@ -466,6 +466,8 @@ def _load_site(root: Path, bodies: bool, cache: LoadCache | None) -> tuple[Site,
     # First the names and places of everything (cheap, in order), then every item's files
     # (independent of each other: in parallel on a large site), then what links them.
     addresses = _Addresses(report)
+    for tag_id in site.tags:
+        addresses.generated(urls.tag_uri(tag_id), f"the page of the tag '{tag_id}'")
     jobs: list[_Job] = []
     for folder, rels in sorted(by_folder.items()):
         if not re.match(ID_PATTERN, folder):
@@ -569,6 +571,9 @@ class _Addresses:
         self.owners: dict[str, tuple[str, bool]] = {
             urls.url_of(uri): (what, True) for uri, what in urls.GENERATED.items()
         }
+
+    def generated(self, src_uri: str, what: str) -> None:
+        self.owners.setdefault(urls.url_of(src_uri), (what, True))
 
     def claim(self, src_uri: str, paths: dict[str, str]) -> None:
         if SOURCE_LANGUAGE not in paths:

@@ -33,7 +33,7 @@ from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .render import RenderedPage, relative_url, render_site
-from .urls import FIELD_REFERENCE, HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS, programme_uri, url_of
+from .urls import FIELD_REFERENCE, HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS, programme_uri, tag_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
 
@@ -54,9 +54,7 @@ def _unused_theme_asset(src_uri: str) -> bool:
 
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
-# Written from every page, yet still right after a partial rebuild (a change of tags or titles
-# means a full build): a partial rebuild puts back their previous version.
-_KEPT_AS_BUILT = ("tags.json", url_of(TAGS) + "index.html")
+_TAGS_EXPORT = "tags.json"
 
 
 class _UnchangedPage(File):
@@ -116,6 +114,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             config.site_name = self.config.site_name[self.lang]
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
         self.hidden: dict[str, list[str]] = {}
+        # The tag pages hold Material's tags listings. They, and the tags export, are written
+        # from every page, yet still right after a partial rebuild (a change of tags or titles is
+        # a full build): a partial rebuild puts back what the last full build wrote.
+        self.listing_pages = sorted(tag_uri(t) for t in self.site.tags if tag_uri(t) in self.rendered)
+        self.kept_as_built = (_TAGS_EXPORT, *(url_of(uri) + "index.html" for uri in self.listing_pages))
         # recaps serve: a manifest of what each page is built from; a partial rebuild (MkDocs'
         # dirty build) rebuilds only the pages whose input changed (recaps.incremental).
         self.serving = os.environ.get("RECAPS_SERVE") == "1"
@@ -128,11 +131,10 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             self.changed = changed_pages(before, self.fingerprints)
             if self.changed is None:
                 raise PluginError(NEEDS_FULL_BUILD)
-            # The tags plugin links each page's tags only when it has seen the tags page: that
-            # page goes through the build, and its previous HTML (still right: a change of tags
-            # or titles means a full build) is put back after.
-            if TAGS in self.rendered:
-                self.changed.add(TAGS)
+            # The tags plugin links each page's tags only when it has seen the listings, on the
+            # tag pages: they go through the build, and their previous HTML (still right: a
+            # change of tags or titles means a full build) is put back after.
+            self.changed.update(self.listing_pages)
         self.root = root
         # The language homes, for pages that are not ours (404): links from this build's root.
         up = "" if self.lang == SOURCE_LANGUAGE else "../"
@@ -161,7 +163,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
         if self.changed is not None:
-            for name in (SEARCH_INDEX, *_KEPT_AS_BUILT):
+            for name in (SEARCH_INDEX, *self.kept_as_built):
                 path = Path(config.site_dir) / name
                 if path.is_file():
                     self.previous[name] = path.read_bytes()
@@ -224,7 +226,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         """The global navigation, with the current page's own section opened where it has one.
 
         Every page carries a bounded navigation: the top sections, plus the current programme's
-        sessions (or the current partner), never every recap of every programme.
+        sessions (or the current partner, or tag), never every recap of every programme.
         """
         for item in self.top_items:  # undo what the previous page's navigation set
             item.parent = None
@@ -241,6 +243,10 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             position = self.top_items.index(index)
             items = [index, page]
             return self._with_section(nav, page, i18n.label("partners", self.lang), items, position, replace=True)
+        if rendered.src_uri in self.listing_pages:  # a tag's page: under the tags page, as a partner's
+            index = self._page(TAGS)
+            position = self.top_items.index(index)
+            return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
         return nav
 
     def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],
@@ -310,10 +316,10 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if index.is_file() and SEARCH_INDEX in self.previous:
             data = json.loads(index.read_bytes())
             previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
-            rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri != TAGS}
+            rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri not in self.listing_pages}
             data["docs"] = _merged_index(previous, data["docs"], rebuilt)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        for name in _KEPT_AS_BUILT:
+        for name in self.kept_as_built:
             if name in self.previous:
                 (site_dir / name).write_bytes(self.previous[name])
         if self.serving:

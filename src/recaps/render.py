@@ -37,6 +37,7 @@ from .urls import (
     partner_uri,
     programme_uri,
     session_uri,
+    tag_uri,
     url_of,
 )
 
@@ -145,6 +146,15 @@ def _escaped(meta: dict[str, Any]) -> dict[str, Any]:
         return value
 
     return {key: escape_value(value) for key, value in meta.items() if value}
+
+
+def _listing_arguments(tag: str) -> str:
+    """Material's listing options for one tag, as YAML inside an HTML comment: every character
+    but letters, digits and spaces written as an escape, so that no label can end the comment."""
+    escaped = "".join(
+        c if c.isascii() and (c.isalnum() or c == " ") else f"\\U{ord(c):08x}" for c in tag
+    )
+    return '{ include: ["' + escaped + '"] }'
 
 
 def with_front_matter(page: "RenderedPage") -> str:
@@ -501,7 +511,28 @@ class Renderer:
         )
 
     def _tags(self) -> None:
-        self._emit(TAGS, "tags.md.j2", {"title": self.t("tags"), "description": self.t("tags_intro")})
+        """The tags page lists the tags; each tag's page lists its recaps (Material's listing,
+        scoped to that tag): no page lists every recap."""
+        counts: dict[str, int] = {}
+        for session in self.site.sessions:
+            for tag_id in session.source.tags:
+                if tag_id in self.site.tags:
+                    counts[tag_id] = counts.get(tag_id, 0) + 1
+        tags = sorted(
+            ((tag, tag.label.get(self.lang)) for tag in self.site.tags.values() if tag.id in counts),
+            key=lambda pair: sort_key(pair[1]),
+        )
+        self._emit(
+            TAGS, "tags.md.j2", {"title": self.t("tags"), "description": self.t("tags_intro")},
+            tags=[(label, tag_uri(tag.id), counts[tag.id]) for tag, label in tags],
+        )
+        for tag, label in tags:
+            self._emit(
+                # Out of search: the recaps it lists are found themselves.
+                tag_uri(tag.id), "tag.md.j2",
+                {"title": label, "description": self.t("tag_intro"), "search": {"exclude": True}},
+                label=label, listing=Markup(_listing_arguments(html.escape(label))),
+            )
 
     def _field_reference(self) -> None:
         self._emit(

@@ -44,6 +44,7 @@ RESERVED_FOLDERS: dict[str, str] = {
     "guide": "the writing guide",
     "assets": "the style sheets and images",
     "search": "the search index",
+    "tags": "the tag pages",
     **LANGUAGE_FOLDERS,
 }
 
@@ -58,6 +59,11 @@ def session_uri(programme_id: str, number: int) -> str:
 
 def partner_uri(partner_id: str) -> str:
     return f"partners/{partner_id}.md"
+
+
+def tag_uri(tag_id: str) -> str:
+    """A tag's page: the recaps with that tag (the tags page itself lists the tags)."""
+    return f"tags/{tag_id}.md"
 
 
 def page_uri(key: str) -> str:

@@ -99,7 +99,7 @@ def test_the_texts_appear_as_text(hostile_site: Path) -> None:
 @pytest.mark.e2e
 @pytest.mark.parametrize("path", [
     "parcours-cec-industries/session-5/", "en/parcours-cec-industries/session-5/", "parcours-cec-industries/",
-    "partners/the-week/", "speakers/", "notions/", "tags/", "",
+    "partners/the-week/", "speakers/", "notions/", "tags/", "tags/ecosysteme/", "",
 ])
 def test_nothing_runs_in_the_browser(hostile_site: Path, new_page, serve, path: str) -> None:
     dialogs: list[str] = []

@@ -20,6 +20,8 @@ PAGES = [
     "partners/la-ruche-industrielle.md",
     "parcours-cec-industries/index.md",
     "notions.md",
+    "tags.md",
+    "tags/ecosysteme.md",
 ]
 
 
