@@ -32,7 +32,7 @@ from .feeds import FEED_FILE, feed_xml
 from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
-from .render import RenderedPage, relative_url, render_site
+from .render import RenderedPage, relative_url, render_site, sort_key
 from .urls import FIELD_REFERENCE, HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS, programme_uri, tag_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
@@ -43,6 +43,17 @@ SOCIAL_IMAGE = "assets/social.png"
 # Search in other languages than ours: French needs these three, English none (0.9 MB a language).
 _LUNR = "assets/javascripts/lunr/"
 _LUNR_KEPT = {f"{_LUNR}min/lunr.{name}.min.js" for name in ("stemmer.support", "multi", *LANGUAGES)}
+
+
+def tag_order(tag, *args) -> tuple[str, str]:
+    """Material's tags in reading order ("Écosystème" with the E, not after "Z"): mkdocs.yml's
+    tags_sort_by and listings_tags_sort_by."""
+    return sort_key(html.unescape(tag.name))
+
+
+def listing_order(mapping) -> tuple[str, str]:
+    """The pages of a tag listing by title, in reading order: mkdocs.yml's listings_sort_by."""
+    return sort_key(html.unescape(str(mapping.item.title)))
 
 
 def _unused_theme_asset(src_uri: str) -> bool:

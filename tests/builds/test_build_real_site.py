@@ -7,13 +7,14 @@ from copies, once per module.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
@@ -580,3 +581,20 @@ def test_the_search_index_is_written_as_utf8_not_escapes(built_site: Path, lang:
     raw = (built_site / LANG_PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "\\u00e9" not in raw and "é" in raw
     assert json.loads(raw)["config"]["lang"] == [lang]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tags_are_in_reading_order_and_link_to_their_tag_page(built_site: Path, lang: str) -> None:
+    from recaps.render import sort_key
+
+    page = (built_site / LANG_PREFIX[lang] / SESSION / "index.html").read_text(encoding="utf-8")
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', page)
+    names = [html.unescape(name) for _, name in chips]
+    assert len(names) == 6 and names == sorted(names, key=sort_key)  # "Écosystème" with the E
+    for href, _ in chips:
+        target = (built_site / LANG_PREFIX[lang] / SESSION / href.split("#")[0]).resolve() / "index.html"
+        assert target.parent.parent.name == "tags" and target.is_file(), href
+        anchor = unquote(href.split("#")[1])
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
+    index = (built_site / LANG_PREFIX[lang] / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "md-tag" not in index  # the tags page lists the tags, not every tagged page

@@ -31,6 +31,7 @@ def test_the_extensions_are_the_sites_but_md_in_html() -> None:
         pass
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     site = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     assert sorted(site) == sorted([*EXTENSIONS, "md_in_html"])
