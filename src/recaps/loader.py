@@ -417,7 +417,22 @@ def _registry(root: Path, rel: str, model: type[M], report: ErrorReport, require
             report.add(rel, document.line_of((next(iter(model.model_fields)), index)), "id",
                        f"'{entry.id}' is used twice (also item {seen[entry.id] + 1})")
         seen.setdefault(entry.id, index)
+    if model is TagRegistry:
+        _check_tag_labels(rel, document, entries, report)
     return registry
+
+
+def _check_tag_labels(rel: str, document: RawDocument, tags: list, report: ErrorReport) -> None:
+    """Two tags with one label in a language would share one listing, and readers could not
+    tell them apart."""
+    for lang in LANGUAGES:
+        seen: dict[str, str] = {}
+        for index, tag in enumerate(tags):
+            label = tag.label.get(lang)
+            if label in seen and seen[label] != tag.id:
+                report.add(rel, document.line_of(("tags", index, "label", lang)), f"tags[{index + 1}].label.{lang}",
+                           f"'{label}' is also the label of the tag '{seen[label]}': give each tag its own")
+            seen.setdefault(label, tag.id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,7 +482,7 @@ def _load_site(root: Path, bodies: bool, cache: LoadCache | None) -> tuple[Site,
     # (independent of each other: in parallel on a large site), then what links them.
     addresses = _Addresses(report)
     for tag_id in site.tags:
-        addresses.generated(urls.tag_uri(tag_id), f"the page of the tag '{tag_id}'")
+        addresses.generated(urls.tag_uri(tag_id), f"the page of the tag '{tag_id}' (sessions/tags.yml)")
     jobs: list[_Job] = []
     for folder, rels in sorted(by_folder.items()):
         if not re.match(ID_PATTERN, folder):

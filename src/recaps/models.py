@@ -215,8 +215,17 @@ class PeopleRegistry(Content):
     people: list[Person] = Field(description="Everyone quoted or named.", json_schema_extra={"fr": "Toutes les personnes citées ou nommées."})
 
 
+def _not_the_tags_page(value: str) -> str:
+    if value == "index":  # tags/index/ would be the tags page's own address
+        raise ValueError("'index' is the address of the tags page itself: choose another id")
+    return value
+
+
+TagId = Annotated[Id, AfterValidator(_not_the_tags_page)]
+
+
 class Tag(Content):
-    id: Id = Field(description="Identifier used in a session's tags.", json_schema_extra={"fr": "Identifiant utilisé dans les tags d’une session."})
+    id: TagId = Field(description="Identifier used in a session's tags.", json_schema_extra={"fr": "Identifiant utilisé dans les tags d’une session."})
     label: LocalizedText = Field(description="Label shown to readers, in fr and en.", json_schema_extra={"fr": "Libellé affiché aux lecteurs, en fr et en."})
 
 

@@ -248,7 +248,9 @@ class Renderer:
             page,
             markdown=self._notice("missing", original)
             + f'<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{page.markdown}\n</div>\n',
-            meta={**page.meta, "search": {"exclude": True}},
+            # Tags are language-neutral: the stand-in carries this language's labels, so that
+            # they link to this language's tag pages.
+            meta={**page.meta, **self._tag_meta(item), "search": {"exclude": True}},
             translated=False,
             blocks=(),
         ))
@@ -372,7 +374,7 @@ class Renderer:
         index = sessions.index(item)
         previous = sessions[index - 1] if index > 0 else None
         following = sessions[index + 1] if index + 1 < len(sessions) else None
-        tag_labels = [self.site.tags[t].label.get(self.lang) for t in s.tags if t in self.site.tags]
+        tag_labels = self._tag_labels(s.tags)
         self._emit(
             session_uri(programme.id, s.number),
             "session.md.j2",
@@ -510,12 +512,20 @@ class Renderer:
             ],
         )
 
+    def _tag_labels(self, tag_ids: list[str]) -> list[str]:
+        return [self.site.tags[t].label.get(self.lang) for t in dict.fromkeys(tag_ids) if t in self.site.tags]
+
+    def _tag_meta(self, item: Item) -> dict[str, Any]:
+        """A page's tags in this language, escaped as ``_escaped`` escapes meta."""
+        labels = self._tag_labels(getattr(item.source, "tags", None) or [])
+        return {"tags": [html.escape(label) for label in labels]} if labels else {}
+
     def _tags(self) -> None:
         """The tags page lists the tags; each tag's page lists its recaps (Material's listing,
         scoped to that tag): no page lists every recap."""
         counts: dict[str, int] = {}
         for session in self.site.sessions:
-            for tag_id in session.source.tags:
+            for tag_id in dict.fromkeys(session.source.tags):  # a tag written twice counts once
                 if tag_id in self.site.tags:
                     counts[tag_id] = counts.get(tag_id, 0) + 1
         tags = sorted(

@@ -35,3 +35,24 @@ def test_relative_paths_are_those_posixpath_gives() -> None:
              "/abs", "index.md", "parcours/session-1/", "parcours/index.md", "p/q/r/s"]
     for path, start in itertools.product(paths, repeat=2):
         assert _relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or "."), (path, start)
+
+
+def test_a_stand_in_carries_this_languages_tags_and_a_repeated_tag_counts_once(copy_repo) -> None:
+    import html
+
+    from recaps.loader import load_or_raise
+    from recaps.render import render_site
+
+    root = copy_repo("stand-in-tags")
+    (root / "sessions/parcours-cec-industries/session-5.en.md").unlink()
+    source = root / "sessions/parcours-cec-industries/session-5.fr.md"
+    text = source.read_text(encoding="utf-8")
+    assert "tags: [ecosysteme, " in text
+    source.write_text(text.replace("tags: [ecosysteme, ", "tags: [ecosysteme, ecosysteme, ", 1), encoding="utf-8")
+    site = load_or_raise(root)
+    pages = {page.src_uri: page for page in render_site(site, "en")}
+    stand_in = pages["parcours-cec-industries/session-5.md"]
+    assert not stand_in.translated
+    english = [html.escape(tag.label.en) for tag in site.tags.values() if tag.id in site.sessions[0].source.tags]
+    assert sorted(stand_in.meta["tags"]) == sorted(english) and "Ecosystem" in stand_in.meta["tags"]
+    assert "Ecosystem</a> <span class=\"recap-count\">1 recap</span>" in pages["tags.md"].markdown
