@@ -166,9 +166,9 @@ def _space(text: str) -> str:
 # Other references (&amp; ...) stay as written: no rule inserts a space inside one.
 _SPACE_REFERENCES = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]0*202[fF]);")
 # What is not text: comments, declarations, and tags, whose quoted attribute values may hold '>'.
-_MARKUP = re.compile(
-    r"<!--.*?-->|<[!?][^>]*>|</?([a-zA-Z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL
-)
+_MARKUP_SOURCE = r"<!--.*?-->|<[!?][^>]*>|</?{name}(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+_TAG_NAME = r"[a-zA-Z][^\s/>]*"
+_MARKUP = re.compile(_MARKUP_SOURCE.format(name=f"({_TAG_NAME})"), re.DOTALL)  # group 1: the tag's name
 
 
 def _space_character(reference: re.Match) -> str:
@@ -185,9 +185,8 @@ def _spaced(text: str) -> str:
     return french_spacing(_SPACE_REFERENCES.sub(_space_character, text))
 
 
-_MARKUP_PIECES = re.compile(  # _MARKUP as one group: split() gives text and markup in turn
-    r"(<!--.*?-->|<[!?][^>]*>|</?[a-zA-Z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)", re.DOTALL
-)
+# _MARKUP as one group: split() gives text and markup in turn.
+_MARKUP_PIECES = re.compile("(" + _MARKUP_SOURCE.format(name=_TAG_NAME) + ")", re.DOTALL)
 # Any "<" followed by a skipped tag's name, even as the start of a longer name: _MARKUP may read
 # a shorter name than the longest one written (`<pre"...`), so only these pages need the long way.
 _SKIP_TAG = re.compile(r"<(?:%s)" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)

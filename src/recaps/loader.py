@@ -41,7 +41,7 @@ from .models import (
     Tag,
     TagRegistry,
 )
-from .reader import RawDocument, forget_real_paths, read_markdown, read_yaml_file
+from .reader import RawDocument, forget_real_paths, read_markdown, read_yaml_file, within
 from .translation import TranslationState, merge_translation, state_of
 from .validation import validate
 
@@ -121,8 +121,7 @@ class StatusRow:
 
 
 def _inside(real_root: str, path: str) -> bool:
-    target = os.path.realpath(path)
-    return os.path.commonpath([real_root, target]) == real_root
+    return within(real_root, os.path.realpath(path))
 
 
 def _walk(root: Path, top: str, report: ErrorReport) -> list[str]:

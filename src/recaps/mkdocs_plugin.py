@@ -128,8 +128,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # The tag pages hold Material's tags listings. They, and the tags export, are written
         # from every page, yet still right after a partial rebuild (a change of tags or titles is
         # a full build): a partial rebuild puts back what the last full build wrote.
-        self.listing_pages = sorted(tag_uri(t) for t in self.site.tags if tag_uri(t) in self.rendered)
-        self.listing_page_set = set(self.listing_pages)
+        self.listing_pages = {tag_uri(t) for t in self.site.tags if tag_uri(t) in self.rendered}
         self.kept_as_built = (_TAGS_EXPORT, *(url_of(uri) + "index.html" for uri in self.listing_pages))
         # recaps serve: a manifest of what each page is built from; a partial rebuild (MkDocs'
         # dirty build) rebuilds only the pages whose input changed (recaps.incremental).
@@ -255,7 +254,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             position = self.top_items.index(index)
             items = [index, page]
             return self._with_section(nav, page, i18n.label("partners", self.lang), items, position, replace=True)
-        if rendered.src_uri in self.listing_page_set:  # a tag's page: under the tags page, as a partner's
+        if rendered.src_uri in self.listing_pages:  # a tag's page: under the tags page, as a partner's
             index = self._page(TAGS)
             position = self.top_items.index(index)
             return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
@@ -328,7 +327,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if index.is_file() and SEARCH_INDEX in self.previous:
             data = json.loads(index.read_bytes())
             previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
-            rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri not in self.listing_page_set}
+            rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri not in self.listing_pages}
             data["docs"] = _merged_index(previous, data["docs"], rebuilt)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         for name in self.kept_as_built:

@@ -422,33 +422,41 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _inside(real_root: str, path: str) -> bool:
-    return os.path.commonpath([real_root, path]) == real_root
+def within(real_root: str, real_path: str) -> bool:
+    """Whether ``real_path`` is ``real_root`` or under it (both already resolved)."""
+    return os.path.commonpath([real_root, real_path]) == real_root
+
+
+def _outside(rel_path: str) -> ContentError:
+    return ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")
+
+
+def _unreadable(rel_path: str, exc: OSError) -> ContentError:
+    return ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")
 
 
 def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
     """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
     full = os.path.join(root, rel_path)
     real_root = _realpath(str(root))
-    outside = ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")
     # The file's folder is resolved once per load; the file itself is opened without following
     # a symbolic link, and only a link is resolved in full (then followed if it stays inside).
-    if not _inside(real_root, _realpath(os.path.dirname(full))):
-        return None, [outside]
-    if not _NOFOLLOW and not _inside(real_root, os.path.realpath(full)):  # no O_NOFOLLOW (Windows)
-        return None, [outside]
+    if not within(real_root, _realpath(os.path.dirname(full))):
+        return None, [_outside(rel_path)]
+    if not _NOFOLLOW and not within(real_root, os.path.realpath(full)):  # no O_NOFOLLOW (Windows)
+        return None, [_outside(rel_path)]
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         descriptor = os.open(full, _FLAGS | _NOFOLLOW)
     except OSError as exc:
         if not (_NOFOLLOW and os.path.islink(full)):
-            return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
-        if not _inside(real_root, os.path.realpath(full)):
-            return None, [outside]
+            return None, [_unreadable(rel_path, exc)]
+        if not within(real_root, os.path.realpath(full)):
+            return None, [_outside(rel_path)]
         try:
             descriptor = os.open(full, _FLAGS)
         except OSError as exc:
-            return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+            return None, [_unreadable(rel_path, exc)]
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
@@ -472,7 +480,7 @@ def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentErr
             return None, [_too_large(rel_path, size)]
         return b"".join(chunks), []
     except OSError as exc:
-        return None, [ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")]
+        return None, [_unreadable(rel_path, exc)]
     finally:
         os.close(descriptor)
 
