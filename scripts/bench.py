@@ -20,7 +20,10 @@ For each N it:
    and `recaps build` (subprocess: wall time, peak RSS of the largest process, output size,
    number of HTML pages);
 3. unless --no-baseline, writes the same content as plain Markdown pages for Material +
-   mkdocs-static-i18n (no explicit nav) and times its `mkdocs build`;
+   mkdocs-static-i18n (no explicit nav) and times its `mkdocs build`; with --cut-nav, also
+   builds those pages with the navigation cut to the home page (the issue's "navigation cut to
+   a few entries" reference: what plain Material costs on this corpus without the quadratic
+   navigation, in one process);
 4. prints a table and ends with one line:
    ``bench N=1000: check 0.31 s, build 6.2 s, peak 180 MB, output 64 MB, pages 2150, baseline 55.0 s, speedup 8.9``
 
@@ -599,6 +602,9 @@ markdown_extensions:
 """
 
 
+CUT_NAV_CONFIG = "mkdocs-cut-nav.yml"  # the baseline with its navigation cut to the home page
+
+
 def write_baseline(corpus_root: Path, out: Path) -> int:
     """Plain Markdown pages of the loaded corpus in ``out``/docs, and its mkdocs.yml. Returns pages."""
     from recaps.loader import load_or_raise
@@ -662,6 +668,7 @@ def write_baseline(corpus_root: Path, out: Path) -> int:
                 lines += [f"- {site.people[pid].name}, {site.people[pid].role.get(lang)}" for pid in pv.people]
             page(f"partners/{partner.id}.{lang}.md", "\n".join(lines) + "\n")
     (out / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    (out / CUT_NAV_CONFIG).write_text(BASELINE_CONFIG + "nav:\n  - index.md\n", encoding="utf-8")
     return pages
 
 
@@ -800,6 +807,9 @@ class Result:
     baseline_output: int = 0
     baseline_pages: int = 0
     baseline_warnings: int = 0
+    cut_nav: float | None = None  # the baseline with the navigation cut to the home page
+    cut_nav_cpu: float = 0.0
+    cut_nav_output: int = 0
     serve_update: float | None = None  # recaps serve: one recap edited, its pages rebuilt
 
     @property
@@ -823,7 +833,8 @@ def say(message: str) -> None:
     print(message, flush=True)
 
 
-def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: int, repeat: int) -> Result:
+def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: int, repeat: int,
+              cut_nav: bool = False) -> Result:
     from recaps.loader import load_site
 
     corpus_root = work / f"corpus-{recaps}"
@@ -926,6 +937,17 @@ def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: i
             say(f"[N={recaps}] baseline (Material + mkdocs-static-i18n, {written} Markdown pages): "
                 f"{base.wall:.2f} s wall, {base.cpu:.2f} s CPU, peak {base.peak_rss / MiB:.0f} MB, output {result.baseline_output / MiB:.1f} MB, "
                 f"{result.baseline_pages} HTML pages, {result.baseline_warnings} warnings")
+            if cut_nav:
+                cut = run([sys.executable, "-m", "mkdocs", "build", "-f", str(base_root / CUT_NAV_CONFIG),
+                           "-d", str(base_site)])
+                if cut.returncode != 0:
+                    raise SystemExit(f"baseline build with the navigation cut failed:\n{cut.output[-4000:]}")
+                result.cut_nav, result.cut_nav_cpu = cut.wall, cut.cpu
+                result.cut_nav_output, cut_pages, _ = tree_size(base_site)
+                shutil.rmtree(base_site, ignore_errors=True)
+                say(f"[N={recaps}] baseline with the navigation cut to the home page (one process): "
+                    f"{cut.wall:.2f} s wall, {cut.cpu:.2f} s CPU, peak {cut.peak_rss / MiB:.0f} MB, "
+                    f"output {result.cut_nav_output / MiB:.1f} MB, {cut_pages} HTML pages")
 
     if profile:
         time_build(corpus_root, work / f"timed-site-{recaps}")
@@ -1172,7 +1194,7 @@ def profile_build(corpus_root: Path, site_dir: Path, dump: Path) -> None:
 
 def print_table(results: list[Result]) -> None:
     header = ["N", "check s", "check CLI s", "build s", "build CPU s", "build path CPU s", "peak MB", "peak sum MB", "output MB", "pages",
-              "baseline s", "baseline CPU s", "baseline peak MB", "baseline output MB", "baseline pages", "speedup", "serve edit s"]
+              "baseline s", "baseline CPU s", "baseline peak MB", "baseline output MB", "baseline pages", "speedup", "serve edit s", "cut-nav s", "cut-nav CPU s"]
     rows = []
     for r in results:
         rows.append([
@@ -1187,6 +1209,8 @@ def print_table(results: list[Result]) -> None:
             str(r.baseline_pages) if r.baseline is not None else "n/a",
             f"{r.speedup:.1f}" if r.speedup is not None else "n/a",
             f"{r.serve_update:.2f}" if r.serve_update is not None else "n/a",
+            f"{r.cut_nav:.1f}" if r.cut_nav is not None else "n/a",
+            f"{r.cut_nav_cpu:.1f}" if r.cut_nav is not None else "n/a",
         ])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     say("")
@@ -1215,6 +1239,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recaps", action="append", required=True, metavar="N",
                         help="number of session recaps; repeat or give a comma list (100,500)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the Material + mkdocs-static-i18n baseline")
+    parser.add_argument("--cut-nav", action="store_true",
+                        help="also build the baseline with its navigation cut to the home page (a reference)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep the corpora, our sites, the baseline's Markdown and the profiles in DIR "
                              "(default: a temporary folder, removed)")
@@ -1238,7 +1264,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     try:
         for recaps in sizes:
-            results.append(bench_one(recaps, work, not args.no_baseline, args.profile, args.largest, args.repeat))
+            results.append(bench_one(recaps, work, not args.no_baseline, args.profile, args.largest, args.repeat,
+                                     cut_nav=args.cut_nav))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -33,7 +33,18 @@ from .loader import load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .render import RenderedPage, relative_url, render_site, sort_key
-from .urls import FIELD_REFERENCE, HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS, programme_uri, tag_uri, url_of
+from .urls import (
+    FIELD_REFERENCE,
+    HOME,
+    NOTIONS,
+    PARTNERS,
+    SPEAKERS,
+    SPEAKERS_FOLDER,
+    TAGS,
+    programme_uri,
+    tag_uri,
+    url_of,
+)
 
 log = logging.getLogger("mkdocs.plugins.recaps")
 
@@ -258,6 +269,10 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             index = self._page(TAGS)
             position = self.top_items.index(index)
             return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
+        if rendered.src_uri.startswith(SPEAKERS_FOLDER):  # an initial's page, on a large site
+            index = self._page(SPEAKERS)
+            position = self.top_items.index(index)
+            return self._with_section(nav, page, i18n.label("speakers", self.lang), [index, page], position, replace=True)
         return nav
 
     def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],

@@ -37,11 +37,16 @@ from .urls import (
     partner_uri,
     programme_uri,
     session_uri,
+    speakers_initial_uri,
     tag_uri,
     url_of,
 )
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
+# Up to this many people quoted, the speakers page lists them all; beyond, it lists the initials
+# and each initial has its page, so that no page grows with every person of a large site.
+SPEAKERS_ON_ONE_PAGE = 60
+OTHER_INITIAL = "other"  # names that do not start with a letter a-z, accents removed
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,12 @@ def sort_key(name: str) -> tuple[str, str]:
     """Alphabetical order as readers expect it: "Éric" with the E, not after "Z"."""
     plain = unicodedata.normalize("NFKD", name)
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
+
+
+def initial_of(name: str) -> str:
+    """The speakers page a name is listed on: its first letter without accent, or "other"."""
+    first = sort_key(name)[0][:1]
+    return first if "a" <= first <= "z" else OTHER_INITIAL
 
 
 def md_escape(value: Any) -> Markup:
@@ -502,15 +513,34 @@ class Renderer:
             for quote in pv.quotes:
                 quoted(quote.speaker, partner_uri(partner.id), "", pv.name)
         people = sorted(places, key=lambda pid: sort_key(self.site.people[pid].name))
-        self._emit(
-            SPEAKERS, "speakers.md.j2", {"title": self.t("speakers"), "description": self.t("speakers_intro")},
-            speakers=[
+        meta = {"title": self.t("speakers"), "description": self.t("speakers_intro")}
+
+        def entries(pids: list[str]) -> list[tuple]:
+            return [
                 (self.site.people[pid], self.person_role(pid),
                  [{"uri": uri, "anchor": anchor, "name": name, "count": count}
                   for uri, (anchor, name, count) in places[pid].items()])
-                for pid in people
-            ],
-        )
+                for pid in pids
+            ]
+
+        if len(people) <= SPEAKERS_ON_ONE_PAGE:
+            self._emit(SPEAKERS, "speakers.md.j2", meta, speakers=entries(people), initials=None, current=None)
+            return
+        by_initial: dict[str, list[str]] = {}
+        for pid in people:
+            by_initial.setdefault(initial_of(self.site.people[pid].name), []).append(pid)
+        order = sorted(by_initial, key=lambda i: (i == OTHER_INITIAL, i))
+        initials = [
+            (self.t("other_initials") if i == OTHER_INITIAL else i.upper(), speakers_initial_uri(i), len(by_initial[i]))
+            for i in order
+        ]
+        self._emit(SPEAKERS, "speakers.md.j2", meta, speakers=None, initials=initials, current=None)
+        for (label, uri, _), initial in zip(initials, order):
+            self._emit(
+                uri, "speakers.md.j2",
+                {"title": self.t("speakers_initial", initial=label), "description": self.t("speakers_intro")},
+                speakers=entries(by_initial[initial]), initials=initials, current=uri, current_label=label,
+            )
 
     def _tag_labels(self, tag_ids: list[str]) -> list[str]:
         return [self.site.tags[t].label.get(self.lang) for t in dict.fromkeys(tag_ids) if t in self.site.tags]

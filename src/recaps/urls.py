@@ -37,6 +37,11 @@ LANGUAGE_FOLDERS: dict[str, str] = {
     if lang != SOURCE_LANGUAGE
 }
 
+# Folders whose pages the renderer makes from the content (which ones depends on it): no
+# hand-written page may be published there.
+SPEAKERS_FOLDER = "speakers/"
+GENERATED_FOLDERS: dict[str, str] = {SPEAKERS_FOLDER.rstrip("/"): "the speakers' pages by initial"}
+
 # Names a programme folder may not take (its pages are published under <programme>/): folders of
 # generated pages, of the theme's files and of the other languages.
 RESERVED_FOLDERS: dict[str, str] = {
@@ -45,6 +50,7 @@ RESERVED_FOLDERS: dict[str, str] = {
     "assets": "the style sheets and images",
     "search": "the search index",
     "tags": "the tag pages",
+    **GENERATED_FOLDERS,
     **LANGUAGE_FOLDERS,
 }
 
@@ -64,6 +70,11 @@ def partner_uri(partner_id: str) -> str:
 def tag_uri(tag_id: str) -> str:
     """A tag's page: the recaps with that tag (the tags page itself lists the tags)."""
     return f"tags/{tag_id}.md"
+
+
+def speakers_initial_uri(initial: str) -> str:
+    """The speakers whose names start with ``initial`` (a-z, or "other"), on a large site."""
+    return f"{SPEAKERS_FOLDER}{initial}.md"
 
 
 def page_uri(key: str) -> str:

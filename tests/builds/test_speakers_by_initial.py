@@ -1,0 +1,130 @@
+"""A large site's speakers page lists initials, and each initial has its page.
+
+The real content quotes five people, well under ``SPEAKERS_ON_ONE_PAGE``: these tests lower the
+threshold to 2 and build the real site in this process, so that the split is what gets built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from test_build_real_site import parse
+
+from recaps import render
+from recaps.build import build_site
+from recaps.render import initial_of
+
+REPO = Path(__file__).resolve().parents[2]
+# Who the real content quotes, by initial (first names, accents removed: "Éric" under E).
+EXPECTED = {
+    "c": ["caroline-felix", "christophe-martin"],
+    "e": ["eric-boel", "eric-duverger"],
+    "i": ["isabelle-kocher-de-leyritz"],
+}
+TITLES = {"fr": ("Intervenants", "Intervenants\u202f: {}"), "en": ("Speakers", "Speakers: {}")}
+COUNTS = {"fr": {"c": "2 personnes", "e": "2 personnes", "i": "1 personne"},
+          "en": {"c": "2 people", "e": "2 people", "i": "1 person"}}
+PREFIX = {"fr": "", "en": "en/"}
+
+
+def test_the_initial_of_a_name() -> None:
+    assert [initial_of(name) for name in ("Éric Boël", "caroline", "Ørsted", "Œuvre", "3M", "Ügur", "")] == [
+        "e", "c", "other", "other", "other", "u", "other",
+    ]
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
+        site = tmp_path_factory.mktemp("speakers") / "site"
+        result = build_site(REPO, site, parallel=False)
+    assert result.ok, result.messages
+    return site
+
+
+def _people(page) -> list[str]:
+    return [li.attrs["id"] for li in page.find("li") if any("recap-speakers" in e.attrs.get("class", "") for e in li.ancestors)]
+
+
+def _heading(path: Path) -> str:
+    headings = re.findall(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"))
+    assert len(headings) == 1, headings
+    return headings[0]
+
+
+def _initials(page) -> list[tuple[str, str, str | None, str]]:
+    """The initials bar: (href, letter, aria-current, count) for each initial."""
+    bars = page.with_class("nav", "recap-initials")
+    assert len(bars) == 1
+    found = []
+    for li in page.find("li"):
+        if bars[0] in li.ancestors:
+            link = next(a for a in page.find("a") if li in a.ancestors)
+            count = li.text[len(link.text):].strip()
+            found.append((link.attrs["href"], link.text, link.attrs.get("aria-current"), count))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_speakers_page_lists_the_initials_and_no_one(split_site: Path, lang: str) -> None:
+    path = split_site / PREFIX[lang] / "speakers/index.html"
+    page = parse(path)
+    assert _heading(path) == TITLES[lang][0]
+    assert _initials(page) == [(f"{i}/", i.upper(), None, COUNTS[lang][i]) for i in EXPECTED]
+    assert _people(page) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("initial", sorted(EXPECTED))
+def test_each_initial_page_lists_its_people(split_site: Path, lang: str, initial: str) -> None:
+    path = split_site / PREFIX[lang] / "speakers" / initial / "index.html"
+    page = parse(path)
+    index_title, title = TITLES[lang]
+    assert _heading(path) == title.format(initial.upper())
+    assert _people(page) == EXPECTED[initial]
+    assert _initials(page) == [
+        ("./" if i == initial else f"../{i}/", i.upper(), "page" if i == initial else None, COUNTS[lang][i])
+        for i in EXPECTED
+    ]
+    # In the navigation: a speakers section holding the speakers page, then this page, active.
+    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
+    assert len(sections) == 1
+    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
+               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
+    assert entries == [("../", index_title, False), ("./", title.format(initial.upper()), True)]
+
+
+def test_every_person_on_one_initial_page_and_every_link_resolves(split_site: Path) -> None:
+    checked = 0
+    for lang in ("fr", "en"):
+        listed = []
+        for initial in EXPECTED:
+            rel = f"{PREFIX[lang]}speakers/{initial}/index.html"
+            page = parse(split_site / rel)
+            listed += _people(page)
+            for a in page.find("a"):
+                href = a.attrs.get("href", "")
+                parts = urlsplit(href)
+                if parts.scheme or not parts.path:
+                    continue
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+                file = split_site / target
+                file = file / "index.html" if file.is_dir() else file
+                assert file.is_file(), f"{rel}: {href}"
+                checked += 1
+                if parts.fragment:
+                    assert parts.fragment in {e.attrs.get("id") for e in parse(file).elements}, f"{rel}: {href}"
+        assert sorted(listed) == sorted(p for people in EXPECTED.values() for p in people)
+    assert checked >= 100  # every link of six pages, the navigation included
+
+
+def test_the_real_site_keeps_one_speakers_page(built_site: Path) -> None:
+    assert not (built_site / "speakers/c").exists() and not (built_site / "en/speakers/c").exists()
+    page = parse(built_site / "speakers/index.html")
+    assert sorted(_people(page)) == sorted(p for people in EXPECTED.values() for p in people)
+    assert page.with_class("nav", "recap-initials") == []
