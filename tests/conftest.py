@@ -29,6 +29,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def speakers_by_initial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built in this process with the speakers split by initial.
+
+    The real content quotes five people, well under ``SPEAKERS_ON_ONE_PAGE``: the threshold is
+    lowered to 2 for this build, so that the split is what gets built.
+    """
+    from recaps import render
+    from recaps.build import build_site
+
+    site_dir = tmp_path_factory.mktemp("speakers-by-initial") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
+        result = build_site(REPO, site_dir=site_dir, parallel=False)
+    assert result.ok, "\n".join(result.messages)
+    return site_dir
+
+
 COPIED = ("mkdocs.yml", "overrides", "docs", "sessions", "partners")
 
 

@@ -1,7 +1,7 @@
 """A large site's speakers page lists initials, and each initial has its page.
 
-The real content quotes five people, well under ``SPEAKERS_ON_ONE_PAGE``: these tests lower the
-threshold to 2 and build the real site in this process, so that the split is what gets built.
+The site is the real one with the threshold lowered (``speakers_by_initial_site`` in
+tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from test_build_real_site import parse
 
-from recaps import render
-from recaps.build import build_site
 from recaps.render import initial_of
 
-REPO = Path(__file__).resolve().parents[2]
 # Who the real content quotes, by initial (first names, accents removed: "Éric" under E).
 EXPECTED = {
     "c": ["caroline-felix", "christophe-martin"],
@@ -35,16 +32,6 @@ def test_the_initial_of_a_name() -> None:
     assert [initial_of(name) for name in ("Éric Boël", "caroline", "Ørsted", "Œuvre", "3M", "Ügur", "")] == [
         "e", "c", "other", "other", "other", "u", "other",
     ]
-
-
-@pytest.fixture(scope="module")
-def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
-        site = tmp_path_factory.mktemp("speakers") / "site"
-        result = build_site(REPO, site, parallel=False)
-    assert result.ok, result.messages
-    return site
 
 
 def _people(page) -> list[str]:
@@ -71,8 +58,8 @@ def _initials(page) -> list[tuple[str, str, str | None, str]]:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_speakers_page_lists_the_initials_and_no_one(split_site: Path, lang: str) -> None:
-    path = split_site / PREFIX[lang] / "speakers/index.html"
+def test_the_speakers_page_lists_the_initials_and_no_one(speakers_by_initial_site: Path, lang: str) -> None:
+    path = speakers_by_initial_site / PREFIX[lang] / "speakers/index.html"
     page = parse(path)
     assert _heading(path) == TITLES[lang][0]
     assert _initials(page) == [(f"{i}/", i.upper(), None, COUNTS[lang][i]) for i in EXPECTED]
@@ -81,8 +68,8 @@ def test_the_speakers_page_lists_the_initials_and_no_one(split_site: Path, lang:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("initial", sorted(EXPECTED))
-def test_each_initial_page_lists_its_people(split_site: Path, lang: str, initial: str) -> None:
-    path = split_site / PREFIX[lang] / "speakers" / initial / "index.html"
+def test_each_initial_page_lists_its_people(speakers_by_initial_site: Path, lang: str, initial: str) -> None:
+    path = speakers_by_initial_site / PREFIX[lang] / "speakers" / initial / "index.html"
     page = parse(path)
     index_title, title = TITLES[lang]
     assert _heading(path) == title.format(initial.upper())
@@ -99,13 +86,13 @@ def test_each_initial_page_lists_its_people(split_site: Path, lang: str, initial
     assert entries == [("../", index_title, False), ("./", title.format(initial.upper()), True)]
 
 
-def test_every_person_on_one_initial_page_and_every_link_resolves(split_site: Path) -> None:
+def test_every_person_on_one_initial_page_and_every_link_resolves(speakers_by_initial_site: Path) -> None:
     checked = 0
     for lang in ("fr", "en"):
         listed = []
         for initial in EXPECTED:
             rel = f"{PREFIX[lang]}speakers/{initial}/index.html"
-            page = parse(split_site / rel)
+            page = parse(speakers_by_initial_site / rel)
             listed += _people(page)
             for a in page.find("a"):
                 href = a.attrs.get("href", "")
@@ -113,7 +100,7 @@ def test_every_person_on_one_initial_page_and_every_link_resolves(split_site: Pa
                 if parts.scheme or not parts.path:
                     continue
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-                file = split_site / target
+                file = speakers_by_initial_site / target
                 file = file / "index.html" if file.is_dir() else file
                 assert file.is_file(), f"{rel}: {href}"
                 checked += 1
