@@ -98,10 +98,18 @@ def relative_url(from_uri: str, to_url: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~^=-])")
 
 
+# Latin letters that Unicode does not decompose into a letter and an accent, filed as readers
+# look for them: "Łukasz" with the L, "Øystein" with the O, "Œuvre" with the O.
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
 def sort_key(name: str) -> tuple[str, str]:
     """Alphabetical order as readers expect it: "Éric" with the E, not after "Z"."""
     plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), name
+    folded = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return folded.translate(_LETTERS_WITHOUT_DECOMPOSITION), name
 
 
 def initial_of(name: str) -> str:
@@ -495,7 +503,9 @@ class Renderer:
 
     def _speakers(self) -> None:
         # Who is quoted, and where: their words are on the programme and partner pages, so that
-        # this page grows with the number of people, not with the number of quotes.
+        # this page grows with the number of people, not with the number of quotes. Who speaks
+        # is a language-neutral fact, read from the source: a stale translation may lack quotes,
+        # and both languages must have the same speakers' pages for the language switch.
         places: dict[str, dict[str, tuple[str, str, int]]] = {}
 
         def quoted(speaker: str, uri: str, anchor: str, name: str) -> None:
@@ -506,12 +516,12 @@ class Renderer:
         for programme in self.site.programmes.values():
             title = programme.get(self.lang).title
             for session in programme.sessions:
-                for quote in session.get(self.lang).quotes:
+                for quote in session.get(SOURCE_LANGUAGE).quotes:
                     quoted(quote.speaker, programme_uri(programme.id), "quotes", title)
         for partner in self.site.partners.values():
-            pv = partner.get(self.lang)
-            for quote in pv.quotes:
-                quoted(quote.speaker, partner_uri(partner.id), "", pv.name)
+            name = partner.get(self.lang).name
+            for quote in partner.get(SOURCE_LANGUAGE).quotes:
+                quoted(quote.speaker, partner_uri(partner.id), "", name)
         people = sorted(places, key=lambda pid: sort_key(self.site.people[pid].name))
         meta = {"title": self.t("speakers"), "description": self.t("speakers_intro")}
 

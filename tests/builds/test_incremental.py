@@ -76,3 +76,28 @@ def test_a_content_error_is_reported_and_the_preview_kept_for_the_fix(copy_repo,
 def test_a_build_for_publishing_writes_no_manifest(built_site: Path) -> None:
     assert not list(built_site.rglob(MANIFEST))
     assert json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_a_speaker_renamed_to_another_initial_rebuilds_a_preview_equal_to_a_full_build(
+    copy_repo, tmp_path: Path, monkeypatch
+) -> None:
+    from recaps import render
+
+    monkeypatch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)  # the speakers by initial (5 people quoted)
+    root = copy_repo("speaker-moves")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    assert (preview / "speakers/c/index.html").exists() and not (preview / "speakers/z/index.html").exists()
+    registry = root / "sessions/people.yml"
+    text = registry.read_text(encoding="utf-8")
+    # From C to E, where there are people already: the same pages, other contents.
+    registry.write_text(text.replace("name: Caroline Félix", "name: Élodie Félix"), encoding="utf-8")
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result
+    assert "Élodie Félix" in (preview / "speakers/e/index.html").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    assert build_site(root, full, serving=True).ok
+    assert _differences(preview, full) == []
+    # To Z, a new initial: a new page, so a full build.
+    registry.write_text(text.replace("name: Caroline Félix", "name: Zoé Félix"), encoding="utf-8")
+    assert update_site(root, preview) is None

@@ -29,9 +29,8 @@ PREFIX = {"fr": "", "en": "en/"}
 
 
 def test_the_initial_of_a_name() -> None:
-    assert [initial_of(name) for name in ("Éric Boël", "caroline", "Ørsted", "Œuvre", "3M", "Ügur", "")] == [
-        "e", "c", "other", "other", "other", "u", "other",
-    ]
+    names = ("Éric Boël", "caroline", "Ørsted", "Œuvre", "Łukasz", "Đorđe", "Þór", "İlkay", "3M", "Юрий", "Ügur", "")
+    assert [initial_of(name) for name in names] == ["e", "c", "o", "o", "l", "d", "t", "i", "other", "other", "u", "other"]
 
 
 def _people(page) -> list[str]:
@@ -115,3 +114,14 @@ def test_the_real_site_keeps_one_speakers_page(built_site: Path) -> None:
     page = parse(built_site / "speakers/index.html")
     assert sorted(_people(page)) == sorted(p for people in EXPECTED.values() for p in people)
     assert page.with_class("nav", "recap-initials") == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_people_are_searchable_and_the_initials_bar_is_not(speakers_by_initial_site: Path, lang: str) -> None:
+    import json
+
+    index = json.loads((speakers_by_initial_site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("speakers/")]
+    texts = " ".join(d["text"] for d in entries)
+    assert "Caroline Félix" in texts and "Isabelle Kocher de Leyritz" in texts
+    assert COUNTS[lang]["c"] not in texts and COUNTS[lang]["i"] not in texts
