@@ -30,18 +30,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def speakers_by_initial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in this process with the speakers split by initial.
+def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built in this process with the indexes of a large site: the speakers by
+    initial, the programmes and key notions by year.
 
-    The real content quotes five people, well under ``SPEAKERS_ON_ONE_PAGE``: the threshold is
-    lowered to 2 for this build, so that the split is what gets built.
+    The real content has one programme and quotes five people, well under the thresholds: they
+    are lowered for this build, so that the groups are what gets built.
     """
     from recaps import render
     from recaps.build import build_site
 
-    site_dir = tmp_path_factory.mktemp("speakers-by-initial") / "site"
+    site_dir = tmp_path_factory.mktemp("grouped-indexes") / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
+        patch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
         result = build_site(REPO, site_dir=site_dir, parallel=False)
     assert result.ok, "\n".join(result.messages)
     return site_dir

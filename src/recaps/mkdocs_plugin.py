@@ -35,11 +35,12 @@ from .preload import PRELOADED
 from .render import RenderedPage, relative_url, render_site, sort_key
 from .urls import (
     FIELD_REFERENCE,
+    GROUPED_INDEXES,
     HOME,
     NOTIONS,
     PARTNERS,
+    PROGRAMMES,
     SPEAKERS,
-    SPEAKERS_FOLDER,
     TAGS,
     programme_uri,
     tag_uri,
@@ -77,6 +78,7 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
+_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}
 
 
 class _UnchangedPage(File):
@@ -269,10 +271,13 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             index = self._page(TAGS)
             position = self.top_items.index(index)
             return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
-        if rendered.src_uri.startswith(SPEAKERS_FOLDER):  # an initial's page, on a large site
-            index = self._page(SPEAKERS)
-            position = self.top_items.index(index)
-            return self._with_section(nav, page, i18n.label("speakers", self.lang), [index, page], position, replace=True)
+        for folder, index_uri in GROUPED_INDEXES.items():  # an initial's or a year's page, on a large site
+            if rendered.src_uri.startswith(folder) and index_uri in self.pages_by_uri:
+                index = self._page(index_uri)
+                if index in self.top_items:
+                    position = self.top_items.index(index)
+                    title = i18n.label(_INDEX_LABELS[index_uri], self.lang)
+                    return self._with_section(nav, page, title, [index, page], position, replace=True)
         return nav
 
     def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],

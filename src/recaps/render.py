@@ -37,16 +37,22 @@ from .urls import (
     partner_uri,
     programme_uri,
     session_uri,
-    speakers_initial_uri,
+    NOTIONS_FOLDER,
+    PROGRAMMES_FOLDER,
+    SPEAKERS_FOLDER,
+    group_uri,
     tag_uri,
     url_of,
 )
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
-# Up to this many people quoted, the speakers page lists them all; beyond, it lists the initials
-# and each initial has its page, so that no page grows with every person of a large site.
+# Up to this many people quoted (programmes), the speakers page (programmes and notions pages)
+# lists them all; beyond, it lists the initials (years) and each has its page, so that no page
+# grows with every person or programme of a large site.
 SPEAKERS_ON_ONE_PAGE = 60
+PROGRAMMES_ON_ONE_PAGE = 60
 OTHER_INITIAL = "other"  # names that do not start with a letter a-z, accents removed
+UNDATED = "undated"  # programmes without a recapped session yet
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,23 @@ def initial_of(name: str) -> str:
     """The speakers page a name is listed on: its first letter without accent, or "other"."""
     first = sort_key(name)[0][:1]
     return first if "a" <= first <= "z" else OTHER_INITIAL
+
+
+def year_of(programme: ProgrammeItem) -> str:
+    """The programmes and notions page a programme is listed on: the year of its first session."""
+    starts = [session.source.dates.start for session in programme.sessions]
+    return str(min(starts).year) if starts else UNDATED
+
+
+@dataclass(frozen=True)
+class Group:
+    """One page of a large site's index: its key in the URL, its label, its entries, and the
+    text saying how many there are in the bar that links the pages."""
+
+    key: str
+    label: str
+    entries: list
+    count: str
 
 
 def md_escape(value: Any) -> Markup:
@@ -478,21 +501,56 @@ class Renderer:
             more=len(programmes) > len(shown), programmes_uri=PROGRAMMES,
         )
 
+    def _by_year(self, entries: list, count: Any) -> list[Group] | None:
+        """``entries`` (each starting with its programme) by year, newest first; None when they
+        fit on one page. ``count(entries)`` says how many a year holds."""
+        if len(self.site.programmes) <= PROGRAMMES_ON_ONE_PAGE:
+            return None
+        years: dict[str, list] = {}
+        for entry in entries:
+            years.setdefault(year_of(entry[0]), []).append(entry)
+        order = sorted(years, key=lambda y: (y == UNDATED, -int(y) if y != UNDATED else 0))
+        return [Group(y, self.t("undated") if y == UNDATED else y, years[y], count(years[y])) for y in order]
+
     def _programmes(self) -> None:
-        self._emit(
-            PROGRAMMES, "programmes.md.j2", {"title": self.t("programmes")},
-            programmes=[(p, p.get(self.lang)) for p in self.site.programmes.values()],
-        )
+        programmes = [(p, p.get(self.lang)) for p in self.site.programmes.values()]
+        groups = self._by_year(programmes, lambda found: self._count("programme", len(found)))
+        self._grouped(PROGRAMMES, PROGRAMMES_FOLDER, "programmes.md.j2", "programmes", None, "years",
+                      programmes, groups, "programmes")
 
     def _notions(self) -> None:
         # Grouped by programme: the notions themselves are on each programme's page, so that
         # this page grows with the number of programmes, not with the number of recaps.
+        # Which programmes are listed is read from the source, so that both languages have the
+        # same pages (a stale translation may lack notions); the counts are this language's.
         groups = [
             (programme, programme.get(self.lang), sum(len(s.get(self.lang).notions) for s in programme.sessions))
             for programme in self.site.programmes.values()
+            if any(s.get(SOURCE_LANGUAGE).notions for s in programme.sessions)
         ]
-        self._emit(NOTIONS, "notions.md.j2", {"title": self.t("key_notions"), "description": self.t("notions_intro")},
-                   groups=[g for g in groups if g[2]])
+        by_year = self._by_year(groups, lambda found: self._count("notion", sum(g[2] for g in found)))
+        self._grouped(NOTIONS, NOTIONS_FOLDER, "notions.md.j2", "key_notions", "notions_intro", "years",
+                      groups, by_year, "groups")
+
+    def _count(self, what: str, n: int) -> str:
+        return self.t(f"{what}_one") if n == 1 else self.t(f"{what}_count", n=n)
+
+    def _grouped(self, index: str, folder: str, template: str, title: str, intro: str | None, bar_label: str,
+                 entries: list, groups: list[Group] | None, name: str) -> None:
+        """An index page listing ``entries`` (passed to the template as ``name``); with
+        ``groups``, the index lists the groups and each group has its page in ``folder``."""
+        meta = {"title": self.t(title)}
+        if intro:
+            meta["description"] = self.t(intro)
+        if groups is None:
+            self._emit(index, template, meta, **{name: entries}, bar=None, current=None)
+            return
+        bar = [(group.label, group_uri(folder, group.key), group.count) for group in groups]
+        self._emit(index, template, meta, **{name: None}, bar=bar, bar_label=self.t(bar_label), current=None)
+        for group, (_, uri, _) in zip(groups, bar):
+            self._emit(uri, template, {**meta, "title": self.t(f"{title}_group", group=group.label)},
+                       **{name: group.entries}, bar=bar, bar_label=self.t(bar_label), current=uri,
+                       current_label=group.label)
 
     def _partners(self) -> None:
         partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
@@ -523,34 +581,24 @@ class Renderer:
             for quote in partner.get(SOURCE_LANGUAGE).quotes:
                 quoted(quote.speaker, partner_uri(partner.id), "", name)
         people = sorted(places, key=lambda pid: sort_key(self.site.people[pid].name))
-        meta = {"title": self.t("speakers"), "description": self.t("speakers_intro")}
-
-        def entries(pids: list[str]) -> list[tuple]:
-            return [
-                (self.site.people[pid], self.person_role(pid),
-                 [{"uri": uri, "anchor": anchor, "name": name, "count": count}
-                  for uri, (anchor, name, count) in places[pid].items()])
-                for pid in pids
-            ]
-
-        if len(people) <= SPEAKERS_ON_ONE_PAGE:
-            self._emit(SPEAKERS, "speakers.md.j2", meta, speakers=entries(people), initials=None, current=None)
-            return
-        by_initial: dict[str, list[str]] = {}
-        for pid in people:
-            by_initial.setdefault(initial_of(self.site.people[pid].name), []).append(pid)
-        order = sorted(by_initial, key=lambda i: (i == OTHER_INITIAL, i))
-        initials = [
-            (self.t("other_initials") if i == OTHER_INITIAL else i.upper(), speakers_initial_uri(i), len(by_initial[i]))
-            for i in order
+        entries = [
+            (self.site.people[pid], self.person_role(pid),
+             [{"uri": uri, "anchor": anchor, "name": name, "count": count}
+              for uri, (anchor, name, count) in places[pid].items()])
+            for pid in people
         ]
-        self._emit(SPEAKERS, "speakers.md.j2", meta, speakers=None, initials=initials, current=None)
-        for (label, uri, _), initial in zip(initials, order):
-            self._emit(
-                uri, "speakers.md.j2",
-                {"title": self.t("speakers_initial", initial=label), "description": self.t("speakers_intro")},
-                speakers=entries(by_initial[initial]), initials=initials, current=uri, current_label=label,
-            )
+        groups = None
+        if len(people) > SPEAKERS_ON_ONE_PAGE:
+            initials: dict[str, list] = {}
+            for entry in entries:
+                initials.setdefault(initial_of(entry[0].name), []).append(entry)
+            groups = [
+                Group(i, self.t("other_initials") if i == OTHER_INITIAL else i.upper(), initials[i],
+                      self._count("person", len(initials[i])))
+                for i in sorted(initials, key=lambda i: (i == OTHER_INITIAL, i))
+            ]
+        self._grouped(SPEAKERS, SPEAKERS_FOLDER, "speakers.md.j2", "speakers", "speakers_intro", "speakers_initials",
+                      entries, groups, "speakers")
 
     def _tag_labels(self, tag_ids: list[str]) -> list[str]:
         return [self.site.tags[t].label.get(self.lang) for t in dict.fromkeys(tag_ids) if t in self.site.tags]

@@ -40,7 +40,15 @@ LANGUAGE_FOLDERS: dict[str, str] = {
 # Folders whose pages the renderer makes from the content (which ones depends on it): no
 # hand-written page may be published there.
 SPEAKERS_FOLDER = "speakers/"
-GENERATED_FOLDERS: dict[str, str] = {SPEAKERS_FOLDER.rstrip("/"): "the speakers' pages by initial"}
+PROGRAMMES_FOLDER = "programmes/"
+NOTIONS_FOLDER = "notions/"
+GENERATED_FOLDERS: dict[str, str] = {
+    SPEAKERS_FOLDER.rstrip("/"): "the speakers pages",
+    PROGRAMMES_FOLDER.rstrip("/"): "the programmes pages",
+    NOTIONS_FOLDER.rstrip("/"): "the key notions pages",
+}
+# The index whose long lists each of these folders holds, one page a group, on a large site.
+GROUPED_INDEXES: dict[str, str] = {SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER: PROGRAMMES, NOTIONS_FOLDER: NOTIONS}
 
 # Names a programme folder may not take (its pages are published under <programme>/): folders of
 # generated pages, of the theme's files and of the other languages.
@@ -72,9 +80,9 @@ def tag_uri(tag_id: str) -> str:
     return f"tags/{tag_id}.md"
 
 
-def speakers_initial_uri(initial: str) -> str:
-    """The speakers whose names start with ``initial`` (a-z, or "other"), on a large site."""
-    return f"{SPEAKERS_FOLDER}{initial}.md"
+def group_uri(folder: str, group: str) -> str:
+    """One group of a large site's index: ``speakers/e.md`` (an initial), ``programmes/2025.md``."""
+    return f"{folder}{group}.md"
 
 
 def page_uri(key: str) -> str:

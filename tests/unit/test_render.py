@@ -84,7 +84,7 @@ def test_sixty_people_quoted_are_listed_on_one_speakers_page(tree: Path) -> None
     pages = {page.src_uri: page for page in render_site(_quote_people(tree, NAMES[:59]), "fr")}
     assert [uri for uri in pages if uri.startswith("speakers")] == ["speakers.md"]
     assert pages["speakers.md"].markdown.count("<li id=") == 60
-    assert "recap-initials" not in pages["speakers.md"].markdown
+    assert "recap-groups" not in pages["speakers.md"].markdown
 
 
 @pytest.mark.parametrize("lang,other", [("fr", "Autres"), ("en", "Others")])
@@ -116,3 +116,66 @@ def test_the_sixty_first_splits_the_speakers_page_by_initial(tree: Path, lang: s
     assert "p59" in listed["speakers/l.md"]
     assert sorted(p for found in listed.values() for p in found) == sorted([f"p{i}" for i in range(61)] + ["paul-durand"])
     assert pages["speakers/other.md"].title == ("Intervenants\u202f: Autres" if lang == "fr" else "Speakers: Others")
+
+
+def _programmes(tree: Path, years: list[int | None]):
+    """The base tree (parcours-demo: one recap of 2025, with one notion) plus a programme a year
+    given, each with one French recap (one notion) in that year, or none for None."""
+    from recaps.loader import load_or_raise
+
+    demo = tree / "sessions/parcours-demo"
+    programme = (demo / "programme.fr.md").read_text(encoding="utf-8")
+    session = (demo / "session-1.fr.md").read_text(encoding="utf-8")
+    for i, year in enumerate(years):
+        folder = tree / f"sessions/parcours-{i:03d}"
+        folder.mkdir()
+        (folder / "programme.fr.md").write_text(
+            programme.replace("id: parcours-demo", f"id: parcours-{i:03d}").replace("Parcours démo", f"Parcours {i:03d}"),
+            encoding="utf-8",
+        )
+        if year is not None:
+            (folder / "session-1.fr.md").write_text(
+                session.replace("programme: parcours-demo", f"programme: parcours-{i:03d}").replace("2025-", f"{year}-"),
+                encoding="utf-8",
+            )
+    return load_or_raise(tree)
+
+
+def test_sixty_programmes_are_listed_on_one_page(tree: Path) -> None:
+    from recaps.render import PROGRAMMES_ON_ONE_PAGE, render_site
+
+    assert PROGRAMMES_ON_ONE_PAGE == 60
+    pages = {page.src_uri: page for page in render_site(_programmes(tree, [2024] * 59), "fr")}
+    assert [uri for uri in pages if uri.startswith(("programmes", "notions"))] == ["notions.md", "programmes.md"]
+    assert pages["programmes.md"].markdown.count("\n- [") == 60
+    assert pages["notions.md"].markdown.count("\n- [") == 60
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sixty_first_programme_splits_the_programmes_and_notions_by_year(tree: Path, lang: str) -> None:
+    import re
+
+    from recaps.render import render_site
+
+    # 2025: parcours-demo; 2023: 40 programmes, 2024: 19; one without a recap yet.
+    site = _programmes(tree, [2023] * 40 + [2024] * 19 + [None])
+    pages = {page.src_uri: page for page in render_site(site, lang)}
+    assert sorted(uri for uri in pages if uri.startswith(("programmes/", "notions/"))) == [
+        "notions/2023.md", "notions/2024.md", "notions/2025.md",
+        "programmes/2023.md", "programmes/2024.md", "programmes/2025.md", "programmes/undated.md",
+    ]
+    bar = re.compile(r'<li><a href="([^"]+)"(?: aria-current="page")?>(?:<strong>)?([^<]+)(?:</strong>)?</a> <span class="recap-count">([^<]+)</span></li>')
+    undated = "Sans date" if lang == "fr" else "Undated"
+    assert bar.findall(pages["programmes.md"].markdown) == [
+        ("2025/", "2025", "1 programme"), ("2024/", "2024", "19 programmes"), ("2023/", "2023", "40 programmes"),
+        ("undated/", undated, "1 programme"),
+    ]
+    assert "\n- [" not in pages["programmes.md"].markdown and "\n- [" not in pages["notions.md"].markdown
+    assert pages["programmes/2024.md"].markdown.count("\n- [") == 19
+    assert re.findall(r"\]\(\.\./(parcours-[a-z0-9]+)/", pages["programmes/undated.md"].markdown) == ["parcours-059"]
+    assert bar.findall(pages["notions/2023.md"].markdown) == [
+        ("../2025/", "2025", "1 notion"), ("../2024/", "2024", "19 notions"), ("./", "2023", "40 notions"),
+    ]
+    assert pages["notions/2023.md"].markdown.count("\n- [") == 40
+    assert pages["notions/2023.md"].title == ("Notions clés\u202f: 2023" if lang == "fr" else "Key notions: 2023")
+    assert pages["programmes/undated.md"].title == f"Programmes{chr(0x202f) if lang == 'fr' else ''}: {undated}"

@@ -1,4 +1,4 @@
-"""The speakers by initial (a large site's speakers pages) in a real browser, on a phone."""
+"""A large site's indexes (speakers by initial, programmes and notions by year) in a real browser."""
 
 from __future__ import annotations
 
@@ -15,22 +15,22 @@ PREFIX = {"fr": "", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
-def split_url(serve, speakers_by_initial_site: Path) -> Iterator[str]:
-    with serve(speakers_by_initial_site) as url:
+def split_url(serve, grouped_indexes_site: Path) -> Iterator[str]:
+    with serve(grouped_indexes_site) as url:
         yield url
 
 
 def test_a_reader_goes_from_initial_to_initial_then_to_english(new_page, split_url: str, offline) -> None:
     page = new_page(375, 812)
     page.goto(split_url + "speakers/")
-    page.locator("nav.recap-initials").get_by_role("link", name="C", exact=True).click()
+    page.locator("nav.recap-groups").get_by_role("link", name="C", exact=True).click()
     page.wait_for_url(split_url + "speakers/c/")
     assert page.locator("h1").first.inner_text() == "Intervenants\u202f: C"
     assert page.locator(".recap-speakers li strong").all_inner_texts() == ["Caroline Félix", "Christophe Martin"]
-    page.locator("nav.recap-initials").get_by_role("link", name="E", exact=True).click()
+    page.locator("nav.recap-groups").get_by_role("link", name="E", exact=True).click()
     page.wait_for_url(split_url + "speakers/e/")
     assert page.locator(".recap-speakers li strong").all_inner_texts() == ["Éric Boël", "Éric Duverger"]
-    assert page.locator("nav.recap-initials a[aria-current='page']").inner_text() == "E"
+    assert page.locator("nav.recap-groups a[aria-current='page']").inner_text() == "E"
     # The language selector keeps the page.
     page.locator(".md-select button[aria-label]").first.click()
     english = page.locator("a.md-select__link[hreflang='en']")
@@ -39,14 +39,14 @@ def test_a_reader_goes_from_initial_to_initial_then_to_english(new_page, split_u
     page.wait_for_url(split_url + "en/speakers/e/")
     assert page.locator("h1").first.inner_text() == "Speakers: E"
     # Every person is one tap away: the initials bar wraps within the phone's width.
-    box = page.locator("nav.recap-initials").bounding_box()
+    box = page.locator("nav.recap-groups").bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
     assert offline.external == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("path", ["speakers/", "speakers/c/"])
-def test_no_accessibility_violation_on_the_speakers_pages(new_page, split_url: str, offline, lang: str, path: str) -> None:
+@pytest.mark.parametrize("path", ["speakers/", "speakers/c/", "programmes/2025/", "notions/", "notions/2025/"])
+def test_no_accessibility_violation_on_the_grouped_pages(new_page, split_url: str, offline, lang: str, path: str) -> None:
     page = new_page()
     page.goto(split_url + PREFIX[lang] + path, wait_until="load")
     assert urlsplit(page.url).path == "/" + PREFIX[lang] + path

@@ -1,7 +1,7 @@
-"""A large site's speakers page lists initials, and each initial has its page.
+"""A large site's indexes: the speakers by initial, the programmes and key notions by year.
 
-The site is the real one with the threshold lowered (``speakers_by_initial_site`` in
-tests/conftest.py).
+The site is the real one with the thresholds lowered (``grouped_indexes_site`` in
+tests/conftest.py): its one programme, of 2025, has a year page of each.
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ def _heading(path: Path) -> str:
     return headings[0]
 
 
-def _initials(page) -> list[tuple[str, str, str | None, str]]:
-    """The initials bar: (href, letter, aria-current, count) for each initial."""
-    bars = page.with_class("nav", "recap-initials")
+def _bar(page) -> list[tuple[str, str, str | None, str]]:
+    """The bar linking the groups: (href, label, aria-current, count) for each group."""
+    bars = page.with_class("nav", "recap-groups")
     assert len(bars) == 1
     found = []
     for li in page.find("li"):
@@ -57,23 +57,23 @@ def _initials(page) -> list[tuple[str, str, str | None, str]]:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_speakers_page_lists_the_initials_and_no_one(speakers_by_initial_site: Path, lang: str) -> None:
-    path = speakers_by_initial_site / PREFIX[lang] / "speakers/index.html"
+def test_the_speakers_page_lists_the_initials_and_no_one(grouped_indexes_site: Path, lang: str) -> None:
+    path = grouped_indexes_site / PREFIX[lang] / "speakers/index.html"
     page = parse(path)
     assert _heading(path) == TITLES[lang][0]
-    assert _initials(page) == [(f"{i}/", i.upper(), None, COUNTS[lang][i]) for i in EXPECTED]
+    assert _bar(page) == [(f"{i}/", i.upper(), None, COUNTS[lang][i]) for i in EXPECTED]
     assert _people(page) == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("initial", sorted(EXPECTED))
-def test_each_initial_page_lists_its_people(speakers_by_initial_site: Path, lang: str, initial: str) -> None:
-    path = speakers_by_initial_site / PREFIX[lang] / "speakers" / initial / "index.html"
+def test_each_initial_page_lists_its_people(grouped_indexes_site: Path, lang: str, initial: str) -> None:
+    path = grouped_indexes_site / PREFIX[lang] / "speakers" / initial / "index.html"
     page = parse(path)
     index_title, title = TITLES[lang]
     assert _heading(path) == title.format(initial.upper())
     assert _people(page) == EXPECTED[initial]
-    assert _initials(page) == [
+    assert _bar(page) == [
         ("./" if i == initial else f"../{i}/", i.upper(), "page" if i == initial else None, COUNTS[lang][i])
         for i in EXPECTED
     ]
@@ -85,13 +85,17 @@ def test_each_initial_page_lists_its_people(speakers_by_initial_site: Path, lang
     assert entries == [("../", index_title, False), ("./", title.format(initial.upper()), True)]
 
 
-def test_every_person_on_one_initial_page_and_every_link_resolves(speakers_by_initial_site: Path) -> None:
+GROUP_PAGES = ["speakers/", *(f"speakers/{i}/" for i in EXPECTED), "programmes/", "programmes/2025/",
+               "notions/", "notions/2025/"]
+
+
+def test_every_person_on_one_initial_page_and_every_link_resolves(grouped_indexes_site: Path) -> None:
     checked = 0
     for lang in ("fr", "en"):
         listed = []
-        for initial in EXPECTED:
-            rel = f"{PREFIX[lang]}speakers/{initial}/index.html"
-            page = parse(speakers_by_initial_site / rel)
+        for group_page in GROUP_PAGES:
+            rel = f"{PREFIX[lang]}{group_page}index.html"
+            page = parse(grouped_indexes_site / rel)
             listed += _people(page)
             for a in page.find("a"):
                 href = a.attrs.get("href", "")
@@ -99,28 +103,64 @@ def test_every_person_on_one_initial_page_and_every_link_resolves(speakers_by_in
                 if parts.scheme or not parts.path:
                     continue
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-                file = speakers_by_initial_site / target
+                file = grouped_indexes_site / target
                 file = file / "index.html" if file.is_dir() else file
                 assert file.is_file(), f"{rel}: {href}"
                 checked += 1
                 if parts.fragment:
                     assert parts.fragment in {e.attrs.get("id") for e in parse(file).elements}, f"{rel}: {href}"
         assert sorted(listed) == sorted(p for people in EXPECTED.values() for p in people)
-    assert checked >= 100  # every link of six pages, the navigation included
+    assert checked >= 200  # every link of nine pages a language, the navigation included
+
+
+YEAR_TITLES = {"fr": {"programmes/": ("Programmes", "Programmes\u202f: 2025"),
+                      "notions/": ("Notions clés", "Notions clés\u202f: 2025")},
+               "en": {"programmes/": ("Programmes", "Programmes: 2025"), "notions/": ("Key notions", "Key notions: 2025")}}
+YEAR_COUNTS = {"programmes/": {"fr": "1 programme", "en": "1 programme"},
+               "notions/": {"fr": "3 notions", "en": "3 notions"}}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("index", ["programmes/", "notions/"])
+def test_the_programmes_and_notions_by_year(grouped_indexes_site: Path, lang: str, index: str) -> None:
+    index_title, year_title = YEAR_TITLES[lang][index]
+    path = grouped_indexes_site / PREFIX[lang] / index / "index.html"
+    page = parse(path)
+    assert _heading(path) == index_title
+    assert _bar(page) == [("2025/", "2025", None, YEAR_COUNTS[index][lang])]
+    programme_links = [a for a in page.find("a") if a.attrs.get("href", "").endswith(("parcours-cec-industries/", "#notions"))]
+    assert programme_links == []  # the index lists the years only
+    path = grouped_indexes_site / PREFIX[lang] / index / "2025/index.html"
+    page = parse(path)
+    assert _heading(path) == year_title
+    assert _bar(page) == [("./", "2025", "page", YEAR_COUNTS[index][lang])]
+    hrefs = [a.attrs["href"] for a in page.find("a") if a.attrs.get("href", "").startswith("../../parcours-cec-industries/")]
+    assert hrefs == ["../../parcours-cec-industries/" + ("#notions" if index == "notions/" else "")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_year_of_notions_is_in_the_notions_section_of_the_navigation(grouped_indexes_site: Path, lang: str) -> None:
+    page = parse(grouped_indexes_site / PREFIX[lang] / "notions/2025/index.html")
+    index_title, year_title = YEAR_TITLES[lang]["notions/"]
+    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
+    assert len(sections) == 1
+    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
+               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
+    assert entries == [("../", index_title, False), ("./", year_title, True)]
 
 
 def test_the_real_site_keeps_one_speakers_page(built_site: Path) -> None:
     assert not (built_site / "speakers/c").exists() and not (built_site / "en/speakers/c").exists()
     page = parse(built_site / "speakers/index.html")
     assert sorted(_people(page)) == sorted(p for people in EXPECTED.values() for p in people)
-    assert page.with_class("nav", "recap-initials") == []
+    assert page.with_class("nav", "recap-groups") == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_people_are_searchable_and_the_initials_bar_is_not(speakers_by_initial_site: Path, lang: str) -> None:
+def test_the_people_are_searchable_and_the_initials_bar_is_not(grouped_indexes_site: Path, lang: str) -> None:
     import json
 
-    index = json.loads((speakers_by_initial_site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((grouped_indexes_site / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
     entries = [d for d in index["docs"] if d["location"].startswith("speakers/")]
     texts = " ".join(d["text"] for d in entries)
     assert "Caroline Félix" in texts and "Isabelle Kocher de Leyritz" in texts
