@@ -165,3 +165,33 @@ def test_the_people_are_searchable_and_the_initials_bar_is_not(grouped_indexes_s
     texts = " ".join(d["text"] for d in entries)
     assert "Caroline Félix" in texts and "Isabelle Kocher de Leyritz" in texts
     assert COUNTS[lang]["c"] not in texts and COUNTS[lang]["i"] not in texts
+
+
+@pytest.mark.parametrize("grouped", [False, True], ids=["one-page", "by-year"])
+def test_a_stale_translation_without_notions_or_quotes_still_builds(copy_repo, monkeypatch, grouped: bool) -> None:
+    """The English of session 5 lost its notions and quotes, and the French changed since: the
+    English indexes must not link to notions its pages no longer have (the build fails on a
+    dead anchor), and both languages keep the same pages."""
+    from recaps import render
+    from recaps.build import build_site
+
+    if grouped:
+        monkeypatch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
+        monkeypatch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
+    root = copy_repo("stale-without-notions")
+    english = root / "sessions/parcours-cec-industries/session-5.en.md"
+    text = english.read_text(encoding="utf-8")
+    without = re.sub(r"^(notions|quotes):\n(?:[ -].*\n)*", "", text, flags=re.M)
+    assert "notions:" not in without and "quotes:" not in without and "next_session:" in without
+    english.write_text(without, encoding="utf-8")
+    french = english.with_name("session-5.fr.md")
+    french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase ajoutée depuis.\n", encoding="utf-8")
+    site = root.parent / ("site-grouped" if grouped else "site")
+    result = build_site(root, site, parallel=False)
+    assert result.ok, result.messages or result.report.render()
+    french_pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html") if not p.is_relative_to(site / "en")}
+    english_pages = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html")}
+    assert french_pages == english_pages
+    notions = "notions/2025/index.html" if grouped else "notions/index.html"
+    assert "parcours-cec-industries/#notions" in (site / notions).read_text(encoding="utf-8")
+    assert "parcours-cec-industries/#notions" not in (site / "en" / notions).read_text(encoding="utf-8")

@@ -179,3 +179,27 @@ def test_the_sixty_first_programme_splits_the_programmes_and_notions_by_year(tre
     assert pages["notions/2023.md"].markdown.count("\n- [") == 40
     assert pages["notions/2023.md"].title == ("Notions clés\u202f: 2023" if lang == "fr" else "Key notions: 2023")
     assert pages["programmes/undated.md"].title == f"Programmes{chr(0x202f) if lang == 'fr' else ''}: {undated}"
+
+
+@pytest.mark.parametrize("years", [[], [2023] * 60], ids=["one-page", "by-year"])
+def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages(tree: Path, years: list) -> None:
+    """parcours-demo's English recap is stale and has lost its notions: the English notions index
+    leaves it out (its page has no notions to link to), and both languages have the same pages."""
+    import re
+
+    from recaps.render import render_site
+
+    english = tree / "sessions/parcours-demo/session-1.en.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace('notions:\n  - title: "Listening"\n    text: "Taking time to listen."\n', ""), encoding="utf-8")
+    site = _programmes(tree, years)
+    pages = {lang: {page.src_uri: page for page in render_site(site, lang)} for lang in ("fr", "en")}
+    assert sorted(pages["fr"]) == sorted(pages["en"])
+    notions = "notions/2025.md" if years else "notions.md"
+    assert re.findall(r"\]\(([^)]*parcours-demo[^)]*)\)", pages["fr"][notions].markdown) == ["parcours-demo/index.md#notions" if not years else "../parcours-demo/index.md#notions"]
+    assert "parcours-demo" not in pages["en"][notions].markdown
+    if years:  # the year stays, in both languages: in English, with no notion until translated
+        assert '<strong>2025</strong></a> <span class="recap-count">0 notions</span>' in pages["en"][notions].markdown
+    # The programmes list, in French, spaces its colons as French does.
+    programmes = "programmes/2025.md" if years else "programmes.md"
+    assert "(../parcours-demo/index.md) : Un parcours" in pages["fr"][programmes].markdown.replace("\u202f", " ").replace("(parcours-demo/", "(../parcours-demo/")
