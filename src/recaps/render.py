@@ -573,9 +573,11 @@ class Renderer:
 
         for programme in self.site.programmes.values():
             title = programme.get(self.lang).title
+            # A stale translation may have no quotes left: no anchor to a section it lacks.
+            anchor = "quotes" if any(s.get(self.lang).quotes for s in programme.sessions) else ""
             for session in programme.sessions:
                 for quote in session.get(SOURCE_LANGUAGE).quotes:
-                    quoted(quote.speaker, programme_uri(programme.id), "quotes", title)
+                    quoted(quote.speaker, programme_uri(programme.id), anchor, title)
         for partner in self.site.partners.values():
             name = partner.get(self.lang).name
             for quote in partner.get(SOURCE_LANGUAGE).quotes:

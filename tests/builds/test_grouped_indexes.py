@@ -195,3 +195,16 @@ def test_a_stale_translation_without_notions_or_quotes_still_builds(copy_repo, m
     notions = "notions/2025/index.html" if grouped else "notions/index.html"
     assert "parcours-cec-industries/#notions" in (site / notions).read_text(encoding="utf-8")
     assert "parcours-cec-industries/#notions" not in (site / "en" / notions).read_text(encoding="utf-8")
+    # Every anchor the speakers pages link to is there (quotes gone from the English too).
+    checked = 0
+    for page_file in site.rglob("index.html"):
+        rel = page_file.relative_to(site).as_posix()
+        if "speakers/" not in rel:
+            continue
+        for a in parse(page_file).find("a"):
+            parts = urlsplit(a.attrs.get("href", ""))
+            if parts.fragment and not parts.scheme:
+                target = site / posixpath.normpath(posixpath.join(posixpath.dirname(rel), parts.path)) / "index.html"
+                assert parts.fragment in {e.attrs.get("id") for e in parse(target).elements}, f"{rel}: {a.attrs['href']}"
+                checked += 1
+    assert checked >= 4
