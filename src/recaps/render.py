@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 import yaml
@@ -29,26 +29,26 @@ from .urls import (
     FIELD_REFERENCE,
     HOME,
     NOTIONS,
+    NOTIONS_FOLDER,
     PARTNERS,
     PROGRAMMES,
+    PROGRAMMES_FOLDER,
     SPEAKERS,
+    SPEAKERS_FOLDER,
     TAGS,
+    group_uri,
     page_uri,
     partner_uri,
     programme_uri,
     session_uri,
-    NOTIONS_FOLDER,
-    PROGRAMMES_FOLDER,
-    SPEAKERS_FOLDER,
-    group_uri,
     tag_uri,
     url_of,
 )
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
-# Up to this many people quoted (programmes), the speakers page (programmes and notions pages)
-# lists them all; beyond, it lists the initials (years) and each has its page, so that no page
-# grows with every person or programme of a large site.
+# A large site's indexes are grouped over several pages, so that no page grows with every person
+# or programme: beyond this many people quoted, the speakers page lists the initials, each with
+# its page; beyond this many programmes, the programmes and notions pages list the years.
 SPEAKERS_ON_ONE_PAGE = 60
 PROGRAMMES_ON_ONE_PAGE = 60
 OTHER_INITIAL = "other"  # names that do not start with a letter a-z, accents removed
@@ -501,7 +501,7 @@ class Renderer:
             more=len(programmes) > len(shown), programmes_uri=PROGRAMMES,
         )
 
-    def _by_year(self, entries: list, count: Any) -> list[Group] | None:
+    def _by_year(self, entries: list, count: Callable[[list], str]) -> list[Group] | None:
         """``entries`` (each starting with its programme) by year, newest first; None when they
         fit on one page. ``count(entries)`` says how many a year holds."""
         if len(self.site.programmes) <= PROGRAMMES_ON_ONE_PAGE:
