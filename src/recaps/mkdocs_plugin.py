@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import blocks, i18n
+from . import blocks, i18n, render
 from .incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
 from .mkdocs_search import use_recaps_search_index
@@ -207,7 +207,13 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         self.pages_by_uri: dict[str, Page] = {
             f.src_uri: f.page for f in files.documentation_pages() if f.page is not None
         }
-        self.top_items = [self._page(uri) for uri in (HOME, NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in self.pages_by_uri]
+        # The home page shows the latest programmes; where it cannot show them all, the list of
+        # programmes gets its place in the navigation.
+        top = (HOME, PROGRAMMES) if len(self.site.programmes) > render.HOME_PROGRAMMES else (HOME,)
+        self.top_programme_items = [self._page(uri) for uri in top if uri in self.pages_by_uri]
+        self.top_items = self.top_programme_items + [
+            self._page(uri) for uri in (NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in self.pages_by_uri
+        ]
         guide = [self._page(uri) for uri in (GUIDE, FIELD_REFERENCE) if uri in self.pages_by_uri]
         if guide:
             self.top_items.append(Section(html.escape(i18n.label("guide", self.lang)), guide))
@@ -261,7 +267,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             children = [self._page(programme_uri(programme.id))] + [
                 self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
             ]
-            return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=1)
+            position = len(self.top_programme_items)  # after the home page and the list of programmes
+            return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=position)
         if rendered.src_uri.startswith("partners/") and rendered.src_uri != PARTNERS:
             index = self._page(PARTNERS)
             position = self.top_items.index(index)

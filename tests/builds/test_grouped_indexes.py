@@ -138,6 +138,35 @@ def test_the_programmes_and_notions_by_year(grouped_indexes_site: Path, lang: st
     assert hrefs == ["../../parcours-cec-industries/" + ("#notions" if index == "notions/" else "")]
 
 
+def _top_navigation(page) -> list[str]:
+    """The first label of each top-level entry of the primary navigation."""
+    items = [li for li in page.with_class("li", "md-nav__item")
+             if not any("md-nav__item" in e.attrs.get("class", "").split() for e in li.ancestors)]
+    return [li.text.strip().split("\n")[0].strip() for li in items]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_where_the_home_page_cannot_show_every_programme_their_list_is_in_the_navigation(
+    grouped_indexes_site: Path, lang: str
+) -> None:
+    home, programmes, programme = {"fr": ("Accueil", "Programmes", "Programme"),
+                                   "en": ("Home", "Programmes", "Programme")}[lang]
+    session = parse(grouped_indexes_site / PREFIX[lang] / "parcours-cec-industries/session-5/index.html")
+    assert _top_navigation(session)[:3] == [home, programmes, programme]
+    page = parse(grouped_indexes_site / PREFIX[lang] / "programmes/2025/index.html")
+    assert _top_navigation(page)[:2] == [home, programmes]
+    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
+    assert len(sections) == 1
+    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
+               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
+    assert entries == [("../", programmes, False), ("./", YEAR_TITLES[lang]["programmes/"][1], True)]
+
+
+def test_the_real_site_keeps_its_one_programme_on_the_home_page(built_site: Path) -> None:
+    session = parse(built_site / "parcours-cec-industries/session-5/index.html")
+    assert _top_navigation(session)[:3] == ["Accueil", "Programme", "Notions clés"]
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_year_of_notions_is_in_the_notions_section_of_the_navigation(grouped_indexes_site: Path, lang: str) -> None:
     page = parse(grouped_indexes_site / PREFIX[lang] / "notions/2025/index.html")

@@ -38,9 +38,18 @@ def test_a_reader_goes_from_initial_to_initial_then_to_english(new_page, split_u
     english.click()
     page.wait_for_url(split_url + "en/speakers/e/")
     assert page.locator("h1").first.inner_text() == "Speakers: E"
-    # Every person is one tap away: the initials bar wraps within the phone's width.
+    # Every person is one tap away: the initials bar wraps within the phone's width, each link
+    # at least 24 px square (WCAG 2.2's minimum target), the current one boxed.
     box = page.locator("nav.recap-groups").bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    for link in page.locator("nav.recap-groups a").all():
+        target = link.bounding_box()
+        assert target["width"] >= 24 and target["height"] >= 24, (link.inner_text(), target)
+    current = page.locator("nav.recap-groups a[aria-current='page']")
+    assert current.evaluate("a => getComputedStyle(a).borderTopStyle") == "solid"
+    assert current.evaluate("a => parseFloat(getComputedStyle(a).borderTopWidth)") >= 1
+    other = page.locator("nav.recap-groups a:not([aria-current])").first
+    assert other.evaluate("a => getComputedStyle(a).borderTopColor") == "rgba(0, 0, 0, 0)"
     assert offline.external == []
 
 
