@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -31,22 +32,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in this process with the indexes of a large site: the speakers by
-    initial, the programmes and key notions by year, the programmes in the navigation.
+    """The real site plus a programme without a recap yet, built in this process with the
+    indexes of a large site: the speakers by initial, the programmes (2025 and undated) and
+    key notions (2025) by year, the programmes in the navigation.
 
-    The real content has one programme and quotes five people, well under the thresholds: they
-    are lowered for this build, so that the groups are what gets built.
+    The real content quotes five people, well under the thresholds: they are lowered for this
+    build, so that the groups are what gets built.
     """
     from recaps import render
     from recaps.build import build_site
 
-    site_dir = tmp_path_factory.mktemp("grouped-indexes") / "site"
+    root = tmp_path_factory.mktemp("grouped-indexes") / "repo"
+    for entry in COPIED:
+        source = REPO / entry
+        if source.is_dir():
+            shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / entry)
+    upcoming = root / "sessions/parcours-a-venir"
+    upcoming.mkdir()
+    for lang, title in (("fr", "Parcours à venir"), ("en", "Upcoming programme")):
+        text = (root / f"sessions/parcours-cec-industries/programme.{lang}.md").read_text(encoding="utf-8")
+        text = re.sub(r'^title: ".*"$', f'title: "{title}"', text.replace("parcours-cec-industries", "parcours-a-venir"), flags=re.M)
+        (upcoming / f"programme.{lang}.md").write_text(text, encoding="utf-8")
+    site_dir = root.parent / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
         patch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
         patch.setattr(render, "HOME_PROGRAMMES", 0)  # the home page cannot show them all
-        result = build_site(REPO, site_dir=site_dir, parallel=False)
-    assert result.ok, "\n".join(result.messages)
+        result = build_site(root, site_dir=site_dir, parallel=False)
+    assert result.ok, "\n".join(result.messages) or result.report.render()
     return site_dir
 
 

@@ -1,7 +1,8 @@
 """A large site's indexes: the speakers by initial, the programmes and key notions by year.
 
-The site is the real one with the thresholds lowered (``grouped_indexes_site`` in
-tests/conftest.py): its one programme, of 2025, has a year page of each.
+The site is the real one with the thresholds lowered and a programme without a recap added
+(``grouped_indexes_site`` in tests/conftest.py): the real programme, of 2025, has a year page
+of each; the new one is undated.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def test_each_initial_page_lists_its_people(grouped_indexes_site: Path, lang: st
 
 
 GROUP_PAGES = ["speakers/", *(f"speakers/{i}/" for i in EXPECTED), "programmes/", "programmes/2025/",
-               "notions/", "notions/2025/"]
+               "programmes/undated/", "notions/", "notions/2025/"]
 
 
 def test_every_person_on_one_initial_page_and_every_link_resolves(grouped_indexes_site: Path) -> None:
@@ -127,15 +128,24 @@ def test_the_programmes_and_notions_by_year(grouped_indexes_site: Path, lang: st
     path = grouped_indexes_site / PREFIX[lang] / index / "index.html"
     page = parse(path)
     assert _heading(path) == index_title
-    assert _bar(page) == [("2025/", "2025", None, YEAR_COUNTS[index][lang])]
+    # The programme without a recap has no notions: it is undated in the programmes only.
+    undated = [("undated", "Sans date" if lang == "fr" else "Undated", "1 programme")] if index == "programmes/" else []
+    groups = [("2025", "2025", YEAR_COUNTS[index][lang]), *undated]
+    assert _bar(page) == [(f"{key}/", label, None, count) for key, label, count in groups]
     programme_links = [a for a in page.find("a") if a.attrs.get("href", "").endswith(("parcours-cec-industries/", "#notions"))]
     assert programme_links == []  # the index lists the years only
     path = grouped_indexes_site / PREFIX[lang] / index / "2025/index.html"
     page = parse(path)
     assert _heading(path) == year_title
-    assert _bar(page) == [("./", "2025", "page", YEAR_COUNTS[index][lang])]
-    hrefs = [a.attrs["href"] for a in page.find("a") if a.attrs.get("href", "").startswith("../../parcours-cec-industries/")]
+    assert _bar(page) == [("./" if key == "2025" else f"../{key}/", label, "page" if key == "2025" else None, count)
+                          for key, label, count in groups]
+    hrefs = [a.attrs["href"] for a in page.find("a") if a.attrs.get("href", "").startswith("../../parcours-")]
     assert hrefs == ["../../parcours-cec-industries/" + ("#notions" if index == "notions/" else "")]
+    if index == "programmes/":
+        path = grouped_indexes_site / PREFIX[lang] / index / "undated/index.html"
+        assert _heading(path) == year_title.replace("2025", undated[0][1])
+        hrefs = [a.attrs["href"] for a in parse(path).find("a") if a.attrs.get("href", "").startswith("../../parcours-")]
+        assert hrefs == ["../../parcours-a-venir/"]
 
 
 def _top_navigation(page) -> list[str]:

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -21,7 +23,10 @@ def _is_material_checkbox_autocomplete(message: dict) -> bool:
         and 'type="checkbox"' in message.get("extract", "")
 
 
-def test_every_page_passes_the_nu_html_checker(built_site: Path) -> None:
+@pytest.mark.parametrize("which", ["real", "grouped"])
+def test_every_page_passes_the_nu_html_checker(request, which: str) -> None:
+    """The real site, and the real site with a large site's grouped indexes and navigation."""
+    built_site = request.getfixturevalue("built_site" if which == "real" else "grouped_indexes_site")
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built_site)],
         capture_output=True, text=True, timeout=300,
@@ -62,7 +67,9 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+@pytest.mark.parametrize("which", ["real", "grouped"])
+def test_every_internal_link_and_anchor_resolves(request, which: str) -> None:
+    built_site = request.getfixturevalue("built_site" if which == "real" else "grouped_indexes_site")
     pages = {p.relative_to(built_site).as_posix(): p for p in built_site.rglob("*.html")}
     parsed = {rel: _parse(path) for rel, path in pages.items()}
     broken = []

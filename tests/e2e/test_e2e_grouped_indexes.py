@@ -53,6 +53,23 @@ def test_a_reader_goes_from_initial_to_initial_then_to_english(new_page, split_u
     assert offline.external == []
 
 
+@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_group_of_the_bar_reads_on_one_line(new_page, split_url: str, offline, lang: str, width: int) -> None:
+    """A year's label ("2025", "Sans date") is never broken inside; its count may go below it."""
+    page = new_page(width, 800)
+    page.goto(split_url + PREFIX[lang] + "programmes/2025/")
+    labels = page.locator("nav.recap-groups a")
+    assert labels.all_inner_texts() == ["2025", "Sans date" if lang == "fr" else "Undated"]
+    for link in labels.all():
+        lines = link.evaluate("a => { const r = document.createRange(); r.selectNodeContents(a);"
+                              " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }")
+        assert lines == 1, link.inner_text()
+    for item in page.locator("nav.recap-groups li").all():
+        assert item.evaluate("li => li.scrollWidth <= li.clientWidth + 1"), item.inner_text()
+    assert offline.external == []
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("path", ["speakers/", "speakers/c/", "programmes/2025/", "notions/", "notions/2025/"])
 def test_no_accessibility_violation_on_the_grouped_pages(new_page, split_url: str, offline, lang: str, path: str) -> None:
