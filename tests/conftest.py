@@ -33,8 +33,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site plus a programme without a recap yet, built in this process with the
-    indexes of a large site: the speakers by initial, the programmes (2025 and undated) and
-    key notions (2025) by year, the programmes in the navigation.
+    indexes of a large site: the speakers and partners by initial, the programmes (2025 and
+    undated) and key notions (2025) by year, the programmes in the navigation.
 
     The real content quotes five people, well under the thresholds: they are lowered for this
     build, so that the groups are what gets built.
@@ -60,6 +60,7 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
         patch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
+        patch.setattr(render, "PARTNERS_ON_ONE_PAGE", 0)
         patch.setattr(render, "HOME_PROGRAMMES", 0)  # the home page cannot show them all
         result = build_site(root, site_dir=site_dir, parallel=False)
     assert result.ok, "\n".join(result.messages) or result.report.render()

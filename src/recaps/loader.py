@@ -613,14 +613,17 @@ def _valid_page_key(rel: str, key: str, report: ErrorReport) -> bool:
         if not re.match(ID_PATTERN, folder):
             report.add(rel, 0, "", f"folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
             return False
+    if parts[0] in urls.LANGUAGE_FOLDERS:
+        report.add(rel, 0, "", f"would be published under /{parts[0]}/, where the site publishes "
+                               f"{urls.LANGUAGE_FOLDERS[parts[0]]}: rename or move it")
+        return False
     # "speakers" and "speakers/index" are the speakers page's own address: the address check
     # reports them. Only the other pages inside a generated folder are refused here.
-    inside = len(parts) > 1 and parts != [parts[0], "index"]
-    reserved = {**urls.LANGUAGE_FOLDERS, **urls.GENERATED_FOLDERS} if inside else urls.LANGUAGE_FOLDERS
-    if parts[0] in reserved:
-        report.add(rel, 0, "", f"would be published under /{parts[0]}/, where the site publishes "
-                               f"{reserved[parts[0]]}: rename or move it")
-        return False
+    for folder, what in urls.GENERATED_FOLDERS.items():
+        if key.startswith(folder + "/") and key != folder + "/index":
+            report.add(rel, 0, "", f"would be published under /{folder}/, where the site publishes {what}: "
+                                   "rename or move it")
+            return False
     return True
 
 

@@ -78,7 +78,7 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
-_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}
+_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes", PARTNERS: "partners"}
 
 
 class _UnchangedPage(File):

@@ -31,6 +31,7 @@ from .urls import (
     NOTIONS,
     NOTIONS_FOLDER,
     PARTNERS,
+    PARTNERS_FOLDER,
     PROGRAMMES,
     PROGRAMMES_FOLDER,
     SPEAKERS,
@@ -46,11 +47,13 @@ from .urls import (
 )
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
-# A large site's indexes are grouped over several pages, so that no page grows with every person
-# or programme: beyond this many people quoted, the speakers page lists the initials, each with
-# its page; beyond this many programmes, the programmes and notions pages list the years.
+# A large site's indexes are grouped over several pages, so that no page grows with every person,
+# programme or partner: beyond this many people quoted (partners), the speakers (partners) page
+# lists the initials, each with its page; beyond this many programmes, the programmes and notions
+# pages list the years.
 SPEAKERS_ON_ONE_PAGE = 60
 PROGRAMMES_ON_ONE_PAGE = 60
+PARTNERS_ON_ONE_PAGE = 60
 OTHER_INITIAL = "other"  # names that do not start with a letter a-z, accents removed
 UNDATED = "undated"  # programmes without a recapped session yet
 
@@ -554,10 +557,25 @@ class Renderer:
 
     def _partners(self) -> None:
         partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
-        self._emit(
-            PARTNERS, "partners.md.j2", {"title": self.t("partners"), "description": self.t("partners_intro")},
-            partners=[(p, p.get(self.lang), i18n.PARTNER_KINDS[p.source.kind][self.lang]) for p in partners],
-        )
+        entries = [(p, p.get(self.lang), i18n.PARTNER_KINDS[p.source.kind][self.lang]) for p in partners]
+        groups = None
+        if len(entries) > PARTNERS_ON_ONE_PAGE:
+            # By the initial of the name in the source language, so that both languages have the
+            # same pages whatever a translation calls the organisation.
+            groups = self._by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner")
+        self._grouped(PARTNERS, PARTNERS_FOLDER, "partners.md.j2", "partners", "partners_intro", "partners_initials",
+                      entries, groups, "partners")
+
+    def _by_initial(self, entries: list, name: Callable[[Any], str], what: str) -> list[Group]:
+        """``entries`` by the initial of ``name(entry)``, a to z then the others."""
+        initials: dict[str, list] = {}
+        for entry in entries:
+            initials.setdefault(initial_of(name(entry)), []).append(entry)
+        return [
+            Group(i, self.t("other_initials") if i == OTHER_INITIAL else i.upper(), initials[i],
+                  self._count(what, len(initials[i])))
+            for i in sorted(initials, key=lambda i: (i == OTHER_INITIAL, i))
+        ]
 
     def _speakers(self) -> None:
         # Who is quoted, and where: their words are on the programme and partner pages, so that
@@ -589,16 +607,7 @@ class Renderer:
               for uri, (anchor, name, count) in places[pid].items()])
             for pid in people
         ]
-        groups = None
-        if len(people) > SPEAKERS_ON_ONE_PAGE:
-            initials: dict[str, list] = {}
-            for entry in entries:
-                initials.setdefault(initial_of(entry[0].name), []).append(entry)
-            groups = [
-                Group(i, self.t("other_initials") if i == OTHER_INITIAL else i.upper(), initials[i],
-                      self._count("person", len(initials[i])))
-                for i in sorted(initials, key=lambda i: (i == OTHER_INITIAL, i))
-            ]
+        groups = self._by_initial(entries, lambda entry: entry[0].name, "person") if len(people) > SPEAKERS_ON_ONE_PAGE else None
         self._grouped(SPEAKERS, SPEAKERS_FOLDER, "speakers.md.j2", "speakers", "speakers_intro", "speakers_initials",
                       entries, groups, "speakers")
 

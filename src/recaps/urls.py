@@ -42,13 +42,17 @@ LANGUAGE_FOLDERS: dict[str, str] = {
 SPEAKERS_FOLDER = "speakers/"
 PROGRAMMES_FOLDER = "programmes/"
 NOTIONS_FOLDER = "notions/"
+PARTNERS_FOLDER = "partners/initials/"  # not partners/<letter>/: a partner's id may be one letter
 GENERATED_FOLDERS: dict[str, str] = {
     SPEAKERS_FOLDER.rstrip("/"): "the speakers pages",
     PROGRAMMES_FOLDER.rstrip("/"): "the programmes pages",
     NOTIONS_FOLDER.rstrip("/"): "the key notions pages",
+    PARTNERS_FOLDER.rstrip("/"): "the partners by initial",
 }
 # The index whose long lists each of these folders holds, one page a group, on a large site.
-GROUPED_INDEXES: dict[str, str] = {SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER: PROGRAMMES, NOTIONS_FOLDER: NOTIONS}
+GROUPED_INDEXES: dict[str, str] = {
+    SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER: PROGRAMMES, NOTIONS_FOLDER: NOTIONS, PARTNERS_FOLDER: PARTNERS,
+}
 
 # Names a programme folder may not take (its pages are published under <programme>/): folders of
 # generated pages, of the theme's files and of the other languages.
@@ -58,7 +62,7 @@ RESERVED_FOLDERS: dict[str, str] = {
     "assets": "the style sheets and images",
     "search": "the search index",
     "tags": "the tag pages",
-    **GENERATED_FOLDERS,
+    **{folder: what for folder, what in GENERATED_FOLDERS.items() if "/" not in folder},
     **LANGUAGE_FOLDERS,
 }
 

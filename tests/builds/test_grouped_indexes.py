@@ -87,7 +87,8 @@ def test_each_initial_page_lists_its_people(grouped_indexes_site: Path, lang: st
 
 
 GROUP_PAGES = ["speakers/", *(f"speakers/{i}/" for i in EXPECTED), "programmes/", "programmes/2025/",
-               "programmes/undated/", "notions/", "notions/2025/"]
+               "programmes/undated/", "notions/", "notions/2025/", "partners/", "partners/initials/l/",
+               "partners/initials/t/"]
 
 
 def test_every_person_on_one_initial_page_and_every_link_resolves(grouped_indexes_site: Path) -> None:
@@ -247,3 +248,25 @@ def test_a_stale_translation_without_notions_or_quotes_still_builds(copy_repo, m
                 assert parts.fragment in {e.attrs.get("id") for e in parse(target).elements}, f"{rel}: {a.attrs['href']}"
                 checked += 1
     assert checked >= 4
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_partners_by_initial(grouped_indexes_site: Path, lang: str) -> None:
+    index_title, title = {"fr": ("Partenaires", "Partenaires\u202f: {}"), "en": ("Partners", "Partners: {}")}[lang]
+    one = "1 partenaire" if lang == "fr" else "1 partner"
+    path = grouped_indexes_site / PREFIX[lang] / "partners/index.html"
+    assert _heading(path) == index_title
+    page = parse(path)
+    assert _bar(page) == [("initials/l/", "L", None, one), ("initials/t/", "T", None, one)]
+    for initial, partner in (("l", "la-ruche-industrielle"), ("t", "the-week")):
+        path = grouped_indexes_site / PREFIX[lang] / f"partners/initials/{initial}/index.html"
+        assert _heading(path) == title.format(initial.upper())
+        page = parse(path)
+        in_article = [a for a in page.find("a") if any(e.tag == "article" for e in a.ancestors)]
+        assert [a.attrs["href"] for a in in_article if a.attrs["href"].startswith("../../")] == [f"../../{partner}/"]
+        # In the navigation: the partners section, with the partners page and this one, active.
+        sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
+        assert len(sections) == 1
+        entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
+                   for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
+        assert entries == [("../../", index_title, False), ("./", title.format(initial.upper()), True)]

@@ -71,7 +71,7 @@ def test_each_group_of_the_bar_reads_on_one_line(new_page, split_url: str, offli
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("path", ["speakers/", "speakers/c/", "programmes/2025/", "notions/", "notions/2025/"])
+@pytest.mark.parametrize("path", ["speakers/", "speakers/c/", "programmes/2025/", "notions/", "notions/2025/", "partners/initials/l/"])
 def test_no_accessibility_violation_on_the_grouped_pages(new_page, split_url: str, offline, lang: str, path: str) -> None:
     page = new_page()
     page.goto(split_url + PREFIX[lang] + path, wait_until="load")

@@ -203,3 +203,54 @@ def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages
     # The programmes list, in French, spaces its colons as French does.
     programmes = "programmes/2025.md" if years else "programmes.md"
     assert "(../parcours-demo/index.md) : Un parcours" in pages["fr"][programmes].markdown.replace("\u202f", " ").replace("(parcours-demo/", "(../parcours-demo/")
+
+
+def _partners(tree: Path, names: list[str], english: dict[str, str] | None = None):
+    """The base tree (L’Atelier du Nord) plus a partner for each name, French only, except those
+    given an English name in ``english``."""
+    from recaps.loader import load_or_raise
+
+    base = (tree / "partners/atelier-nord.fr.md").read_text(encoding="utf-8")
+    for i, name in enumerate(names):
+        text = base.replace("id: atelier-nord", f"id: partenaire-{i:03d}").replace("L’Atelier du Nord", name)
+        (tree / f"partners/partenaire-{i:03d}.fr.md").write_text(text, encoding="utf-8")
+        if english and name in english:
+            (tree / f"partners/partenaire-{i:03d}.en.md").write_text(
+                f'---\nname: "{english[name]}"\nmission: "A mission."\n---\n\nA partner.\n', encoding="utf-8"
+            )
+    return load_or_raise(tree)
+
+
+def test_sixty_partners_are_listed_on_one_page(tree: Path) -> None:
+    from recaps.render import PARTNERS_ON_ONE_PAGE, render_site
+
+    assert PARTNERS_ON_ONE_PAGE == 60
+    pages = {page.src_uri: page for page in render_site(_partners(tree, [f"Partenaire {i}" for i in range(59)]), "fr")}
+    assert [uri for uri in pages if uri.startswith("partners/initials/")] == []
+    assert pages["partners/index.md"].markdown.count("\n- **[") == 60
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sixty_first_partner_splits_the_partners_by_initial(tree: Path, lang: str) -> None:
+    import re
+
+    from recaps.render import render_site
+
+    # With L’Atelier du Nord: 61 partners, B to Z... and "Zèbre", called "Alpha" in English,
+    # stays under Z in both languages so that both have the same pages.
+    names = [f"{chr(ord('B') + i % 24)}{i:02d} Partenaire" for i in range(59)] + ["Zèbre", "3 Ponts"]
+    pages = {page.src_uri: page for page in render_site(_partners(tree, names, {"Zèbre": "Alpha"}), lang)}
+    letters = [chr(ord("b") + i) for i in range(24)]  # b to y
+    assert sorted(uri for uri in pages if uri.startswith("partners/initials/")) == sorted(
+        [f"partners/initials/{c}.md" for c in letters] + ["partners/initials/z.md", "partners/initials/other.md"]
+    )
+    index = pages["partners/index.md"].markdown
+    assert "\n- **[" not in index
+    hrefs = re.findall(r'<li><a href="([^"]+)">', index)
+    assert hrefs == [f"initials/{c}/" for c in letters] + ["initials/z/", "initials/other/"]
+    z = pages["partners/initials/z.md"].markdown
+    assert re.findall(r"\]\(\.\./(partenaire-\d+)\.md\)", z) == ["partenaire-059"]
+    assert ("Alpha" if lang == "en" else "Zèbre") in z
+    assert re.findall(r"\]\(\.\./(partenaire-\d+)\.md\)", pages["partners/initials/other.md"].markdown) == ["partenaire-060"]
+    assert "atelier-nord" in pages["partners/initials/l.md"].markdown
+    assert pages["partners/initials/l.md"].title == ("Partenaires\u202f: L" if lang == "fr" else "Partners: L")
