@@ -78,7 +78,7 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
-_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes", PARTNERS: "partners"}
+_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}  # partners: as a partner's page
 
 
 class _UnchangedPage(File):
@@ -269,7 +269,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             ]
             position = len(self.top_programme_items)  # after the home page and the list of programmes
             return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=position)
-        if rendered.src_uri.startswith("partners/") and rendered.src_uri != PARTNERS:
+        hand_written = bool(rendered.source and rendered.source.startswith("docs/"))  # among the top items already
+        if rendered.src_uri.startswith("partners/") and rendered.src_uri != PARTNERS and not hand_written:
             index = self._page(PARTNERS)
             position = self.top_items.index(index)
             items = [index, page]

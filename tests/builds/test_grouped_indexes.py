@@ -1,4 +1,5 @@
-"""A large site's indexes: the speakers by initial, the programmes and key notions by year.
+"""A large site's indexes: the speakers and partners by initial, the programmes and key notions
+by year.
 
 The site is the real one with the thresholds lowered and a programme without a recap added
 (``grouped_indexes_site`` in tests/conftest.py): the real programme, of 2025, has a year page
@@ -112,7 +113,7 @@ def test_every_person_on_one_initial_page_and_every_link_resolves(grouped_indexe
                 if parts.fragment:
                     assert parts.fragment in {e.attrs.get("id") for e in parse(file).elements}, f"{rel}: {href}"
         assert sorted(listed) == sorted(p for people in EXPECTED.values() for p in people)
-    assert checked >= 200  # every link of nine pages a language, the navigation included
+    assert checked >= 200  # every link of twelve pages a language, the navigation included
 
 
 YEAR_TITLES = {"fr": {"programmes/": ("Programmes", "Programmes\u202f: 2025"),
@@ -270,3 +271,18 @@ def test_the_partners_by_initial(grouped_indexes_site: Path, lang: str) -> None:
         entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
                    for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
         assert entries == [("../../", index_title, False), ("./", title.format(initial.upper()), True)]
+
+
+def test_a_hand_written_page_among_the_partners_is_in_the_navigation_once(copy_repo, tmp_path: Path) -> None:
+    from recaps.build import build_site
+
+    root = copy_repo("hand-written-partners-page")
+    (root / "docs/partners").mkdir()
+    (root / "docs/partners/charte.fr.md").write_text('---\ntitle: "Notre charte"\n---\n\nLa charte.\n', encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(root, site)
+    assert result.ok, result.messages or result.report.render()
+    html = (site / "partners/charte/index.html").read_text(encoding="utf-8")
+    page = parse(site / "partners/charte/index.html")
+    assert [a.text.strip() for a in page.with_class("a", "md-nav__link--active")] == ["Notre charte"]
+    assert html.count('id="__toc"') == 1
