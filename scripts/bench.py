@@ -809,7 +809,6 @@ class Result:
     baseline_warnings: int = 0
     cut_nav: float | None = None  # the baseline with the navigation cut to the home page
     cut_nav_cpu: float = 0.0
-    cut_nav_output: int = 0
     serve_update: float | None = None  # recaps serve: one recap edited, its pages rebuilt
 
     @property
@@ -943,11 +942,11 @@ def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: i
                 if cut.returncode != 0:
                     raise SystemExit(f"baseline build with the navigation cut failed:\n{cut.output[-4000:]}")
                 result.cut_nav, result.cut_nav_cpu = cut.wall, cut.cpu
-                result.cut_nav_output, cut_pages, _ = tree_size(base_site)
+                cut_output, cut_pages, _ = tree_size(base_site)
                 shutil.rmtree(base_site, ignore_errors=True)
                 say(f"[N={recaps}] baseline with the navigation cut to the home page (one process): "
                     f"{cut.wall:.2f} s wall, {cut.cpu:.2f} s CPU, peak {cut.peak_rss / MiB:.0f} MB, "
-                    f"output {result.cut_nav_output / MiB:.1f} MB, {cut_pages} HTML pages")
+                    f"output {cut_output / MiB:.1f} MB, {cut_pages} HTML pages")
 
     if profile:
         time_build(corpus_root, work / f"timed-site-{recaps}")

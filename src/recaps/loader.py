@@ -617,11 +617,8 @@ def _valid_page_key(rel: str, key: str, report: ErrorReport) -> bool:
         report.add(rel, 0, "", f"would be published under /{parts[0]}/, where the site publishes "
                                f"{urls.LANGUAGE_FOLDERS[parts[0]]}: rename or move it")
         return False
-    # "speakers/index" is the speakers page's own address, which the address check reports; a
-    # folder without a generated page at its address (partners/initials) keeps none free.
-    generated = {urls.url_of(uri) for uri in urls.GENERATED}
     for folder, what in urls.GENERATED_FOLDERS.items():
-        own_address = key == folder + "/index" and urls.url_of(folder + "/index.md") in generated
+        own_address = key == folder + "/index" and folder in urls.FOLDERS_WITH_INDEX_PAGE  # the address check's
         if key.startswith(folder + "/") and not own_address:
             report.add(rel, 0, "", f"would be published under /{folder}/, where the site publishes {what}: "
                                    "rename or move it")

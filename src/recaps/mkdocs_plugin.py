@@ -78,7 +78,7 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
-_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}  # partners: as a partner's page
+_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}
 
 
 class _UnchangedPage(File):
@@ -280,7 +280,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             position = self.top_items.index(index)
             return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
         for folder, index_uri in GROUPED_INDEXES.items():  # an initial's or a year's page, on a large site
-            if rendered.src_uri.startswith(folder) and index_uri in self.pages_by_uri:
+            if rendered.src_uri.startswith(folder):
                 index = self._page(index_uri)
                 if index in self.top_items:
                     position = self.top_items.index(index)

@@ -122,7 +122,7 @@ def sort_key(name: str) -> tuple[str, str]:
 
 
 def initial_of(name: str) -> str:
-    """The speakers page a name is listed on: its first letter without accent, or "other"."""
+    """The group (speakers, partners) a name is listed in: its first letter without accent, or "other"."""
     first = sort_key(name)[0][:1]
     return first if "a" <= first <= "z" else OTHER_INITIAL
 
@@ -136,12 +136,35 @@ def year_of(programme: ProgrammeItem) -> str:
 @dataclass(frozen=True)
 class Group:
     """One page of a large site's index: its key in the URL, its label, its entries, and the
-    text saying how many there are in the bar that links the pages."""
+    text saying how many there are, in the bar that links the pages."""
 
     key: str
     label: str
     entries: list
-    count: str
+    count_label: str
+
+
+@dataclass(frozen=True)
+class GroupedIndex:
+    """An index page that a large site splits into groups, one page each in ``folder``.
+
+    ``title``, ``intro`` and ``bar_label`` are label keys; ``title`` + "_group" titles a group's
+    page. The template gets the entries as ``entries``, and the groups' ``bar``."""
+
+    page: str
+    folder: str
+    template: str
+    title: str
+    intro: str | None
+    bar_label: str
+
+
+SPEAKERS_INDEX = GroupedIndex(SPEAKERS, SPEAKERS_FOLDER, "speakers.md.j2", "speakers", "speakers_intro",
+                              "speakers_initials")
+PARTNERS_INDEX = GroupedIndex(PARTNERS, PARTNERS_FOLDER, "partners.md.j2", "partners", "partners_intro",
+                              "partners_initials")
+PROGRAMMES_INDEX = GroupedIndex(PROGRAMMES, PROGRAMMES_FOLDER, "programmes.md.j2", "programmes", None, "years")
+NOTIONS_INDEX = GroupedIndex(NOTIONS, NOTIONS_FOLDER, "notions.md.j2", "key_notions", "notions_intro", "years")
 
 
 def md_escape(value: Any) -> Markup:
@@ -518,8 +541,7 @@ class Renderer:
     def _programmes(self) -> None:
         programmes = [(p, p.get(self.lang)) for p in self.site.programmes.values()]
         groups = self._by_year(programmes, lambda found: self._count("programme", len(found)))
-        self._grouped(PROGRAMMES, PROGRAMMES_FOLDER, "programmes.md.j2", "programmes", None, "years",
-                      programmes, groups, "programmes")
+        self._grouped(PROGRAMMES_INDEX, programmes, groups)
 
     def _notions(self) -> None:
         # Grouped by programme: the notions themselves are on each programme's page, so that
@@ -532,28 +554,28 @@ class Renderer:
             if any(s.get(SOURCE_LANGUAGE).notions for s in programme.sessions)
         ]
         by_year = self._by_year(groups, lambda found: self._count("notion", sum(g[2] for g in found)))
-        self._grouped(NOTIONS, NOTIONS_FOLDER, "notions.md.j2", "key_notions", "notions_intro", "years",
-                      groups, by_year, "groups")
+        self._grouped(NOTIONS_INDEX, groups, by_year)
 
     def _count(self, what: str, n: int) -> str:
         return self.t(f"{what}_one") if n == 1 else self.t(f"{what}_count", n=n)
 
-    def _grouped(self, index: str, folder: str, template: str, title: str, intro: str | None, bar_label: str,
-                 entries: list, groups: list[Group] | None, name: str) -> None:
-        """An index page listing ``entries`` (passed to the template as ``name``); with
-        ``groups``, the index lists the groups and each group has its page in ``folder``."""
-        meta = {"title": self.t(title)}
-        if intro:
-            meta["description"] = self.t(intro)
+    def _grouped(self, index: GroupedIndex, entries: list, groups: list[Group] | None) -> None:
+        """The index page listing ``entries``; with ``groups``, the index lists the groups and
+        each group has its page, listing its entries."""
+        meta = {"title": self.t(index.title)}
+        if index.intro:
+            meta["description"] = self.t(index.intro)
         if groups is None:
-            self._emit(index, template, meta, **{name: entries}, bar=None, current=None)
+            self._emit(index.page, index.template, meta, heading=meta["title"], entries=entries, bar=None, current=None)
             return
-        bar = [(group.label, group_uri(folder, group.key), group.count) for group in groups]
-        self._emit(index, template, meta, **{name: None}, bar=bar, bar_label=self.t(bar_label), current=None)
+        bar = [(group.label, group_uri(index.folder, group.key), group.count_label) for group in groups]
+        bar_label = self.t(index.bar_label)
+        self._emit(index.page, index.template, meta, heading=meta["title"], entries=[], bar=bar, bar_label=bar_label,
+                   current=None)
         for group, (_, uri, _) in zip(groups, bar):
-            self._emit(uri, template, {**meta, "title": self.t(f"{title}_group", group=group.label)},
-                       **{name: group.entries}, bar=bar, bar_label=self.t(bar_label), current=uri,
-                       current_label=group.label)
+            title = self.t(f"{index.title}_group", group=group.label)
+            self._emit(uri, index.template, {**meta, "title": title}, heading=title, entries=group.entries, bar=bar,
+                       bar_label=bar_label, current=uri)
 
     def _partners(self) -> None:
         partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
@@ -563,8 +585,7 @@ class Renderer:
             # By the initial of the name in the source language, so that both languages have the
             # same pages whatever a translation calls the organisation.
             groups = self._by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner")
-        self._grouped(PARTNERS, PARTNERS_FOLDER, "partners.md.j2", "partners", "partners_intro", "partners_initials",
-                      entries, groups, "partners")
+        self._grouped(PARTNERS_INDEX, entries, groups)
 
     def _by_initial(self, entries: list, name: Callable[[Any], str], what: str) -> list[Group]:
         """``entries`` by the initial of ``name(entry)``, a to z then the others."""
@@ -608,8 +629,7 @@ class Renderer:
             for pid in people
         ]
         groups = self._by_initial(entries, lambda entry: entry[0].name, "person") if len(people) > SPEAKERS_ON_ONE_PAGE else None
-        self._grouped(SPEAKERS, SPEAKERS_FOLDER, "speakers.md.j2", "speakers", "speakers_intro", "speakers_initials",
-                      entries, groups, "speakers")
+        self._grouped(SPEAKERS_INDEX, entries, groups)
 
     def _tag_labels(self, tag_ids: list[str]) -> list[str]:
         return [self.site.tags[t].label.get(self.lang) for t in dict.fromkeys(tag_ids) if t in self.site.tags]

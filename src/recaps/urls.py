@@ -47,12 +47,14 @@ GENERATED_FOLDERS: dict[str, str] = {
     SPEAKERS_FOLDER.rstrip("/"): "the speakers pages",
     PROGRAMMES_FOLDER.rstrip("/"): "the programmes pages",
     NOTIONS_FOLDER.rstrip("/"): "the key notions pages",
-    PARTNERS_FOLDER.rstrip("/"): "the partners by initial",
+    PARTNERS_FOLDER.rstrip("/"): "the partners pages by initial",
 }
-# The index whose long lists each of these folders holds, one page a group, on a large site.
-GROUPED_INDEXES: dict[str, str] = {
-    SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER: PROGRAMMES, NOTIONS_FOLDER: NOTIONS, PARTNERS_FOLDER: PARTNERS,
-}
+# Those whose own address is a generated page (/speakers/): a hand-written page there is
+# reported by the address check, as for any generated page.
+FOLDERS_WITH_INDEX_PAGE = {SPEAKERS_FOLDER.rstrip("/"), PROGRAMMES_FOLDER.rstrip("/"), NOTIONS_FOLDER.rstrip("/")}
+# The index whose groups each of these folders holds, on a large site (the partners' groups are
+# under partners/, in the navigation as a partner's page is).
+GROUPED_INDEXES: dict[str, str] = {SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER: PROGRAMMES, NOTIONS_FOLDER: NOTIONS}
 
 # Names a programme folder may not take (its pages are published under <programme>/): folders of
 # generated pages, of the theme's files and of the other languages.

@@ -16,8 +16,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from test_build_real_site import parse
 
-from recaps.render import initial_of
-
 # Who the real content quotes, by initial (first names, accents removed: "Éric" under E).
 EXPECTED = {
     "c": ["caroline-felix", "christophe-martin"],
@@ -30,9 +28,12 @@ COUNTS = {"fr": {"c": "2 personnes", "e": "2 personnes", "i": "1 personne"},
 PREFIX = {"fr": "", "en": "en/"}
 
 
-def test_the_initial_of_a_name() -> None:
-    names = ("Éric Boël", "caroline", "Ørsted", "Œuvre", "Łukasz", "Đorđe", "Þór", "İlkay", "3M", "Юрий", "Ügur", "")
-    assert [initial_of(name) for name in names] == ["e", "c", "o", "o", "l", "d", "t", "i", "other", "other", "u", "other"]
+def _active_section(page) -> list[tuple[str, str, bool]]:
+    """The navigation section open on this page: (href, label, active) for each of its links."""
+    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
+    assert len(sections) == 1
+    return [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
+            for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
 
 
 def _people(page) -> list[str]:
@@ -80,11 +81,7 @@ def test_each_initial_page_lists_its_people(grouped_indexes_site: Path, lang: st
         for i in EXPECTED
     ]
     # In the navigation: a speakers section holding the speakers page, then this page, active.
-    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
-    assert len(sections) == 1
-    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
-               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
-    assert entries == [("../", index_title, False), ("./", title.format(initial.upper()), True)]
+    assert _active_section(page) == [("../", index_title, False), ("./", title.format(initial.upper()), True)]
 
 
 GROUP_PAGES = ["speakers/", *(f"speakers/{i}/" for i in EXPECTED), "programmes/", "programmes/2025/",
@@ -167,11 +164,7 @@ def test_where_the_home_page_cannot_show_every_programme_their_list_is_in_the_na
     assert _top_navigation(session)[:3] == [home, programmes, programme]
     page = parse(grouped_indexes_site / PREFIX[lang] / "programmes/2025/index.html")
     assert _top_navigation(page)[:2] == [home, programmes]
-    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
-    assert len(sections) == 1
-    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
-               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
-    assert entries == [("../", programmes, False), ("./", YEAR_TITLES[lang]["programmes/"][1], True)]
+    assert _active_section(page) == [("../", programmes, False), ("./", YEAR_TITLES[lang]["programmes/"][1], True)]
 
 
 def test_the_real_site_keeps_its_one_programme_on_the_home_page(built_site: Path) -> None:
@@ -183,11 +176,7 @@ def test_the_real_site_keeps_its_one_programme_on_the_home_page(built_site: Path
 def test_a_year_of_notions_is_in_the_notions_section_of_the_navigation(grouped_indexes_site: Path, lang: str) -> None:
     page = parse(grouped_indexes_site / PREFIX[lang] / "notions/2025/index.html")
     index_title, year_title = YEAR_TITLES[lang]["notions/"]
-    sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
-    assert len(sections) == 1
-    entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
-               for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
-    assert entries == [("../", index_title, False), ("./", year_title, True)]
+    assert _active_section(page) == [("../", index_title, False), ("./", year_title, True)]
 
 
 def test_the_real_site_keeps_one_speakers_page(built_site: Path) -> None:
@@ -266,11 +255,7 @@ def test_the_partners_by_initial(grouped_indexes_site: Path, lang: str) -> None:
         in_article = [a for a in page.find("a") if any(e.tag == "article" for e in a.ancestors)]
         assert [a.attrs["href"] for a in in_article if a.attrs["href"].startswith("../../")] == [f"../../{partner}/"]
         # In the navigation: the partners section, with the partners page and this one, active.
-        sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
-        assert len(sections) == 1
-        entries = [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
-                   for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
-        assert entries == [("../../", index_title, False), ("./", title.format(initial.upper()), True)]
+        assert _active_section(page) == [("../../", index_title, False), ("./", title.format(initial.upper()), True)]
 
 
 def test_a_hand_written_page_among_the_partners_is_in_the_navigation_once(copy_repo, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""A large site's indexes (speakers by initial, programmes and notions by year) in a real browser."""
+"""A large site's indexes (speakers and partners by initial, programmes and notions by year) in a real browser."""
 
 from __future__ import annotations
 
