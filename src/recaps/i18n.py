@@ -195,8 +195,7 @@ _SPACED = re.compile("[;:!?«»&]")  # text with none of these is left as it is
 
 
 def _spaced(text: str) -> str:
-    if not _SPACED.search(text):
-        return text
+    """French spacing of a piece of text that ``_SPACED`` found something to space in."""
     return french_spacing(_SPACE_REFERENCES.sub(_space_character, text))
 
 
@@ -233,5 +232,5 @@ def french_typography_html(html: str) -> str:
             else:
                 skip_depth += 1
     text = html[last:]
-    out.append(text if skip_depth else _spaced(text))
+    out.append(_spaced(text) if not skip_depth and spaced(text) else text)
     return "".join(out)

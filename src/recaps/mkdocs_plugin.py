@@ -78,7 +78,9 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
-_INDEX_LABELS = {SPEAKERS: "speakers", NOTIONS: "key_notions", PROGRAMMES: "programmes"}
+# The label of the navigation section an index page opens with one of its pages.
+_INDEX_LABELS = {PARTNERS: "partners", TAGS: "tags", SPEAKERS: "speakers", NOTIONS: "key_notions",
+                 PROGRAMMES: "programmes"}
 
 
 class _UnchangedPage(File):
@@ -269,24 +271,23 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             ]
             position = len(self.top_programme_items)  # after the home page and the list of programmes
             return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=position)
-        hand_written = bool(rendered.source and rendered.source.startswith("docs/"))  # among the top items already
-        if rendered.src_uri.startswith("partners/") and rendered.src_uri != PARTNERS and not hand_written:
-            index = self._page(PARTNERS)
-            position = self.top_items.index(index)
-            items = [index, page]
-            return self._with_section(nav, page, i18n.label("partners", self.lang), items, position, replace=True)
-        if rendered.src_uri in self.listing_pages:  # a tag's page: under the tags page, as a partner's
-            index = self._page(TAGS)
-            position = self.top_items.index(index)
-            return self._with_section(nav, page, i18n.label("tags", self.lang), [index, page], position, replace=True)
-        for folder, index_uri in GROUPED_INDEXES.items():  # an initial's or a year's page, on a large site
-            if rendered.src_uri.startswith(folder):
-                index = self._page(index_uri)
-                if index in self.top_items:
-                    position = self.top_items.index(index)
-                    title = i18n.label(_INDEX_LABELS[index_uri], self.lang)
-                    return self._with_section(nav, page, title, [index, page], position, replace=True)
+        index_uri = self._index_of(rendered)
+        if index_uri is not None and self._page(index_uri) in self.top_items:
+            index = self._page(index_uri)
+            title = i18n.label(_INDEX_LABELS[index_uri], self.lang)
+            return self._with_section(nav, page, title, [index, page], self.top_items.index(index), replace=True)
         return nav
+
+    def _index_of(self, rendered: RenderedPage) -> str | None:
+        """The index page under which a page opens its section in the navigation, with itself:
+        a partner's page, a tag's, an initial's or a year's of a large site."""
+        uri = rendered.src_uri
+        hand_written = bool(rendered.source and rendered.source.startswith("docs/"))  # among the top items already
+        if uri.startswith("partners/") and uri != PARTNERS and not hand_written:  # partners/initials/ too
+            return PARTNERS
+        if uri in self.listing_pages:
+            return TAGS
+        return next((index for folder, index in GROUPED_INDEXES.items() if uri.startswith(folder)), None)
 
     def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],
                       position: int, replace: bool = False) -> Navigation:

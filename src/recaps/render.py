@@ -548,13 +548,13 @@ class Renderer:
         # this page grows with the number of programmes, not with the number of recaps.
         # Which programmes are listed is read from the source, so that both languages have the
         # same pages (a stale translation may lack notions); the counts are this language's.
-        groups = [
+        entries = [
             (programme, programme.get(self.lang), sum(len(s.get(self.lang).notions) for s in programme.sessions))
             for programme in self.site.programmes.values()
             if any(s.get(SOURCE_LANGUAGE).notions for s in programme.sessions)
         ]
-        by_year = self._by_year(groups, lambda found: self._count("notion", sum(g[2] for g in found)))
-        self._grouped(NOTIONS_INDEX, groups, by_year)
+        groups = self._by_year(entries, lambda found: self._count("notion", sum(entry[2] for entry in found)))
+        self._grouped(NOTIONS_INDEX, entries, groups)
 
     def _count(self, what: str, n: int) -> str:
         return self.t(f"{what}_one") if n == 1 else self.t(f"{what}_count", n=n)
