@@ -227,30 +227,24 @@ def test_language_selector_points_at_the_same_page(built_site: Path, lang: str) 
         assert [a.attrs["hreflang"] for a in current] == [lang], page
 
 
-def test_french_search_index_holds_only_french_pages(built_site: Path) -> None:
-    index = search_index(built_site, "fr")
-    assert index["config"]["lang"] == ["fr"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert not [loc for loc in locations if loc.startswith("en/")]
-    assert {loc.split("#")[0] for loc in locations} == set(PAGES) - {"tags/cooperation/"}  # tag pages: excluded
-    text = json.dumps(index, ensure_ascii=False)
-    assert "vulnérabilité" in text
-    assert "Accepter la vulnérabilité" in text
-    assert "Accepting vulnerability" not in text
-    assert "Bringing your ecosystem on board" not in text
+# Words of each language's search index, and of the other language's, which it must not hold.
+SEARCH_TEXTS = {
+    "fr": (["vulnérabilité", "Accepter la vulnérabilité"], ["Accepting vulnerability", "Bringing your ecosystem on board"]),
+    "en": (["vulnerability", "Accepting vulnerability"], ["Accepter la vulnérabilité", "Embarquer son écosystème"]),
+}
 
 
-def test_english_search_index_holds_only_english_pages(built_site: Path) -> None:
-    index = search_index(built_site, "en")
-    assert index["config"]["lang"] == ["en"]
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_search_index_holds_only_its_language_pages(built_site: Path, lang: str) -> None:
+    index = search_index(built_site, lang)
+    assert index["config"]["lang"] == [lang]
     locations = {doc["location"] for doc in index["docs"]}
-    assert not [loc for loc in locations if loc.startswith("en/")]  # relative to en/ already
+    assert not [loc for loc in locations if loc.startswith("en/")]  # the English one: relative to en/ already
     assert {loc.split("#")[0] for loc in locations} == set(PAGES) - {"tags/cooperation/"}  # tag pages: excluded
     text = json.dumps(index, ensure_ascii=False)
-    assert "vulnerability" in text
-    assert "Accepting vulnerability" in text
-    assert "Accepter la vulnérabilité" not in text
-    assert "Embarquer son écosystème" not in text
+    present, absent = SEARCH_TEXTS[lang]
+    assert [t for t in present if t not in text] == []
+    assert [t for t in absent if t in text] == []
 
 
 RAW_MARKDOWN = re.compile(r"\]\([^)\s]*\.md(#[^)]*)?\)|\*\*\w|\w\*\*")
