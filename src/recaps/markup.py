@@ -319,9 +319,11 @@ def _plain(body: str) -> bool:
     Such a body cannot make Markdown write a tag, an attribute or an address, nor take long to
     convert, so it need not be converted here; real recaps are almost all like this.
     """
+    # One-character searches first: they are many times faster than the two-character ones.
+    if "<" in body or "{" in body or ("]" in body and any(marker in body for marker in _MAY_MAKE_MARKUP)):
+        return False
     return (
-        not any(marker in body for marker in _MAY_MAKE_MARKUP)
-        and body.count("[") < 100
+        body.count("[") < 100
         and not _DEEP_NESTING.search("\n" + body)
     )
 

@@ -56,10 +56,12 @@ def _no_control_characters(value: str) -> str:
 
 def _text(max_length: int) -> Any:
     """Text written by editors: numbers and dates read as text, trimmed, not empty, bounded."""
+    # The constraints come before the BeforeValidator so that pydantic-core applies them itself; a
+    # BeforeValidator still runs first, whatever its place.
     return Annotated[
         str,
-        BeforeValidator(_scalar_to_text),
         StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        BeforeValidator(_scalar_to_text),
         AfterValidator(_no_control_characters),
     ]
 
