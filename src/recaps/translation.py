@@ -150,14 +150,39 @@ def _fact(value: Any) -> str:
     return describe_value(value)
 
 
+def _neutral_tree(paths: tuple[str, ...]) -> dict:
+    """("quotes.*.speaker", "id") -> {"quotes": {"*": {"speaker": None}}, "id": None}."""
+    tree: dict = {}
+    for path in paths:
+        *parents, leaf = _split(path)
+        node = tree
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = None
+    return tree
+
+
+_NEUTRAL_TREES = {model: _neutral_tree(paths) for model, paths in NEUTRAL_FIELDS.items()}
+
+
+def _without(data: Any, tree: dict) -> Any:
+    """A copy of ``data`` without the values ``tree`` names ("*": in each item of a list)."""
+    if type(data) is dict:
+        copy = {}
+        for key, value in data.items():
+            if key == "*" or key not in tree:
+                copy[key] = _copy(value)
+            elif tree[key] is not None:
+                copy[key] = _without(value, tree[key])
+        return copy
+    if type(data) is list and "*" in tree:
+        return [_without(item, tree["*"]) for item in data]
+    return _copy(data)
+
+
 def translatable_content(model: type[Content], source: RawDocument) -> dict:
     """What a translator translates: the French front matter minus neutral facts, plus the body."""
-    data = _copy(source.meta)
-    for path in NEUTRAL_FIELDS[model]:
-        for location in sorted(_expand(data, _split(path)), reverse=True):
-            parent = _at(data, location[:-1]) if len(location) > 1 else data
-            if isinstance(parent, dict):
-                parent.pop(location[-1], None)
+    data = _without(source.meta, _NEUTRAL_TREES[model])
     data.pop("translation_of", None)
     return {"front_matter": data, "body": source.body.strip()}
 
