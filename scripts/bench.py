@@ -854,6 +854,7 @@ def bench_one(recaps: int, work: Path, baseline: bool, profile: bool, largest: i
         result.check_runs.append(time.perf_counter() - started)
         if report:
             raise SystemExit(f"the generated corpus does not pass recaps check:\n{report.render()[:4000]}")
+        del site, report  # as after a command: the next run does not load beside this one's site
     result.check = statistics.median(result.check_runs)
     cli = run(recaps_command() + ["-C", str(corpus_root), "check"])
     if cli.returncode != 0 or not cli.output.startswith("OK"):

@@ -295,25 +295,40 @@ class LoadCache:
         return results
 
 
+# The other processes pickle what they load and this one unpickles it: they take a little less.
+OTHERS_SHARE = 0.94
+
+
 def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
     """Load every item, on every core for a large site (the results come back in order).
 
-    The other processes load the first part of the list while this one loads the rest: what
-    this process loads needs no pickling back, which on two cores is most of the saving.
+    The other processes take every other item or so (sessions and partners differ in weight),
+    each sending all of its items back at once when done: sent piecemeal, they waited on this
+    process, busy with its own share, to read each piece. What this process loads needs no
+    pickling back, which on two cores is most of the saving.
     """
     workers = min(os.cpu_count() or 1, 4) - 1
     if len(jobs) < PARALLEL_FROM or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_run_job(root, job, bodies) for job in jobs]
     global _FORKED_JOBS
     _FORKED_JOBS = (root, jobs, bodies)  # inherited by the forked workers, not pickled
-    share = len(jobs) * workers // (workers + 1)
+    count = len(jobs)
+    share = int(count * workers / (workers + 1) * OTHERS_SHARE)
+    theirs = _spread(count, share)
+    taken = set(theirs)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            theirs = pool.map_async(_run_job_at, range(share), chunksize=max(1, share // (8 * workers)))
-            ours = [_run_job(root, job, bodies) for job in jobs[share:]]
-            return theirs.get() + ours
+            pending = pool.map_async(_run_job_at, theirs, chunksize=-(-len(theirs) // workers))
+            ours = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
+            results = dict(zip(theirs, pending.get()))
+            return [results[i] if i in taken else ours[i] for i in range(count)]
     finally:
         _FORKED_JOBS = None
+
+
+def _spread(count: int, share: int) -> list[int]:
+    """``share`` of the indexes ``range(count)``, evenly spread: (10, 4) -> [2, 4, 7, 9]."""
+    return [i for i in range(count) if (i * share) // count != ((i + 1) * share) // count]
 
 
 _FORKED_JOBS: tuple[Path, list[_Job], bool] | None = None
@@ -452,6 +467,11 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
         return _load_site(Path(root), bodies, cache)
     finally:
         if collecting:
+            # What a load makes lives as long as the site: straight to the oldest generation
+            # (freeze, then unfreeze: two list moves), or the first young collection after the
+            # load would walk all of it (a twelfth of a large check).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

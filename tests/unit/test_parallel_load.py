@@ -1,0 +1,92 @@
+"""A large site is loaded by two processes; the site and the errors are those of a serial load."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recaps import loader
+from recaps.loader import _spread, load_site
+from recaps.models import Programme, Session
+from recaps.reader import read_markdown
+from recaps.translation import source_version, with_source_version
+
+BASE = Path(__file__).resolve().parents[1] / "golden" / "check" / "_base"
+PROGRAMMES = 12
+
+
+def _tree(root: Path) -> Path:
+    """Twelve programmes of three sessions, with an error or a stale translation here and there."""
+    shutil.copytree(BASE, root)
+    demo = root / "sessions" / "parcours-demo"
+    for k in range(1, PROGRAMMES + 1):
+        folder = root / "sessions" / f"parcours-{k}"
+        folder.mkdir()
+        for lang in ("fr", "en"):
+            text = (demo / f"programme.{lang}.md").read_text(encoding="utf-8")
+            (folder / f"programme.{lang}.md").write_text(text.replace("parcours-demo", f"parcours-{k}"), encoding="utf-8")
+            for number in (1, 2, 3):
+                text = (demo / f"session-1.{lang}.md").read_text(encoding="utf-8")
+                text = (text.replace("parcours-demo", f"parcours-{k}").replace("id: session-1", f"id: session-{number}")
+                        .replace("number: 1", f"number: {number}").replace("number: 2", f"number: {number + 1}"))
+                if lang == "fr" and number == k % 3 + 1:
+                    text = text.replace("speaker: paul-durand", f"speaker: personne-{k}")  # unknown person
+                (folder / f"session-{number}.{lang}.md").write_text(text, encoding="utf-8")
+    shutil.rmtree(demo)
+    for french in sorted(root.glob("sessions/parcours-*/*.fr.md")):
+        english = french.with_name(french.name.replace(".fr.md", ".en.md"))
+        model = Programme if french.name.startswith("programme") else Session
+        source, _ = read_markdown(root, french.relative_to(root).as_posix())
+        english.write_text(with_source_version(english.read_text(encoding="utf-8"), source_version(model, source)),
+                           encoding="utf-8")
+        if french.parent.name in ("parcours-4", "parcours-8", "parcours-12") and french.name.startswith("session"):
+            with french.open("a", encoding="utf-8") as file:
+                file.write("\nUne phrase ajoutée après la traduction.\n")  # the English is now stale
+    return root
+
+
+def _summary(root: Path) -> tuple:
+    site, report = load_site(root)
+    return (
+        [(row.kind, row.id, row.source, row.translation, row.state) for row in site.status],
+        {pid: ([s.id for s in p.sessions], p.content) for pid, p in site.programmes.items()},
+        [(s.id, s.content, {lang: (d.body, d.lines) for lang, d in s.documents.items()}) for s in site.sessions],
+        {pid: p.content for pid, p in site.partners.items()},
+        report.render(),
+    )
+
+
+def test_two_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path / "site")
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 10**9)
+    serial = _summary(root)
+
+    forks = []
+    get_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or get_context(method))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+    parallel = _summary(root)
+
+    assert forks == ["fork"]
+    assert parallel == serial
+    statuses, programmes, sessions, _, errors = serial
+    assert len(programmes) == PROGRAMMES and len(sessions) == 3 * PROGRAMMES
+    stale = [(kind, item) for kind, item, *_, state in statuses if state.value == "stale"]
+    assert set(stale) == {("session", f"parcours-{k}/session-{n}") for k in (4, 8, 12) for n in (1, 2, 3)} | {
+        ("partner", "atelier-nord")  # the base tree's partner translates an older French text
+    }
+    assert errors.count("no person 'personne-") == PROGRAMMES
+    assert errors.count("is above the programme's 3 planned sessions") == PROGRAMMES  # next_session 4
+
+
+def test_the_other_process_takes_items_spread_over_the_list() -> None:
+    """Sessions and partners differ in weight: each process gets some of each."""
+    assert _spread(10, 4) == [2, 4, 7, 9]
+    assert _spread(10, 5) == [1, 3, 5, 7, 9]
+    assert _spread(1268, 595) == sorted(set(_spread(1268, 595))) and len(_spread(1268, 595)) == 595
+    assert _spread(7, 0) == [] and _spread(7, 7) == list(range(7))
