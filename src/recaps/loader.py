@@ -19,6 +19,7 @@ import os
 import re
 import stat
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -296,47 +297,66 @@ class LoadCache:
 
 
 # The other processes pickle what they load and this one unpickles it: they take a little less.
-OTHERS_SHARE = 0.94
+OTHERS_SHARE = 0.9
 
 
 def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
     """Load every item, on every core for a large site (the results come back in order).
 
-    The other processes take every other item or so (sessions and partners differ in weight),
-    each sending all of its items back at once when done: sent piecemeal, they waited on this
-    process, busy with its own share, to read each piece. What this process loads needs no
-    pickling back, which on two cores is most of the saving.
+    Each other process (forked: it has the jobs without pickling them) takes items spread over
+    the list, since sessions and partners differ in weight, and sends them back through a pipe
+    that this process reads only once its own share is loaded. A thread reading meanwhile would
+    wait for this busy process's interpreter lock at every 64 KB, and the sender with it. What
+    this process loads needs no pickling back, which on two cores is most of the saving.
     """
     workers = min(os.cpu_count() or 1, 4) - 1
     if len(jobs) < PARALLEL_FROM or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_run_job(root, job, bodies) for job in jobs]
-    global _FORKED_JOBS
-    _FORKED_JOBS = (root, jobs, bodies)  # inherited by the forked workers, not pickled
     count = len(jobs)
-    share = int(count * workers / (workers + 1) * OTHERS_SHARE)
-    theirs = _spread(count, share)
-    taken = set(theirs)
+    theirs = _spread(count, int(count * workers / (workers + 1) * OTHERS_SHARE))
+    context = multiprocessing.get_context("fork")
+    helpers = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_run_job_at, theirs, chunksize=-(-len(theirs) // workers))
-            ours = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
-            results = dict(zip(theirs, pending.get()))
-            return [results[i] if i in taken else ours[i] for i in range(count)]
+        for share in (theirs[worker::workers] for worker in range(workers)):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_load_share, args=(root, jobs, share, bodies, sender), daemon=True)
+            process.start()
+            sender.close()  # this process's copy: the pipe then ends when the other process does
+            helpers.append((process, receiver, share))
+        taken = set(theirs)
+        results = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
+        for process, receiver, share in helpers:
+            try:
+                outcome, loaded = receiver.recv()
+            except EOFError:
+                process.join(timeout=5)
+                raise RuntimeError(f"a loading process stopped (exit code {process.exitcode}) without its results") from None
+            if outcome != "loaded":
+                raise RuntimeError(f"a loading process failed:\n{loaded}")
+            results.update(zip(share, loaded))
+        return [results[i] for i in range(count)]
     finally:
-        _FORKED_JOBS = None
+        for process, receiver, _ in helpers:
+            receiver.close()  # a process still sending stops: its pipe is broken
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+def _load_share(root: Path, jobs: list[_Job], share: list[int], bodies: bool, sender) -> None:
+    """In another process: load the items at ``share`` and send them back, or what went wrong."""
+    try:
+        message = ("loaded", [_run_job(root, jobs[i], bodies) for i in share])
+    except BaseException:  # noqa: BLE001 - reported by the process that waits for these items
+        message = ("failed", traceback.format_exc())
+    sender.send(message)
+    sender.close()
 
 
 def _spread(count: int, share: int) -> list[int]:
     """``share`` of the indexes ``range(count)``, evenly spread: (10, 4) -> [2, 4, 7, 9]."""
     return [i for i in range(count) if (i * share) // count != ((i + 1) * share) // count]
-
-
-_FORKED_JOBS: tuple[Path, list[_Job], bool] | None = None
-
-
-def _run_job_at(index: int) -> tuple[Item | None, list[ContentError]]:
-    root, jobs, bodies = _FORKED_JOBS
-    return _run_job(root, jobs[index], bodies)
 
 
 def _run_job(root: Path, job: _Job, bodies: bool) -> tuple[Item | None, list[ContentError]]:

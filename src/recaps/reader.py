@@ -442,9 +442,15 @@ def _realpath(path: str) -> str:
     return os.path.realpath(path)
 
 
+@functools.lru_cache(maxsize=4096)
+def _folder_inside(root: str, folder: str) -> bool:
+    return within(_realpath(root), _realpath(folder))
+
+
 def forget_real_paths() -> None:
     """Resolve folders again: called at the start of each load, which sees the tree as it is."""
     _realpath.cache_clear()
+    _folder_inside.cache_clear()
 
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -467,11 +473,11 @@ def _unreadable(rel_path: str, exc: OSError) -> ContentError:
 def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
     """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
     full = os.path.join(root, rel_path)
-    real_root = _realpath(str(root))
-    # The file's folder is resolved once per load; the file itself is opened without following
-    # a symbolic link, and only a link is resolved in full (then followed if it stays inside).
-    if not within(real_root, _realpath(os.path.dirname(full))):
+    # The file's folder is resolved and checked once per load; the file itself is opened without
+    # following a symbolic link, and only a link is resolved in full (then followed if it stays inside).
+    if not _folder_inside(str(root), os.path.dirname(full)):
         return None, [_outside(rel_path)]
+    real_root = _realpath(str(root))
     if not _NOFOLLOW and not within(real_root, os.path.realpath(full)):  # no O_NOFOLLOW (Windows)
         return None, [_outside(rel_path)]
     try:

@@ -60,6 +60,12 @@ def _summary(root: Path) -> tuple:
     )
 
 
+def _parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes, whatever this machine's cores, from the first item."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+
+
 def test_two_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _tree(tmp_path / "site")
     monkeypatch.setattr(loader, "PARALLEL_FROM", 10**9)
@@ -68,8 +74,7 @@ def test_two_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.Mo
     forks = []
     get_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or get_context(method))
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+    _parallel(monkeypatch)
     parallel = _summary(root)
 
     assert forks == ["fork"]
@@ -90,3 +95,36 @@ def test_the_other_process_takes_items_spread_over_the_list() -> None:
     assert _spread(10, 5) == [1, 3, 5, 7, 9]
     assert _spread(1268, 595) == sorted(set(_spread(1268, 595))) and len(_spread(1268, 595)) == 595
     assert _spread(7, 0) == [] and _spread(7, 7) == list(range(7))
+
+
+def test_a_bug_in_the_other_process_is_raised_here_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path / "site")
+    _parallel(monkeypatch)
+    parent, run_job = os.getpid(), loader._run_job
+
+    def failing_elsewhere(root, job, bodies):
+        if os.getpid() != parent:
+            raise ZeroDivisionError("a bug")
+        return run_job(root, job, bodies)
+
+    monkeypatch.setattr(loader, "_run_job", failing_elsewhere)
+    with pytest.raises(RuntimeError) as raised:
+        load_site(root)
+    message = str(raised.value)
+    assert message.startswith("a loading process failed:\nTraceback (most recent call last):")
+    assert message.endswith("ZeroDivisionError: a bug\n")
+
+
+def test_the_other_process_ending_without_its_items_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path / "site")
+    _parallel(monkeypatch)
+    parent, run_job = os.getpid(), loader._run_job
+
+    def ending_elsewhere(root, job, bodies):
+        if os.getpid() != parent:
+            os._exit(3)
+        return run_job(root, job, bodies)
+
+    monkeypatch.setattr(loader, "_run_job", ending_elsewhere)
+    with pytest.raises(RuntimeError, match=r"^a loading process stopped \(exit code 3\) without its results$"):
+        load_site(root)
