@@ -12,6 +12,7 @@ Layout read here::
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 import multiprocessing
@@ -316,10 +317,12 @@ def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | N
     theirs = _spread(count, int(count * workers / (workers + 1) * OTHERS_SHARE))
     context = multiprocessing.get_context("fork")
     helpers = []
+    finished = False
     try:
         for share in (theirs[worker::workers] for worker in range(workers)):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_load_share, args=(root, jobs, share, bodies, sender), daemon=True)
+            readers = [receiver, *(helper[1] for helper in helpers)]  # the child closes its copies
+            process = context.Process(target=_load_share, args=(root, jobs, share, bodies, sender, readers), daemon=True)
             process.start()
             sender.close()  # this process's copy: the pipe then ends when the other process does
             helpers.append((process, receiver, share))
@@ -334,24 +337,33 @@ def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | N
             if outcome != "loaded":
                 raise RuntimeError(f"a loading process failed:\n{loaded}")
             results.update(zip(share, loaded))
+        finished = True
         return [results[i] for i in range(count)]
     finally:
         for process, receiver, _ in helpers:
             receiver.close()  # a process still sending stops: its pipe is broken
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            if not finished:
+                process.kill()  # given up on: whatever it is doing
+            process.join()
 
 
-def _load_share(root: Path, jobs: list[_Job], share: list[int], bodies: bool, sender) -> None:
+def _load_share(root: Path, jobs: list[_Job], share: list[int], bodies: bool, sender, readers: list) -> None:
     """In another process: load the items at ``share`` and send them back, or what went wrong."""
+    for reader in readers:
+        reader.close()  # else this process holds its own pipe open, and a send to nobody waits forever
     try:
         message = ("loaded", [_run_job(root, jobs[i], bodies) for i in share])
     except BaseException:  # noqa: BLE001 - reported by the process that waits for these items
         message = ("failed", traceback.format_exc())
-    sender.send(message)
-    sender.close()
+    try:
+        sender.send(message)
+    except Exception:  # noqa: BLE001 - the items did not pickle (say why), or nobody waits any more
+        with contextlib.suppress(Exception):
+            sender.send(("failed", traceback.format_exc()))
+    except KeyboardInterrupt:
+        pass  # the waiting process is stopping too
+    finally:
+        sender.close()
 
 
 def _spread(count: int, share: int) -> list[int]:
@@ -489,9 +501,11 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
         if collecting:
             # What a load makes lives as long as the site: straight to the oldest generation
             # (freeze, then unfreeze: two list moves), or the first young collection after the
-            # load would walk all of it (a twelfth of a large check).
-            gc.freeze()
-            gc.unfreeze()
+            # load would walk all of it (a twelfth of a large check). Not where the program has
+            # frozen objects of its own: unfreezing would release them too.
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

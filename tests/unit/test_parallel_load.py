@@ -18,6 +18,10 @@ from recaps.translation import source_version, with_source_version
 BASE = Path(__file__).resolve().parents[1] / "golden" / "check" / "_base"
 PROGRAMMES = 12
 
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="items are loaded in one process where fork is missing"
+)
+
 
 def _tree(root: Path) -> Path:
     """Twelve programmes of three sessions, with an error or a stale translation here and there."""
@@ -60,13 +64,14 @@ def _summary(root: Path) -> tuple:
     )
 
 
-def _parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two processes, whatever this machine's cores, from the first item."""
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+def _parallel(monkeypatch: pytest.MonkeyPatch, cores: int = 2) -> None:
+    """A process per core (two by default), whatever this machine's cores, from the first item."""
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
     monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
 
 
-def test_two_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("cores", [2, 4])
+def test_several_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
     root = _tree(tmp_path / "site")
     monkeypatch.setattr(loader, "PARALLEL_FROM", 10**9)
     serial = _summary(root)
@@ -74,10 +79,11 @@ def test_two_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytest.Mo
     forks = []
     get_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or get_context(method))
-    _parallel(monkeypatch)
+    _parallel(monkeypatch, cores)
     parallel = _summary(root)
 
     assert forks == ["fork"]
+    assert multiprocessing.active_children() == []
     assert parallel == serial
     statuses, programmes, sessions, _, errors = serial
     assert len(programmes) == PROGRAMMES and len(sessions) == 3 * PROGRAMMES
@@ -128,3 +134,45 @@ def test_the_other_process_ending_without_its_items_is_reported(tmp_path: Path, 
     monkeypatch.setattr(loader, "_run_job", ending_elsewhere)
     with pytest.raises(RuntimeError, match=r"^a loading process stopped \(exit code 3\) without its results$"):
         load_site(root)
+
+
+def _large_items(monkeypatch: pytest.MonkeyPatch, fail_here: bool) -> None:
+    """Items of 200 KB from the other processes (more than a pipe holds); a bug in this one."""
+    parent = os.getpid()
+
+    def run_job(root, job, bodies):
+        if os.getpid() != parent:
+            return None, ["x" * 200_000]
+        if fail_here:
+            raise ZeroDivisionError("a bug here")
+        return None, []
+
+    monkeypatch.setattr(loader, "_run_job", run_job)
+
+
+def test_a_bug_here_stops_the_other_processes_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path / "site")
+    _parallel(monkeypatch, cores=4)
+    _large_items(monkeypatch, fail_here=True)
+    with pytest.raises(ZeroDivisionError, match="a bug here"):
+        load_site(root)
+    assert multiprocessing.active_children() == []
+
+
+def test_the_other_process_stops_when_nobody_reads_its_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It closes its copy of the pipe's reading end: once this process closes its own, the
+    other's send fails and it ends, instead of waiting forever (as after a crash of this one)."""
+    _large_items(monkeypatch, fail_here=False)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=loader._load_share, args=(Path("."), ["job"] * 10, list(range(10)), False,
+                                                               sender, [receiver]))
+    process.start()
+    sender.close()
+    receiver.close()
+    process.join(timeout=20)
+    ended = process.exitcode
+    if ended is None:
+        process.kill()  # still waiting to send: the defect this test is about
+        process.join()
+    assert ended == 0
