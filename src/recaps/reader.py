@@ -169,6 +169,9 @@ def parse_yaml(
     own_lines = not _OTHER_LINE_BREAKS.search(text)
     last_line = text.count("\n") + first_line
 
+    def line_of(event) -> int:  # written out in the loop where it runs for every value
+        return min(event.start_mark.line + first_line, last_line) if own_lines else line_at(event.start_mark)
+
     # The loop below runs once per value of every file: the usual cases are written out inline
     # (a plain key, a string, a value attached to its mapping or list), the rest in helpers.
     parser = _Parser(text)
@@ -256,13 +259,11 @@ def parse_yaml(
             elif event is None or kind is yaml.StreamEndEvent:
                 break
             elif kind is yaml.AliasEvent:
-                line = min(event.start_mark.line + first_line, last_line) if own_lines else line_at(event.start_mark)
-                raise _YamlProblem(line, "YAML aliases (*name) are not allowed: write the value out")
+                raise _YamlProblem(line_of(event), "YAML aliases (*name) are not allowed: write the value out")
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    line = min(event.start_mark.line + first_line, last_line) if own_lines else line_at(event.start_mark)
-                    raise _YamlProblem(line, "only one YAML document is allowed here")
+                    raise _YamlProblem(line_of(event), "only one YAML document is allowed here")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = line_at(mark)
