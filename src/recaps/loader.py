@@ -299,6 +299,8 @@ class LoadCache:
 
 # The other processes pickle what they load and this one unpickles it: they take a little less.
 OTHERS_SHARE = 0.9
+# Items sent back in one message: a message is held whole, pickled, in both processes at once.
+MESSAGE_ITEMS = 64
 
 
 def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
@@ -329,13 +331,16 @@ def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | N
         taken = set(theirs)
         results = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
         for process, receiver, share in helpers:
-            try:
-                outcome, loaded = receiver.recv()
-            except EOFError:
-                process.join(timeout=5)
-                raise RuntimeError(f"a loading process stopped (exit code {process.exitcode}) without its results") from None
-            if outcome != "loaded":
-                raise RuntimeError(f"a loading process failed:\n{loaded}")
+            loaded: list = []
+            while len(loaded) < len(share):
+                try:
+                    outcome, part = receiver.recv()
+                except EOFError:
+                    process.join(timeout=5)
+                    raise RuntimeError(f"a loading process stopped (exit code {process.exitcode}) without its results") from None
+                if outcome != "loaded":
+                    raise RuntimeError(f"a loading process failed:\n{part}")
+                loaded.extend(part)
             results.update(zip(share, loaded))
         finished = True
         return [results[i] for i in range(count)]
@@ -352,11 +357,13 @@ def _load_share(root: Path, jobs: list[_Job], share: list[int], bodies: bool, se
     for reader in readers:
         reader.close()  # else this process holds its own pipe open, and a send to nobody waits forever
     try:
-        message = ("loaded", [_run_job(root, jobs[i], bodies) for i in share])
+        loaded = [_run_job(root, jobs[i], bodies) for i in share]
+        messages = [("loaded", loaded[i : i + MESSAGE_ITEMS]) for i in range(0, len(loaded), MESSAGE_ITEMS)]
     except BaseException:  # noqa: BLE001 - reported by the process that waits for these items
-        message = ("failed", traceback.format_exc())
+        messages = [("failed", traceback.format_exc())]
     try:
-        sender.send(message)
+        for message in messages:
+            sender.send(message)
     except Exception:  # noqa: BLE001 - the items did not pickle (say why), or nobody waits any more
         with contextlib.suppress(Exception):
             sender.send(("failed", traceback.format_exc()))

@@ -80,6 +80,7 @@ def test_several_processes_load_what_one_does(tmp_path: Path, monkeypatch: pytes
     get_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or get_context(method))
     _parallel(monkeypatch, cores)
+    monkeypatch.setattr(loader, "MESSAGE_ITEMS", 5)  # each process's items in several messages
     parallel = _summary(root)
 
     assert forks == ["fork"]
