@@ -325,10 +325,15 @@ def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | N
             receiver, sender = context.Pipe(duplex=False)
             readers = [receiver, *(helper[1] for helper in helpers)]  # the child closes its copies
             process = context.Process(target=_load_share, args=(root, jobs, share, bodies, sender, readers), daemon=True)
-            process.start()
-            sender.close()  # this process's copy: the pipe then ends when the other process does
+            try:
+                process.start()
+            except OSError:  # no process to be had (too many, no memory): this one loads the rest
+                receiver.close()
+                break
+            finally:
+                sender.close()  # this process's copy: the pipe then ends when the other process does
             helpers.append((process, receiver, share))
-        taken = set(theirs)
+        taken = {i for _, _, share in helpers for i in share}
         results = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
         for process, receiver, share in helpers:
             loaded: list = []

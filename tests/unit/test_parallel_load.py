@@ -177,3 +177,30 @@ def test_the_other_process_stops_when_nobody_reads_its_items(monkeypatch: pytest
         process.kill()  # still waiting to send: the defect this test is about
         process.join()
     assert ended == 0
+
+
+def test_where_no_more_processes_can_start_this_one_loads_their_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _tree(tmp_path / "site")
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 10**9)
+    serial = _summary(root)
+
+    fork = multiprocessing.get_context("fork")
+    started = []
+
+    class NoProcessToBeHad(fork.Process):
+        """The first process starts; the next ones fail as fork does when it cannot (EAGAIN)."""
+
+        def start(self) -> None:
+            if started:
+                raise BlockingIOError(11, "Resource temporarily unavailable")
+            started.append(self)
+            super().start()
+
+    class Context:
+        Pipe = staticmethod(fork.Pipe)
+        Process = NoProcessToBeHad
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context)
+    _parallel(monkeypatch, cores=4)
+    assert _summary(root) == serial
+    assert len(started) == 1 and started[0].exitcode == 0
