@@ -208,15 +208,14 @@ _SKIP_TAG = re.compile(r"<(?:%s)" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)
 
 def french_typography_html(html: str) -> str:
     """Apply ``french_spacing`` to the text of an HTML fragment, never inside code or tags."""
+    spaced = _SPACED.search  # whether a piece of text has anything to space
     if not _SKIP_TAG.search(html):  # the usual page: every piece of text is spaced
         pieces = _MARKUP_PIECES.split(html)
-        spaced = _SPACED.search
         pieces[0::2] = [_spaced(text) if spaced(text) else text for text in pieces[0::2]]
         return "".join(pieces)
     out: list[str] = []
     last = 0
     skip_depth = 0  # inside code, pre, script...: text stays as written
-    spaced = _SPACED.search
     for markup in _MARKUP.finditer(html):
         start = markup.start()
         if last < start:

@@ -580,15 +580,17 @@ class Renderer:
     def _partners(self) -> None:
         partners = sorted(self.site.partners.values(), key=lambda p: sort_key(p.get(self.lang).name))
         entries = [(p, p.get(self.lang), i18n.PARTNER_KINDS[p.source.kind][self.lang]) for p in partners]
-        groups = None
-        if len(entries) > PARTNERS_ON_ONE_PAGE:
-            # By the initial of the name in the source language, so that both languages have the
-            # same pages whatever a translation calls the organisation.
-            groups = self._by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner")
+        # By the initial of the name in the source language, so that both languages have the
+        # same pages whatever a translation calls the organisation.
+        groups = self._by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner",
+                                  PARTNERS_ON_ONE_PAGE)
         self._grouped(PARTNERS_INDEX, entries, groups)
 
-    def _by_initial(self, entries: list, name: Callable[[Any], str], what: str) -> list[Group]:
-        """``entries`` by the initial of ``name(entry)``, a to z then the others."""
+    def _by_initial(self, entries: list, name: Callable[[Any], str], what: str, on_one_page: int) -> list[Group] | None:
+        """``entries`` by the initial of ``name(entry)``, a to z then the others; None when no
+        more than ``on_one_page`` of them fit on one page."""
+        if len(entries) <= on_one_page:
+            return None
         initials: dict[str, list] = {}
         for entry in entries:
             initials.setdefault(initial_of(name(entry)), []).append(entry)
@@ -628,7 +630,7 @@ class Renderer:
               for uri, (anchor, name, count) in places[pid].items()])
             for pid in people
         ]
-        groups = self._by_initial(entries, lambda entry: entry[0].name, "person") if len(people) > SPEAKERS_ON_ONE_PAGE else None
+        groups = self._by_initial(entries, lambda entry: entry[0].name, "person", SPEAKERS_ON_ONE_PAGE)
         self._grouped(SPEAKERS_INDEX, entries, groups)
 
     def _tag_labels(self, tag_ids: list[str]) -> list[str]:
