@@ -7,6 +7,7 @@ in one pass. Each is compared here with the definition it replaced, written out 
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from hypothesis import given
@@ -74,19 +75,11 @@ def test_the_front_matter_ends_at_the_first_closing_line(lines: list[str], end: 
 
 def _translatable(model: type, meta: dict, body: str) -> dict:
     """The definition: the front matter, each neutral fact deleted where it is, and the body."""
-    data = {"copy": _deep_copy(meta)}
+    data = {"copy": copy.deepcopy(meta)}
     for path in NEUTRAL_FIELDS[model]:
         _delete(data["copy"], path.split("."))
     data["copy"].pop("translation_of", None)
     return {"front_matter": data["copy"], "body": body.strip()}
-
-
-def _deep_copy(value: Any) -> Any:
-    if type(value) is dict:
-        return {key: _deep_copy(item) for key, item in value.items()}
-    if type(value) is list:
-        return [_deep_copy(item) for item in value]
-    return value
 
 
 def _delete(data: Any, parts: list[str]) -> None:
@@ -125,6 +118,6 @@ shaped = st.fixed_dictionaries({}, optional={
 @SETTINGS
 @given(shaped, st.sampled_from([Session, Partner, Programme, Page]))
 def test_translatable_content_is_the_source_without_its_neutral_facts(meta: dict, model: type) -> None:
-    before = _deep_copy(meta)
+    before = copy.deepcopy(meta)
     assert translatable_content(model, RawDocument("a.fr.md", meta, " Corps \n")) == _translatable(model, meta, " Corps \n")
     assert meta == before  # the source is left as it was

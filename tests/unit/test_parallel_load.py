@@ -104,17 +104,30 @@ def test_the_other_process_takes_items_spread_over_the_list() -> None:
     assert _spread(7, 0) == [] and _spread(7, 7) == list(range(7))
 
 
+def _loading(monkeypatch: pytest.MonkeyPatch, elsewhere, here=None) -> None:
+    """Items loaded by ``elsewhere`` in the other processes, and by ``here`` in this one (by
+    default, as they are)."""
+    parent, run_job = os.getpid(), loader._run_job
+    here = here or run_job
+    monkeypatch.setattr(loader, "_run_job", lambda *job: (here if os.getpid() == parent else elsewhere)(*job))
+
+
+def _a_bug(*_) -> None:
+    raise ZeroDivisionError("a bug")
+
+
+def _exit_3(*_) -> None:
+    os._exit(3)
+
+
+def _large_item(*_) -> tuple:
+    return None, ["x" * 200_000]  # more than a pipe holds
+
+
 def test_a_bug_in_the_other_process_is_raised_here_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _tree(tmp_path / "site")
     _parallel(monkeypatch)
-    parent, run_job = os.getpid(), loader._run_job
-
-    def failing_elsewhere(root, job, bodies):
-        if os.getpid() != parent:
-            raise ZeroDivisionError("a bug")
-        return run_job(root, job, bodies)
-
-    monkeypatch.setattr(loader, "_run_job", failing_elsewhere)
+    _loading(monkeypatch, elsewhere=_a_bug)
     with pytest.raises(RuntimeError) as raised:
         load_site(root)
     message = str(raised.value)
@@ -125,37 +138,16 @@ def test_a_bug_in_the_other_process_is_raised_here_with_its_traceback(tmp_path: 
 def test_the_other_process_ending_without_its_items_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _tree(tmp_path / "site")
     _parallel(monkeypatch)
-    parent, run_job = os.getpid(), loader._run_job
-
-    def ending_elsewhere(root, job, bodies):
-        if os.getpid() != parent:
-            os._exit(3)
-        return run_job(root, job, bodies)
-
-    monkeypatch.setattr(loader, "_run_job", ending_elsewhere)
+    _loading(monkeypatch, elsewhere=_exit_3)
     with pytest.raises(RuntimeError, match=r"^a loading process stopped \(exit code 3\) without its results$"):
         load_site(root)
-
-
-def _large_items(monkeypatch: pytest.MonkeyPatch, fail_here: bool) -> None:
-    """Items of 200 KB from the other processes (more than a pipe holds); a bug in this one."""
-    parent = os.getpid()
-
-    def run_job(root, job, bodies):
-        if os.getpid() != parent:
-            return None, ["x" * 200_000]
-        if fail_here:
-            raise ZeroDivisionError("a bug here")
-        return None, []
-
-    monkeypatch.setattr(loader, "_run_job", run_job)
 
 
 def test_a_bug_here_stops_the_other_processes_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _tree(tmp_path / "site")
     _parallel(monkeypatch, cores=4)
-    _large_items(monkeypatch, fail_here=True)
-    with pytest.raises(ZeroDivisionError, match="a bug here"):
+    _loading(monkeypatch, elsewhere=_large_item, here=_a_bug)
+    with pytest.raises(ZeroDivisionError, match="^a bug$"):
         load_site(root)
     assert multiprocessing.active_children() == []
 
@@ -163,7 +155,7 @@ def test_a_bug_here_stops_the_other_processes_at_once(tmp_path: Path, monkeypatc
 def test_the_other_process_stops_when_nobody_reads_its_items(monkeypatch: pytest.MonkeyPatch) -> None:
     """It closes its copy of the pipe's reading end: once this process closes its own, the
     other's send fails and it ends, instead of waiting forever (as after a crash of this one)."""
-    _large_items(monkeypatch, fail_here=False)
+    _loading(monkeypatch, elsewhere=_large_item)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=loader._load_share, args=(Path("."), ["job"] * 10, list(range(10)), False,
