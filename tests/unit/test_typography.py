@@ -41,3 +41,18 @@ def test_a_tag_read_as_pre_keeps_its_text_as_written() -> None:
     # careful path, which tracks code and pre elements.
     html = "<pre\" :!'</pre>text<a title=\"a>b ; c\">&amp;"
     assert french_typography_html(html) == html
+
+
+# Every element whose text French typography leaves as written (i18n._SKIP_TAGS): each alone on
+# its page, so that neither the fast path (no such tag) nor the careful one can space its text.
+@pytest.mark.parametrize("tag", ["code", "pre", "kbd", "samp", "script", "style", "textarea", "var"])
+def test_text_inside_a_skipped_element_is_left_as_written(tag: str) -> None:
+    html = f"<p>Tapez : <{tag}>a ; b : « c » d ! e ?</{tag}> puis : fin !</p>"
+    expected = f"<p>Tapez{N}: <{tag}>a ; b : « c » d ! e ?</{tag}> puis{N}: fin{N}!</p>"
+    assert french_typography_html(html) == expected
+
+
+def test_keys_nested_in_kbd_are_left_as_written() -> None:
+    html = "<p>Copier : <kbd><kbd>Ctrl</kbd> + <kbd>:</kbd></kbd> ; <KBD class=\"k\">Maj ?</KBD> voilà !</p>"
+    expected = f"<p>Copier{N}: <kbd><kbd>Ctrl</kbd> + <kbd>:</kbd></kbd>{N}; <KBD class=\"k\">Maj ?</KBD> voilà{N}!</p>"
+    assert french_typography_html(html) == expected
