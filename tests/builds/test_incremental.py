@@ -39,6 +39,30 @@ def test_a_body_edit_rebuilds_a_preview_equal_to_a_full_build(copy_repo, tmp_pat
     assert _differences(preview, full) == []
 
 
+def test_a_description_edit_alone_rebuilds_the_page(copy_repo, tmp_path: Path) -> None:
+    # Only the front matter's description changes: the page's Markdown is the same, its meta not.
+    root = copy_repo("partial-meta")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    guide = preview / "guide/index.html"
+    assert '<meta name="description" content="Écrire, vérifier et traduire le récit d’une session.">' in guide.read_text(encoding="utf-8")
+    source = root / "docs/guide.fr.md"
+    text = source.read_text(encoding="utf-8")
+    edited = text.replace("description: Écrire, vérifier et traduire le récit d’une session.",
+                          "description: Écrire et vérifier un récit.", 1)
+    assert edited != text
+    source.write_text(edited, encoding="utf-8")
+
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result
+    page = guide.read_text(encoding="utf-8")
+    assert '<meta name="description" content="Écrire et vérifier un récit.">' in page
+    assert "Écrire, vérifier et traduire le récit d’une session." not in page
+    full = tmp_path / "full"
+    assert build_site(root, full, serving=True).ok
+    assert _differences(preview, full) == []
+
+
 def test_a_new_title_or_a_new_page_needs_a_full_build(copy_repo, tmp_path: Path) -> None:
     root = copy_repo("full-needed")
     preview = tmp_path / "preview"
