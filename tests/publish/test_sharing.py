@@ -138,3 +138,30 @@ def test_cli_prints_the_note_without_a_site_url(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"note: {NO_SITE_URL_NOTE}"
     assert re.match(r"Built .*/site/ \(fr\) and .*/site/en/ \(en\) in \d+\.\d s", result.output.splitlines()[1])
+
+
+# sessions_site (tests/conftest.py): sessions 3 (published 2025-02-10) and 4 (2025-01-20, in French
+# only) besides session 5 (2025-03-16), built with the same site URL. Newest first, whatever the
+# session numbers; the English feed lists only the recaps that have an English version.
+FEEDS = {
+    "fr": [
+        ("Parcours CEC Industries · Session 5 · Embarquer son écosystème", "session-5/", "2025-03-16"),
+        ("Parcours CEC Industries · Session 3 · Mesurer pour agir", "session-3/", "2025-02-10"),
+        ("Parcours CEC Industries · Session 4 · Coopérer entre filières", "session-4/", "2025-01-20"),
+    ],
+    "en": [
+        ("CEC Industries Programme · Session 5 · Bringing your ecosystem on board", "session-5/", "2025-03-16"),
+        ("CEC Industries Programme · Session 3 · Measuring to act", "session-3/", "2025-02-10"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_feed_lists_the_translated_recaps_newest_first(sessions_site: Path, lang: str, prefix: str) -> None:
+    feed = feedparser.parse((sessions_site / prefix / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    entries = [(e.title, e.link, e.published) for e in feed.entries]
+    assert entries == [
+        (title, f"{BASE}{prefix}parcours-cec-industries/{page}", f"{day}T00:00:00+00:00")
+        for title, page, day in FEEDS[lang]
+    ]
