@@ -528,21 +528,22 @@ def test_broken_link_leaves_the_previous_site_untouched(broken_link_build) -> No
     assert _leftovers(root) == []  # no temporary build folder left behind
 
 
-@pytest.fixture(scope="module")
-def english_only_broken_build(copy_repo) -> tuple[BuildResult, Path, dict[str, bytes], Path]:
-    """Only the English build fails: the French one alone succeeds, which must not be enough."""
-    root = copy_repo("english-broken")
-    path = root / SESSION_FILES["en"]
+@pytest.fixture(scope="module", params=["en", "fr"])
+def one_language_broken_build(copy_repo, request) -> tuple[str, BuildResult, Path, dict[str, bytes], Path]:
+    """Only one language's build fails: the other alone succeeds, which must not be enough."""
+    lang = request.param
+    root = copy_repo(f"broken-{lang}-only")
+    path = root / SESSION_FILES[lang]
     path.write_text(path.read_text(encoding="utf-8") + "\nSee [x](nowhere.md).\n", encoding="utf-8")
     site, before = _previous_site(root)
-    return build_site(root, site_dir=site), site, before, root
+    return lang, build_site(root, site_dir=site), site, before, root
 
 
-def test_one_language_failing_leaves_the_previous_site_untouched(english_only_broken_build) -> None:
-    result, site, before, root = english_only_broken_build
+def test_one_language_failing_leaves_the_previous_site_untouched(one_language_broken_build) -> None:
+    lang, result, site, before, root = one_language_broken_build
     assert result.ok is False and result.report is None
     assert result.messages == [
-        "[en] Doc file 'sessions/parcours-cec-industries/session-5.en.md' contains a link 'nowhere.md', "
+        f"[{lang}] Doc file 'sessions/parcours-cec-industries/session-5.{lang}.md' contains a link 'nowhere.md', "
         "but the target 'parcours-cec-industries/nowhere.md' is not found among documentation files."
     ]
     assert _contents(site) == before
