@@ -336,7 +336,7 @@ def test_new_partner_creates_both_files_and_the_editors_to_do_list(tree: Path) -
 
 def test_new_partner_refuses_an_invalid_id_or_an_existing_one(tree: Path) -> None:
     before = snapshot(tree)
-    for bad in ("Atelier-Sud", "atelier_sud", "atelier sud", "café", "atelier-", "../atelier"):
+    for bad in ("Atelier-Sud", "atelier_sud", "atelier sud", "café", "atelier-"):
         result = run(tree, "new", "partner", bad)
         assert (result.exit_code, result.output) == (
             1,
@@ -356,3 +356,69 @@ def test_mark_translated_refuses_a_file_outside_the_repository(tree: Path, tmp_p
     result = run(tree, "mark-translated", str(outside))
     assert (result.exit_code, result.output) == (1, f"{outside}: is not inside the repository ({tree.resolve()})\n")
     assert outside.read_text(encoding="utf-8") == "---\ntitle: x\n---\n"
+
+
+# --- new: what tab completion types ---------------------------------------------------------------
+
+
+def test_new_session_takes_the_programme_folder_as_completion_types_it(tree: Path) -> None:
+    for number, given in ((2, "parcours-demo/"), (3, "sessions/parcours-demo/")):
+        result = run(tree, "new", "session", given, str(number))
+        assert (result.exit_code, result.output) == (
+            0,
+            f"created sessions/parcours-demo/session-{number}.fr.md\n"
+            f"created sessions/parcours-demo/session-{number}.en.md\n"
+            "Fill in the French file, run `recaps check`, then translate the English one.\n",
+        )
+        french = (tree / f"sessions/parcours-demo/session-{number}.fr.md").read_text(encoding="utf-8")
+        assert french.splitlines()[3].startswith("programme: parcours-demo  # ")
+    assert sorted(p.name for p in (tree / "sessions/parcours-demo").iterdir()) == [
+        "programme.en.md", "programme.fr.md", "session-1.en.md", "session-1.fr.md",
+        "session-2.en.md", "session-2.fr.md", "session-3.en.md", "session-3.fr.md",
+    ]
+
+
+def test_new_session_refuses_a_programme_that_is_not_an_id(tree: Path) -> None:
+    before = snapshot(tree)
+    for given in ("x/../x", "parcours-demo/../parcours-demo", "../sessions/parcours-demo", "./parcours-demo",
+                  str(tree / "sessions/parcours-demo"), "sessions/parcours-demo/session-1.fr.md", ".", ".."):
+        result = run(tree, "new", "session", given, "2")
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is a path, not a programme id (the name of its folder in sessions/); "
+            "known programmes: parcours-demo\n",
+        ), given
+    for given, shown in (("Parcours-Demo", "'Parcours-Demo'"), ("parcours_demo", "'parcours_demo'"),
+                         ("parcours-demo\n", "'parcours-demo\\n'"), ("", "''")):
+        result = run(tree, "new", "session", given, "2")
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: {shown} is not a valid id: use lowercase letters a-z, digits and hyphens; "
+            "known programmes: parcours-demo\n",
+        ), given
+    assert snapshot(tree) == before
+
+
+def test_new_partner_refuses_a_path_or_a_file_name_and_says_which_id_to_give(tree: Path) -> None:
+    before = snapshot(tree)
+    for given, what in (("partners/atelier-sud.fr.md", "a path"), ("partners/atelier-sud", "a path"),
+                        ("atelier-sud/", "a path"), ("atelier-sud.en.md", "a file name"),
+                        ("atelier-sud.md", "a file name")):
+        result = run(tree, "new", "partner", given)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is {what}, not a partner id: give the id alone: recaps new partner atelier-sud\n",
+        ), given
+    for given, what in (("../atelier", "a path"), ("partners/Atelier.fr.md", "a path"), ("Atelier.fr.md", "a file name")):
+        result = run(tree, "new", "partner", given)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is {what}, not a partner id: give the id alone, "
+            "in lowercase letters a-z, digits and hyphens\n",
+        ), given
+    result = run(tree, "new", "partner", "atelier-sud\n")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: 'atelier-sud\\n' is not a valid id: use lowercase letters a-z, digits and hyphens\n",
+    )
+    assert snapshot(tree) == before
