@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -17,6 +18,14 @@ ALL_EN = (PROGRAMME_EN, SESSION_EN, PARTNER_EN)
 
 def run(root: Path, *args: str) -> Result:
     result = CliRunner().invoke(main, ["-C", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def run_in(folder: Path, *args: str) -> Result:
+    """The command run from ``folder``, without -C: the repository is found from there."""
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, list(args), prog_name="recaps")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
@@ -356,6 +365,81 @@ def test_mark_translated_refuses_a_file_outside_the_repository(tree: Path, tmp_p
     result = run(tree, "mark-translated", str(outside))
     assert (result.exit_code, result.output) == (1, f"{outside}: is not inside the repository ({tree.resolve()})\n")
     assert outside.read_text(encoding="utf-8") == "---\ntitle: x\n---\n"
+
+
+# --- finding the repository ----------------------------------------------------------------------
+
+
+def test_every_command_finds_the_repository_from_a_subfolder(tree: Path) -> None:
+    programme = tree / "sessions/parcours-demo"
+    for args in (["check"], ["status"], ["status", "--strict"]):
+        from_root, from_below = run(tree, *args), run_in(programme, *args)
+        assert (from_below.exit_code, from_below.output) == (from_root.exit_code, from_root.output)
+    assert run_in(tree / "partners", "check").output == (
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 0 pages; no errors\n"
+    )
+    # A file named as tab completion types it, from where the editor is.
+    result = run_in(programme, "mark-translated", "session-1.en.md", "../../partners/atelier-nord.en.md")
+    assert (result.exit_code, result.output) == (
+        0,
+        f"{SESSION_EN}: marked as translating {SESSION_FR} (version 7e8ba44e22cd)\n"
+        f"{PARTNER_EN}: marked as translating partners/atelier-nord.fr.md (version 9b25c6a3d0f1)\n",
+    )
+    result = run_in(tree / "sessions", "new", "session", "parcours-demo/", "2")
+    assert (result.exit_code, result.output) == (
+        0,
+        "created sessions/parcours-demo/session-2.fr.md\n"
+        "created sessions/parcours-demo/session-2.en.md\n"
+        "Fill in the French file, run `recaps check`, then translate the English one.\n",
+    )
+
+
+def test_a_docs_folder_named_sessions_is_not_taken_for_the_repository(tree: Path) -> None:
+    (tree / "docs/sessions").mkdir(parents=True)
+    (tree / "docs/sessions/agenda.fr.md").write_text("# Agenda\n", encoding="utf-8")
+    result = run_in(tree / "docs", "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 1 page; no errors\n",
+    )
+
+
+def test_outside_a_repository_every_command_says_so(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "sessions").mkdir(parents=True)  # a folder of that name is not enough
+    for args in (["check"], ["status"], ["mark-translated", "a.en.md"], ["new", "partner", "atelier-sud"],
+                 ["build"], ["serve"]):
+        result = run_in(elsewhere, *args)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: not a recaps repository (no sessions/people.yml in {elsewhere} or any folder above it): "
+            "run recaps inside one, or point at it with -C PATH\n",
+        ), args
+    assert list(elsewhere.rglob("*")) == [elsewhere / "sessions"]
+    # Help needs no repository.
+    result = run_in(elsewhere, "check", "--help")
+    assert result.exit_code == 0 and result.output.startswith("Usage: recaps check [OPTIONS]\n")
+
+
+def test_C_pointing_at_a_folder_that_is_not_a_repository(tree: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(empty, "check")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {empty} is not a recaps repository (it has no sessions/people.yml): "
+        "point -C at the folder that holds sessions/\n",
+    )
+    # -C names the repository itself: a folder inside one is refused, not searched upwards.
+    result = run(tree / "sessions", "status")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {tree / 'sessions'} is not a recaps repository (it has no sessions/people.yml): "
+        "point -C at the folder that holds sessions/\n",
+    )
+    result = CliRunner().invoke(main, ["-C", str(tmp_path / "missing"), "check"])
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: Invalid value for '-C' / '--root': Directory '{tmp_path / 'missing'}' does not exist.\n")
 
 
 # --- new: what tab completion types ---------------------------------------------------------------
