@@ -506,3 +506,29 @@ def test_new_partner_refuses_a_path_or_a_file_name_and_says_which_id_to_give(tre
         "error: 'atelier-sud\\n' is not a valid id: use lowercase letters a-z, digits and hyphens\n",
     )
     assert snapshot(tree) == before
+
+
+# --- editors' leftovers ---------------------------------------------------------------------------
+
+
+LEFTOVERS = ("{name}~", "#{name}#", ".#{name}", ".{name}.swp", "{name}.swp", "{name}.swo", "{name}.bak",
+             "{name}.BAK")
+
+
+def test_check_ignores_editors_backups_and_locks_everywhere(tree: Path) -> None:
+    (tree / "docs/assets").mkdir(parents=True)
+    (tree / "docs/a-propos.fr.md").write_text("# À propos\n", encoding="utf-8")
+    (tree / "docs/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for source in (tree / SESSION_FR, tree / "partners/atelier-nord.fr.md", tree / "docs/a-propos.fr.md",
+                   tree / "docs/assets/logo.png"):
+        for leftover in LEFTOVERS:
+            (source.parent / leftover.format(name=source.name)).write_bytes(b"\xff not UTF-8, not published\n")
+    (tree / "docs/.#a-propos.fr.md").unlink()
+    (tree / "docs/.#a-propos.fr.md").symlink_to("editor@host.4242:1700000000")  # Emacs' lock: a dangling link
+    for cache in ("Thumbs.db", "desktop.ini", ".DS_Store"):
+        (tree / "docs/assets" / cache).write_bytes(b"\x00")
+    result = run(tree, "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 1 page; no errors\n",
+    )
