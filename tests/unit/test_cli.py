@@ -143,6 +143,16 @@ def test_mark_translated_then_editing_the_french_makes_it_stale(tree: Path) -> N
     assert "session    parcours-demo/session-1  complete" in run(tree, "status").output
 
 
+def test_a_version_copied_in_upper_case_is_still_complete(tree: Path) -> None:
+    assert run(tree, "mark-translated", str(tree / SESSION_EN)).exit_code == 0
+    english = tree / SESSION_EN
+    english.write_text(english.read_text(encoding="utf-8").replace("7e8ba44e22cd", "7E8BA44E22CD"), encoding="utf-8")
+    assert "translation_of: 7E8BA44E22CD\n" in english.read_text(encoding="utf-8")
+    assert "session    parcours-demo/session-1  complete  sessions/parcours-demo/session-1.en.md\n" in (
+        run(tree, "status").output
+    )
+
+
 def test_mark_translated_accepts_paths_relative_to_the_root(tree: Path) -> None:
     result = run(tree, "mark-translated", PARTNER_EN)
     assert result.exit_code == 0
