@@ -43,7 +43,11 @@ def _repository(given: Path | None) -> Path:
             _refuse(f"{given} is not a recaps repository (it has no {PEOPLE_FILE}): "
                     "point -C at the folder that holds sessions/")
         return given
-    here = Path.cwd()
+    try:
+        here = Path.cwd()
+    except OSError as exc:  # removed, or no longer readable
+        _refuse(f"the current folder cannot be read ({exc.strerror or exc}): go to the repository, "
+                "or point at it with -C PATH")
     for folder in (here, *here.parents):
         if os.path.lexists(folder / PEOPLE_FILE):
             return Path(".") if folder == here else folder

@@ -431,6 +431,19 @@ def test_outside_a_repository_every_command_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output.startswith("Usage: recaps check [OPTIONS]\n")
 
 
+def test_a_current_folder_removed_meanwhile_is_one_line(tree: Path) -> None:
+    gone = tree / "sessions/gone"
+    gone.mkdir()
+    with contextlib.chdir(gone):
+        gone.rmdir()
+        result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the current folder cannot be read (No such file or directory): go to the repository, "
+        "or point at it with -C PATH\n",
+    )
+
+
 def test_C_pointing_at_a_folder_that_is_not_a_repository(tree: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
