@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from .loader import MODELS, load_site, read_item_file
+from .loader import MODELS, PEOPLE_FILE, load_site, read_item_file
 from .translation import TranslationState, source_version, with_source_version
 
 ENGINES = ("mkdocs", "properdocs")  # recaps.build.build_language runs either
@@ -20,17 +23,55 @@ def _plural(count: int, word: str) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-C", "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
-    help="Repository root (default: the current folder).",
+    "-C", "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Repository root (default: the current folder or the nearest folder above it that holds "
+    f"{PEOPLE_FILE}).",
 )
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path | None) -> None:
     """Recaps: write programme recaps in French and English, check them, build the site."""
     ctx.obj = root
 
 
+def _repository(given: Path | None) -> Path:
+    """The repository root: ``given`` (-C), or the current folder or the nearest one above it
+    that is a recaps repository, as git finds its repository. The mark of one is
+    sessions/people.yml, the one file every recaps repository has; a folder named sessions/
+    alone may be a folder of docs/ pages, and mkdocs.yml marks any MkDocs project."""
+    if given is not None:
+        if not os.path.lexists(given / PEOPLE_FILE):
+            _refuse(f"{given} is not a recaps repository (it has no {PEOPLE_FILE}): "
+                    "point -C at the folder that holds sessions/")
+        return given
+    try:
+        here = Path.cwd()
+    except OSError as exc:  # removed, or no longer readable
+        _refuse(f"the current folder cannot be read ({exc.strerror or exc}): go to the repository, "
+                "or point at it with -C PATH")
+    for folder in (here, *here.parents):
+        if os.path.lexists(folder / PEOPLE_FILE):
+            return Path(".") if folder == here else folder
+    _refuse(f"not a recaps repository (no {PEOPLE_FILE} in {here} or any folder above it): "
+            "run recaps inside one, or point at it with -C PATH")
+
+
+def _refuse(message: str) -> NoReturn:
+    click.echo(f"error: {message}")
+    sys.exit(1)
+
+
+def pass_root(command):
+    """Like click.pass_obj, with the repository root found when the command runs (so that
+    `recaps check --help` works anywhere)."""
+    @functools.wraps(command)
+    def with_root(*args, **kwargs):
+        ctx = click.get_current_context()
+        return ctx.invoke(command, _repository(ctx.obj), *args, **kwargs)
+    return with_root
+
+
 @main.command()
-@click.pass_obj
+@pass_root
 def check(root: Path) -> None:
     """Check every content file; report every problem with file, line and field."""
     site, report = load_site(root, bodies=False)
@@ -54,7 +95,7 @@ def check(root: Path) -> None:
 
 @main.command()
 @click.option("--strict", is_flag=True, help="Exit 1 unless every translation is complete.")
-@click.pass_obj
+@pass_root
 def status(root: Path, strict: bool) -> None:
     """List every item and the state of its English translation."""
     site, report = load_site(root, bodies=False)
@@ -79,7 +120,7 @@ def status(root: Path, strict: bool) -> None:
 
 @main.command("mark-translated")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.pass_obj
+@pass_root
 def mark_translated(root: Path, files: tuple[Path, ...]) -> None:
     """Record that each English FILE is up to date with its French source.
 
@@ -145,15 +186,19 @@ def new() -> None:
 @new.command("session")
 @click.argument("programme")
 @click.argument("number", type=int)
-@click.pass_obj
+@pass_root
 def new_session(root: Path, programme: str, number: int) -> None:
-    """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md."""
+    """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md.
+
+    PROGRAMME is the programme's id, the name of its folder; its folder as tab completion types
+    it (PROGRAMME/ or sessions/PROGRAMME/) is taken too.
+    """
     _write_new(root, lambda scaffold: scaffold.new_session(root, programme, number))
 
 
 @new.command("partner")
 @click.argument("partner_id", metavar="ID")
-@click.pass_obj
+@pass_root
 def new_partner(root: Path, partner_id: str) -> None:
     """Create partners/ID.fr.md and partners/ID.en.md."""
     _write_new(root, lambda scaffold: scaffold.new_partner(root, partner_id))
@@ -179,7 +224,7 @@ def _write_new(root: Path, make) -> None:
 @click.option("--site-url", default=None, help="Public address of the site, overriding site_url in mkdocs.yml.")
 @click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
               help="Static site engine: MkDocs 1.6, or ProperDocs (its maintained continuation, if installed).")
-@click.pass_obj
+@pass_root
 def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str) -> None:
     """Build the French site at site/ and the English one at site/en/."""
     import time
@@ -218,7 +263,7 @@ def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.pass_obj
+@pass_root
 def serve(root: Path, host: str, port: int) -> None:
     """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
     import shutil

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import fnmatch
 import gc
 import multiprocessing
 import os
@@ -59,6 +60,18 @@ PROGRAMME_STEM = "programme"
 SESSION_STEM = re.compile(r"^session-([1-9][0-9]{0,2})$")
 _NAME = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[^./]+)\.md$")
 MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
+# Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs_plugin
+# keeps them out of MkDocs' files too): hidden files (among them Emacs' locks .#x, Vim's swap
+# files .x.swp, macOS' .DS_Store), and what editors and file managers leave beside the files:
+# backups (x~, x.bak), Emacs' autosaves (#x#), swap files named without a dot, Windows' folder
+# caches. Compared in lower case (X.BAK, Thumbs.db).
+IGNORED_NAMES = (".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "thumbs.db", "desktop.ini")
+_IGNORED = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED_NAMES))
+
+
+def is_ignored(name: str) -> bool:
+    """A file or folder name of IGNORED_NAMES."""
+    return _IGNORED.match(name.lower()) is not None
 
 
 @dataclass
@@ -127,7 +140,7 @@ def _inside(real_root: str, path: str) -> bool:
 
 
 def _walk(root: Path, top: str, report: ErrorReport) -> list[str]:
-    """Every file under ``top``, relative to ``root``, sorted; hidden ones skipped.
+    """Every file under ``top``, relative to ``root``, sorted; the names of IGNORED_NAMES skipped.
 
     Symbolic links are not followed out of the repository, nor into folders; folders named like
     Markdown files and folders nested too deep are reported rather than read. Files that are
@@ -153,7 +166,7 @@ def _walk(root: Path, top: str, report: ErrorReport) -> list[str]:
             report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
             continue
         for entry in children:
-            if entry.name.startswith("."):
+            if is_ignored(entry.name):
                 continue
             rel = f"{folder}/{entry.name}"
             full = os.path.join(root, rel)

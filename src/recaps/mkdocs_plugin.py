@@ -29,7 +29,7 @@ from .incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
 from .mkdocs_search import use_recaps_search_index
 from .feeds import FEED_FILE, feed_xml
-from .loader import load_site
+from .loader import is_ignored, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .render import RenderedPage, relative_url, render_site, sort_key
@@ -175,8 +175,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_files(self, files: Files, config) -> Files:
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
         # this language's version (or the French stand-in); MkDocs only copies the assets.
+        # Editors' backups and locks in docs/ or overrides/ are not content: never published
+        # (recaps.loader.IGNORED_NAMES; MkDocs would copy them as they are).
         for file in list(files):
-            if file.src_uri.endswith(".md") or _unused_theme_asset(file.src_uri):
+            if file.src_uri.endswith(".md") or _unused_theme_asset(file.src_uri) \
+                    or any(is_ignored(part) for part in file.src_uri.split("/")):
                 files.remove(file)
         for page in self.rendered.values():
             kind = File if self.changed is None or page.src_uri in self.changed else _UnchangedPage

@@ -51,20 +51,43 @@ def _known_ids(root: Path) -> dict[str, str]:
             "tags": ", ".join(registries["tags"]) or "-"}
 
 
-def new_session(root: Path, programme_id: str, number: int) -> list[NewFile]:
+_INVALID_ID = "is not a valid id: use lowercase letters a-z, digits and hyphens"
+
+
+def _known_programmes(root: Path) -> str:
+    known = sorted(p.name for p in (root / SESSIONS_DIR).iterdir() if (p / "programme.fr.md").is_file()) \
+        if (root / SESSIONS_DIR).is_dir() else []
+    return f"known programmes: {', '.join(known) or 'none'}"
+
+
+def _programme_id(root: Path, given: str) -> str:
+    """The programme ``given`` names: its id, or its folder as tab completion types it
+    (``<id>/``, ``sessions/<id>/``). Any other path is refused, never resolved."""
+    bare = given.rstrip("/")
+    if bare.startswith(f"{SESSIONS_DIR}/"):
+        bare = bare[len(SESSIONS_DIR) + 1 :]
+    if "/" in bare or bare in (".", ".."):
+        raise ScaffoldError(
+            f"{given!r} is a path, not a programme id (the name of its folder in {SESSIONS_DIR}/); "
+            + _known_programmes(root)
+        )
+    if not re.fullmatch(ID_PATTERN, bare):
+        raise ScaffoldError(f"{given!r} {_INVALID_ID}; {_known_programmes(root)}")
+    return bare
+
+
+def new_session(root: Path, programme: str, number: int) -> list[NewFile]:
+    programme_id = _programme_id(root, programme)
     folder = f"{SESSIONS_DIR}/{programme_id}"
     programme_file = f"{folder}/programme.fr.md"
     if not (root / programme_file).is_file():
-        known = sorted(p.name for p in (root / SESSIONS_DIR).iterdir() if (p / "programme.fr.md").is_file()) \
-            if (root / SESSIONS_DIR).is_dir() else []
         raise ScaffoldError(
-            f"no programme '{programme_id}' ({programme_file} does not exist); "
-            f"known programmes: {', '.join(known) or 'none'}"
+            f"no programme '{programme_id}' ({programme_file} does not exist); {_known_programmes(root)}"
         )
-    programme, errors = read_markdown(root, programme_file)
-    if programme is None:
+    document, errors = read_markdown(root, programme_file)
+    if document is None:
         raise ScaffoldError(str(errors[0]))
-    planned = programme.meta.get("sessions_planned")
+    planned = document.meta.get("sessions_planned")
     if isinstance(planned, int) and not 1 <= number <= planned:
         raise ScaffoldError(f"session {number} is outside the programme's {planned} planned sessions")
     if number < 1:
@@ -81,12 +104,22 @@ def new_session(root: Path, programme_id: str, number: int) -> list[NewFile]:
 
 
 def new_partner(root: Path, partner_id: str) -> list[NewFile]:
-    if not re.match(ID_PATTERN, partner_id):
-        raise ScaffoldError(
-            f"'{partner_id}' is not a valid id: use lowercase letters a-z, digits and hyphens"
-        )
+    if not re.fullmatch(ID_PATTERN, partner_id):
+        raise ScaffoldError(_not_a_partner_id(partner_id))
     context = {"id": partner_id, "known": _known_ids(root)}
     return _files(root, f"{PARTNERS_DIR}/{partner_id}", "partner", Partner, context)
+
+
+def _not_a_partner_id(given: str) -> str:
+    """Why ``given`` is not a partner id, and the id it may mean (a path or file name, as
+    tab completion types them, is not taken for one: the files do not exist yet)."""
+    if "/" not in given and not given.endswith(".md"):
+        return f"{given!r} {_INVALID_ID}"
+    what = "a path" if "/" in given else "a file name"
+    meant = re.sub(r"\.(?:fr\.|en\.)?md$", "", given.removeprefix(f"{PARTNERS_DIR}/").rstrip("/"))
+    if re.fullmatch(ID_PATTERN, meant):
+        return f"{given!r} is {what}, not a partner id: give the id alone: recaps new partner {meant}"
+    return f"{given!r} is {what}, not a partner id: give the id alone, in lowercase letters a-z, digits and hyphens"
 
 
 def _files(root: Path, base: str, kind: str, model: type[Content], context: dict) -> list[NewFile]:

@@ -194,12 +194,21 @@ def source_version(model: type[Content], source: RawDocument) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
+def _version(written: Any) -> Any:
+    """``translation_of`` as source_version writes it: a version is hexadecimal digits, which
+    an editor may write in upper case, or copy with spaces around; YAML reads one made of
+    decimal digits alone, written without quotes, as a number."""
+    if isinstance(written, int) and not isinstance(written, bool):
+        return str(written)
+    return written.strip().lower() if isinstance(written, str) else written
+
+
 def state_of(model: type[Content], source: RawDocument | None, translation: RawDocument | None) -> TranslationState:
     if source is None:
         return TranslationState.ORPHAN
     if translation is None:
         return TranslationState.MISSING
-    if translation.meta.get("translation_of") != source_version(model, source):
+    if _version(translation.meta.get("translation_of")) != source_version(model, source):
         return TranslationState.STALE
     return TranslationState.COMPLETE
 
@@ -211,7 +220,8 @@ def with_source_version(text: str, version: str) -> str:
     bom = ""
     if lines and lines[0].startswith("\ufeff"):
         bom, lines[0] = "\ufeff", lines[0][1:]
-    entry = f"translation_of: {version}"
+    # Quoted if made of decimal digits alone, which YAML would read as a number (0123: octal).
+    entry = f'translation_of: "{version}"' if version.isdigit() else f"translation_of: {version}"
     if lines and lines[0].rstrip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if end is not None:

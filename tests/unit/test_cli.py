@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -17,6 +18,14 @@ ALL_EN = (PROGRAMME_EN, SESSION_EN, PARTNER_EN)
 
 def run(root: Path, *args: str) -> Result:
     result = CliRunner().invoke(main, ["-C", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def run_in(folder: Path, *args: str) -> Result:
+    """The command run from ``folder``, without -C: the repository is found from there."""
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, list(args), prog_name="recaps")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
@@ -132,6 +141,16 @@ def test_mark_translated_then_editing_the_french_makes_it_stale(tree: Path) -> N
     french.write_text(french.read_text(encoding="utf-8").replace("Le récit, revu.", "Le récit de la session."), encoding="utf-8")
     french.write_text(french.read_text(encoding="utf-8").replace("end: 2025-01-17", "end: 2025-01-18"), encoding="utf-8")
     assert "session    parcours-demo/session-1  complete" in run(tree, "status").output
+
+
+def test_a_version_copied_in_upper_case_is_still_complete(tree: Path) -> None:
+    assert run(tree, "mark-translated", str(tree / SESSION_EN)).exit_code == 0
+    english = tree / SESSION_EN
+    english.write_text(english.read_text(encoding="utf-8").replace("7e8ba44e22cd", "7E8BA44E22CD"), encoding="utf-8")
+    assert "translation_of: 7E8BA44E22CD\n" in english.read_text(encoding="utf-8")
+    assert "session    parcours-demo/session-1  complete  sessions/parcours-demo/session-1.en.md\n" in (
+        run(tree, "status").output
+    )
 
 
 def test_mark_translated_accepts_paths_relative_to_the_root(tree: Path) -> None:
@@ -336,7 +355,7 @@ def test_new_partner_creates_both_files_and_the_editors_to_do_list(tree: Path) -
 
 def test_new_partner_refuses_an_invalid_id_or_an_existing_one(tree: Path) -> None:
     before = snapshot(tree)
-    for bad in ("Atelier-Sud", "atelier_sud", "atelier sud", "café", "atelier-", "../atelier"):
+    for bad in ("Atelier-Sud", "atelier_sud", "atelier sud", "café", "atelier-"):
         result = run(tree, "new", "partner", bad)
         assert (result.exit_code, result.output) == (
             1,
@@ -356,3 +375,183 @@ def test_mark_translated_refuses_a_file_outside_the_repository(tree: Path, tmp_p
     result = run(tree, "mark-translated", str(outside))
     assert (result.exit_code, result.output) == (1, f"{outside}: is not inside the repository ({tree.resolve()})\n")
     assert outside.read_text(encoding="utf-8") == "---\ntitle: x\n---\n"
+
+
+# --- finding the repository ----------------------------------------------------------------------
+
+
+def test_every_command_finds_the_repository_from_a_subfolder(tree: Path) -> None:
+    programme = tree / "sessions/parcours-demo"
+    for args in (["check"], ["status"], ["status", "--strict"]):
+        from_root, from_below = run(tree, *args), run_in(programme, *args)
+        assert (from_below.exit_code, from_below.output) == (from_root.exit_code, from_root.output)
+    assert run_in(tree / "partners", "check").output == (
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 0 pages; no errors\n"
+    )
+    # A file named as tab completion types it, from where the editor is.
+    result = run_in(programme, "mark-translated", "session-1.en.md", "../../partners/atelier-nord.en.md")
+    assert (result.exit_code, result.output) == (
+        0,
+        f"{SESSION_EN}: marked as translating {SESSION_FR} (version 7e8ba44e22cd)\n"
+        f"{PARTNER_EN}: marked as translating partners/atelier-nord.fr.md (version 9b25c6a3d0f1)\n",
+    )
+    result = run_in(tree / "sessions", "new", "session", "parcours-demo/", "2")
+    assert (result.exit_code, result.output) == (
+        0,
+        "created sessions/parcours-demo/session-2.fr.md\n"
+        "created sessions/parcours-demo/session-2.en.md\n"
+        "Fill in the French file, run `recaps check`, then translate the English one.\n",
+    )
+
+
+def test_a_docs_folder_named_sessions_is_not_taken_for_the_repository(tree: Path) -> None:
+    (tree / "docs/sessions").mkdir(parents=True)
+    (tree / "docs/sessions/agenda.fr.md").write_text("# Agenda\n", encoding="utf-8")
+    result = run_in(tree / "docs", "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 1 page; no errors\n",
+    )
+
+
+def test_outside_a_repository_every_command_says_so(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "sessions").mkdir(parents=True)  # a folder of that name is not enough
+    for args in (["check"], ["status"], ["mark-translated", "a.en.md"], ["new", "partner", "atelier-sud"],
+                 ["build"], ["serve"]):
+        result = run_in(elsewhere, *args)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: not a recaps repository (no sessions/people.yml in {elsewhere} or any folder above it): "
+            "run recaps inside one, or point at it with -C PATH\n",
+        ), args
+    assert list(elsewhere.rglob("*")) == [elsewhere / "sessions"]
+    # Help needs no repository.
+    result = run_in(elsewhere, "check", "--help")
+    assert result.exit_code == 0 and result.output.startswith("Usage: recaps check [OPTIONS]\n")
+
+
+def test_a_current_folder_removed_meanwhile_is_one_line(tree: Path) -> None:
+    gone = tree / "sessions/gone"
+    gone.mkdir()
+    with contextlib.chdir(gone):
+        gone.rmdir()
+        result = CliRunner().invoke(main, ["check"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the current folder cannot be read (No such file or directory): go to the repository, "
+        "or point at it with -C PATH\n",
+    )
+
+
+def test_C_pointing_at_a_folder_that_is_not_a_repository(tree: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(empty, "check")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {empty} is not a recaps repository (it has no sessions/people.yml): "
+        "point -C at the folder that holds sessions/\n",
+    )
+    # -C names the repository itself: a folder inside one is refused, not searched upwards.
+    result = run(tree / "sessions", "status")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {tree / 'sessions'} is not a recaps repository (it has no sessions/people.yml): "
+        "point -C at the folder that holds sessions/\n",
+    )
+    result = CliRunner().invoke(main, ["-C", str(tmp_path / "missing"), "check"])
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: Invalid value for '-C' / '--root': Directory '{tmp_path / 'missing'}' does not exist.\n")
+
+
+# --- new: what tab completion types ---------------------------------------------------------------
+
+
+def test_new_session_takes_the_programme_folder_as_completion_types_it(tree: Path) -> None:
+    for number, given in ((2, "parcours-demo/"), (3, "sessions/parcours-demo/")):
+        result = run(tree, "new", "session", given, str(number))
+        assert (result.exit_code, result.output) == (
+            0,
+            f"created sessions/parcours-demo/session-{number}.fr.md\n"
+            f"created sessions/parcours-demo/session-{number}.en.md\n"
+            "Fill in the French file, run `recaps check`, then translate the English one.\n",
+        )
+        french = (tree / f"sessions/parcours-demo/session-{number}.fr.md").read_text(encoding="utf-8")
+        assert french.splitlines()[3].startswith("programme: parcours-demo  # ")
+    assert sorted(p.name for p in (tree / "sessions/parcours-demo").iterdir()) == [
+        "programme.en.md", "programme.fr.md", "session-1.en.md", "session-1.fr.md",
+        "session-2.en.md", "session-2.fr.md", "session-3.en.md", "session-3.fr.md",
+    ]
+
+
+def test_new_session_refuses_a_programme_that_is_not_an_id(tree: Path) -> None:
+    before = snapshot(tree)
+    for given in ("x/../x", "parcours-demo/../parcours-demo", "../sessions/parcours-demo", "./parcours-demo",
+                  str(tree / "sessions/parcours-demo"), "sessions/parcours-demo/session-1.fr.md", ".", ".."):
+        result = run(tree, "new", "session", given, "2")
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is a path, not a programme id (the name of its folder in sessions/); "
+            "known programmes: parcours-demo\n",
+        ), given
+    for given, shown in (("Parcours-Demo", "'Parcours-Demo'"), ("parcours_demo", "'parcours_demo'"),
+                         ("parcours-demo\n", "'parcours-demo\\n'"), ("", "''")):
+        result = run(tree, "new", "session", given, "2")
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: {shown} is not a valid id: use lowercase letters a-z, digits and hyphens; "
+            "known programmes: parcours-demo\n",
+        ), given
+    assert snapshot(tree) == before
+
+
+def test_new_partner_refuses_a_path_or_a_file_name_and_says_which_id_to_give(tree: Path) -> None:
+    before = snapshot(tree)
+    for given, what in (("partners/atelier-sud.fr.md", "a path"), ("partners/atelier-sud", "a path"),
+                        ("atelier-sud/", "a path"), ("atelier-sud.en.md", "a file name"),
+                        ("atelier-sud.md", "a file name")):
+        result = run(tree, "new", "partner", given)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is {what}, not a partner id: give the id alone: recaps new partner atelier-sud\n",
+        ), given
+    for given, what in (("../atelier", "a path"), ("partners/Atelier.fr.md", "a path"), ("Atelier.fr.md", "a file name")):
+        result = run(tree, "new", "partner", given)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"error: '{given}' is {what}, not a partner id: give the id alone, "
+            "in lowercase letters a-z, digits and hyphens\n",
+        ), given
+    result = run(tree, "new", "partner", "atelier-sud\n")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: 'atelier-sud\\n' is not a valid id: use lowercase letters a-z, digits and hyphens\n",
+    )
+    assert snapshot(tree) == before
+
+
+# --- editors' leftovers ---------------------------------------------------------------------------
+
+
+LEFTOVERS = ("{name}~", "#{name}#", ".#{name}", ".{name}.swp", "{name}.swp", "{name}.swo", "{name}.bak",
+             "{name}.BAK")
+
+
+def test_check_ignores_editors_backups_and_locks_everywhere(tree: Path) -> None:
+    (tree / "docs/assets").mkdir(parents=True)
+    (tree / "docs/a-propos.fr.md").write_text("# À propos\n", encoding="utf-8")
+    (tree / "docs/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for source in (tree / SESSION_FR, tree / "partners/atelier-nord.fr.md", tree / "docs/a-propos.fr.md",
+                   tree / "docs/assets/logo.png"):
+        for leftover in LEFTOVERS:
+            (source.parent / leftover.format(name=source.name)).write_bytes(b"\xff not UTF-8, not published\n")
+    (tree / "docs/.#a-propos.fr.md").unlink()
+    (tree / "docs/.#a-propos.fr.md").symlink_to("editor@host.4242:1700000000")  # Emacs' lock: a dangling link
+    for cache in ("Thumbs.db", "desktop.ini", ".DS_Store"):
+        (tree / "docs/assets" / cache).write_bytes(b"\x00")
+    result = run(tree, "check")
+    assert (result.exit_code, result.output) == (
+        0,
+        "OK: 1 programme, 1 session recap, 1 partner, 2 people, 1 page; no errors\n",
+    )

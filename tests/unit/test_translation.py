@@ -157,6 +157,28 @@ def test_states() -> None:
     assert state_of(Session, changed, marked) is TranslationState.STALE
 
 
+def test_a_version_in_upper_case_or_with_spaces_is_the_same_version() -> None:
+    assert VERSION == "7e8ba44e22cd"
+    for written in ("7E8BA44E22CD", "7e8BA44e22Cd", '" 7E8BA44E22CD "'):
+        marked = english(SESSION_EN.replace("---\n\nThe story", f"translation_of: {written}\n---\n\nThe story"))
+        assert state_of(Session, FR, marked) is TranslationState.COMPLETE, written
+    other = english(SESSION_EN.replace("---\n\nThe story", "translation_of: 7E8BA44E22CE\n---\n\nThe story"))
+    assert state_of(Session, FR, other) is TranslationState.STALE
+
+
+def test_a_version_of_decimal_digits_is_written_quoted_and_read_either_way() -> None:
+    # YAML reads 748009087518 without quotes as a number: the version must still match.
+    digits = doc(SESSION_FR.replace("Le récit de la session.", "Le récit de la session 494."))
+    assert source_version(Session, digits) == "748009087518"
+    marked = with_source_version(SESSION_EN, "748009087518")
+    assert 'translation_of: "748009087518"\n---\n' in marked
+    assert english(marked).meta["translation_of"] == "748009087518"
+    assert state_of(Session, digits, english(marked)) is TranslationState.COMPLETE
+    unquoted = english(marked.replace('"748009087518"', "748009087518"))
+    assert unquoted.meta["translation_of"] == 748009087518
+    assert state_of(Session, digits, unquoted) is TranslationState.COMPLETE
+
+
 # --- with_source_version ------------------------------------------------------------------------
 
 
