@@ -223,10 +223,14 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
     manifests = [folder / MANIFEST for folder in folders.values()]
     if not all(m.is_file() for m in manifests):
         return None
+    try:
+        site_url = _site_url_in_config(root)  # as the full build has it: the same links
+    except ValueError as exc:
+        return BuildResult(False, [str(exc)])
     site, report = load_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
-    jobs = [(str(root), lang, str(folders[lang]), None, "mkdocs", True, True) for lang in LANGUAGES]
+    jobs = [(str(root), lang, str(folders[lang]), site_url, "mkdocs", True, True) for lang in LANGUAGES]
     results = _run_builds(root, site, jobs, parallel=True)
     if all(ok for ok, _ in results):
         return BuildResult(True)

@@ -110,3 +110,18 @@ def test_a_site_url_given_through_an_environment_variable_is_checked_too(tmp_pat
         "Build failed; the previous site was left as it was.\n"
     ))
     assert not (root / "site").exists()
+
+
+def test_a_partial_rebuild_gives_the_english_pages_the_address_a_full_build_gives(tmp_path: Path) -> None:
+    from recaps.build import build_site, update_site
+
+    root = small_repo(tmp_path / "repo", "site_url: https://recaps.example.org/mes récits/")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    english = root / "sessions/parcours-demo/session-1.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result
+    page = preview / "en" / SESSION / "index.html"
+    assert "One more sentence." in page.read_text(encoding="utf-8")
+    assert canonical_and_og_url(page) == (["https://recaps.example.org/mes%20r%C3%A9cits/en/" + SESSION],) * 2
