@@ -20,11 +20,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .errors import ErrorReport
 from .incremental import MANIFEST
 from .loader import LoadCache, Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
+from .urls import site_address
 
 CONFIG_FILE = "mkdocs.yml"
 TEMP_PREFIX = ".recaps-build-"
@@ -180,6 +183,10 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     """Check the content, build both languages, and swap the result into ``site_dir``."""
     root = Path(root).resolve()
     target = Path(site_dir).resolve() if site_dir else root / "site"
+    try:
+        site_url = _checked_site_url(root, site_url)
+    except ValueError as exc:
+        return BuildResult(False, [str(exc)])
     site, report = load_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
@@ -216,10 +223,14 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
     manifests = [folder / MANIFEST for folder in folders.values()]
     if not all(m.is_file() for m in manifests):
         return None
+    try:
+        site_url = _site_url_in_config(root)  # as the full build has it: the same links
+    except ValueError as exc:
+        return BuildResult(False, [str(exc)])
     site, report = load_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
-    jobs = [(str(root), lang, str(folders[lang]), None, "mkdocs", True, True) for lang in LANGUAGES]
+    jobs = [(str(root), lang, str(folders[lang]), site_url, "mkdocs", True, True) for lang in LANGUAGES]
     results = _run_builds(root, site, jobs, parallel=True)
     if all(ok for ok, _ in results):
         return BuildResult(True)
@@ -279,6 +290,37 @@ def _exchange(a: Path, b: Path) -> bool:
     AT_FDCWD = -100
     result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
+
+
+def _checked_site_url(root: Path, given: str | None) -> str | None:
+    """The site's public address, from the caller or mkdocs.yml, as every page may carry it."""
+    if not given:
+        return _site_url_in_config(root)
+    try:
+        return site_address(given)
+    except ValueError as exc:
+        raise ValueError(f"--site-url: {exc}") from None
+
+
+def _site_url_in_config(root: Path) -> str | None:
+    """mkdocs.yml's site_url, checked and percent-encoded (urls.site_address), or ValueError with
+    the line to fix. Read as YAML nodes, which need no constructor for MkDocs' own tags; a value
+    given through one (!ENV) is checked by the plugin, once MkDocs has resolved it."""
+    try:
+        document = yaml.compose((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # MkDocs says what is wrong with the file
+    if not isinstance(document, yaml.MappingNode):
+        return None
+    for key, value in document.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "site_url":
+            if not isinstance(value, yaml.ScalarNode) or value.tag != "tag:yaml.org,2002:str" or not value.value.strip():
+                return None
+            try:
+                return site_address(value.value)
+            except ValueError as exc:
+                raise ValueError(f"{CONFIG_FILE}:{value.start_mark.line + 1}: site_url: {exc}") from None
+    return None
 
 
 def _configured_site_url(root: Path) -> bool:

@@ -218,10 +218,25 @@ def _write_new(root: Path, make) -> None:
     click.echo("Fill in the French file, run `recaps check`, then translate the English one.")
 
 
+class SiteAddress(click.ParamType):
+    """--site-url: a well-formed http(s) address, percent-encoded where it must be (urls.site_address)."""
+
+    name = "url"
+
+    def convert(self, value, param, ctx):
+        from .urls import site_address
+
+        try:
+            return site_address(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 @main.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site/ in the repository).")
-@click.option("--site-url", default=None, help="Public address of the site, overriding site_url in mkdocs.yml.")
+@click.option("--site-url", type=SiteAddress(), default=None,
+              help="Public address of the site, overriding site_url in mkdocs.yml.")
 @click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
               help="Static site engine: MkDocs 1.6, or ProperDocs (its maintained continuation, if installed).")
 @pass_root

@@ -766,8 +766,19 @@ def _check_references(site: Site, report: ErrorReport, broken: dict[str, set[str
             if s.number > planned:
                 report.add(sdoc.path, sdoc.line_of(("number",)), "number",
                            f"{s.number} is above the programme's {planned} planned sessions")
+            if s.published < s.dates.end:
+                # A recap tells the whole session: published on its last day at the earliest.
+                report.add(sdoc.path, sdoc.line_of(("published",)), "published",
+                           f"{s.published} is before the session ended ({s.dates.end}): a recap is "
+                           "published on the session's last day or later; check both dates")
             _reference(report, sdoc, ("host",), "host", s.host, site.partners, "partner", partners_where, failed_partners)
+            listed: dict[str, int] = {}
             for i, partner in enumerate(s.partners):
+                if partner in listed:
+                    report.add(sdoc.path, sdoc.line_of(("partners", i)), f"partners[{i + 1}]",
+                               f"'{partner}' is listed twice (also partners[{listed[partner] + 1}]): list each partner once")
+                    continue
+                listed[partner] = i
                 _reference(report, sdoc, ("partners", i), f"partners[{i + 1}]", partner, site.partners, "partner", partners_where, failed_partners)
             for i, tag in enumerate(s.tags):
                 _reference(report, sdoc, ("tags", i), f"tags[{i + 1}]", tag, site.tags, "tag", tags_where, failed_tags)
@@ -788,6 +799,7 @@ def _check_references(site: Site, report: ErrorReport, broken: dict[str, set[str
                                f"{s.next_session.number} is above the programme's {planned} planned sessions")
         programme.sessions.sort(key=lambda item: item.source.number)
 
+    _check_partner_names(site, report)
     for partner in site.partners.values():
         doc = partner.documents[SOURCE_LANGUAGE]
         for i, person in enumerate(partner.source.people):
@@ -795,6 +807,20 @@ def _check_references(site: Site, report: ErrorReport, broken: dict[str, set[str
         for i, quote in enumerate(partner.source.quotes):
             _reference(report, doc, ("quotes", i, "speaker"), f"quotes[{i + 1}].speaker", quote.speaker,
                        site.people, "person", people_where, failed_people)
+
+
+def _check_partner_names(site: Site, report: ErrorReport) -> None:
+    """Two partners with one name in a language would be listed alike, and readers could not tell
+    them apart (as for the tags' labels). An untranslated partner shows its French name in English."""
+    for lang in LANGUAGES:
+        seen: dict[str, str] = {}
+        for partner in site.partners.values():
+            name = partner.get(lang).name
+            if name in seen:
+                doc = partner.documents[lang if partner.is_translated(lang) else SOURCE_LANGUAGE]
+                report.add(doc.path, doc.line_of(("name",)), "name",
+                           f"'{name}' is also the name of the partner '{seen[name]}': give each partner its own")
+            seen.setdefault(name, partner.id)
 
 
 def load_or_raise(root: Path | str) -> Site:

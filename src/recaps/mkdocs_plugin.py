@@ -43,6 +43,7 @@ from .urls import (
     SPEAKERS,
     TAGS,
     programme_uri,
+    site_address,
     tag_uri,
     url_of,
 )
@@ -128,6 +129,11 @@ class RecapsConfig(base.Config):
 
 class RecapsPlugin(BasePlugin[RecapsConfig]):
     def on_config(self, config):
+        if config.site_url:  # recaps.build checked it already, unless it came through a tag (!ENV)
+            try:
+                config.site_url = site_address(config.site_url)
+            except ValueError as exc:
+                raise PluginError(f"mkdocs.yml: site_url: {exc}") from None
         root = Path(config.config_file_path).parent.resolve()
         site = PRELOADED.get(str(root))
         if site is None:

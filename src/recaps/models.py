@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from .reader import bidi_control
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "fr"
@@ -51,6 +53,9 @@ def _no_control_characters(value: str) -> str:
     match = _CONTROL.search(value)
     if match:
         raise ValueError(f"contains the invisible control character U+{ord(match.group()):04X}: remove it")
+    bidi = bidi_control(value)  # YAML's "\u202E" writes one where the file itself may not
+    if bidi:
+        raise ValueError(bidi)
     return value
 
 
@@ -74,7 +79,10 @@ Text = _text(MAX_SHORT_TEXT)
 LongText = _text(MAX_LONG_TEXT)
 QuoteText = _text(MAX_QUOTE_TEXT)
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=100)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_check_url)]
+Url = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_no_control_characters),
+    AfterValidator(_check_url),
+]
 Language = Literal["fr", "en"]
 def _not_a_boolean(value: Any) -> Any:
     # YAML reads `yes`, `on` and `true` as booleans, which pydantic would take for 1.

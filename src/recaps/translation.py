@@ -7,10 +7,15 @@ English file translates, so that a later change of the French makes the English 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import types
+import typing
 from enum import Enum
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
@@ -106,7 +111,7 @@ def merge_translation(
         for location in _expand(source.meta, _split(path)):
             value = _at(source.meta, location)
             written = _at(translation.meta, location)
-            for where, ours, theirs in _differences(location, written, value):
+            for where, ours, theirs in _differences(model, location, written, value):
                 errors.append(
                     ContentError(
                         translation.path,
@@ -129,7 +134,7 @@ def _items(count: int) -> str:
     return f"{count} item{'' if count == 1 else 's'}"
 
 
-def _differences(location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
+def _differences(model: type[Content], location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
     """Where the translation's ``written`` differs from the source's ``value``, down to leaves."""
     if written is _MISSING or written == value:
         return []
@@ -137,9 +142,50 @@ def _differences(location: tuple, written: Any, value: Any) -> list[tuple[tuple,
         return [
             difference
             for key in [*value, *(k for k in written if k not in value)]
-            for difference in _differences(location + (key,), written.get(key, _MISSING), value.get(key, _MISSING))
+            for difference in _differences(model, location + (key,), written.get(key, _MISSING), value.get(key, _MISSING))
         ]
+    if _same_when_read(model, location, written, value):
+        return []
     return [(location, written, value)]
+
+
+def _same_when_read(model: type[Content], location: tuple, written: Any, value: Any) -> bool:
+    """Whether two values the YAML wrote differently are one fact once read as the field reads
+    them: `number: "5"` and `number: 5`, `city: "Lyon "` and `city: Lyon`, a quoted date."""
+    reader = _field_reader(model, tuple("*" if isinstance(part, int) else part for part in location))
+    if reader is None or written is _MISSING or value is _MISSING:
+        return False
+    try:
+        return reader.validate_python(written) == reader.validate_python(value)
+    except ValidationError:
+        return False
+
+
+@functools.lru_cache(maxsize=None)
+def _field_reader(model: type[Content], path: tuple) -> TypeAdapter | None:
+    """A reader of the field at ``path`` ("*": an item of a list) as the model reads it."""
+    annotation: Any = model
+    for part in path:
+        annotation = _without_none(annotation)
+        if part == "*":
+            if typing.get_origin(annotation) is not list:
+                return None
+            (annotation,) = typing.get_args(annotation)
+        elif isinstance(annotation, type) and issubclass(annotation, Content) and part in annotation.model_fields:
+            info = annotation.model_fields[part]
+            annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        else:
+            return None
+    return TypeAdapter(annotation)
+
+
+def _without_none(annotation: Any) -> Any:
+    """``NextSession | None`` -> ``NextSession``."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        kept = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(kept) == 1:
+            return kept[0]
+    return annotation
 
 
 def _fact(value: Any) -> str:

@@ -9,7 +9,12 @@ renderer takes its paths from here too.
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import urllib.parse
+
 from .models import LANGUAGES, SOURCE_LANGUAGE
+from .reader import BIDI_CONTROLS, bidi_message
 
 HOME = "index.md"
 PROGRAMMES = "programmes.md"
@@ -101,3 +106,68 @@ def url_of(src_uri: str) -> str:
     if src_uri == "index.md" or src_uri.endswith("/index.md"):
         return src_uri[: -len("index.md")]
     return src_uri[: -len(".md")] + "/"
+
+
+# The site's public address (site_url in mkdocs.yml, or `recaps build --site-url`) is written into
+# every page (canonical and og: links, the 404 page's links), the feeds and the sitemaps, as it
+# is: it must be an http(s) address that cannot end an HTML attribute or a tag there.
+_REFUSED_IN_ADDRESS = {'"': "a double quote", "<": "'<'", ">": "'>'", "\\": "a backslash", "`": "a backquote"}
+_HOST_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$")
+_BAD_HOST = ("has an invalid host name: use letters a-z, digits, hyphens and dots "
+             "(an international name in its xn-- form), or an IP address")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# What a path keeps as it is (RFC 3986's unreserved characters and sub-delimiters, ':', '@', '/',
+# and the '%' of an escape already written); anything else is written %XX, in UTF-8.
+_PATH_SAFE = "/:@!$()*+,;=-._~%"  # not '&', which a page would read as the start of an entity
+
+
+def site_address(value: str) -> str:
+    """``value`` as the site's public address, percent-encoded where it must be, or ValueError.
+
+    Accepted: http:// or https://, a host name (ASCII: xn-- for an international one) or an IP
+    address, maybe a port, maybe a path. Refused: credentials, a query or fragment, and the
+    characters that would end an attribute or a tag of a page. A space or a non-ASCII letter of
+    the path becomes %20, %C3%A9...; a trailing slash is kept.
+    """
+    address = value.strip()
+    if not address:
+        raise ValueError("is empty: give the site's public address, such as https://example.org/")
+    for character in address:
+        code = ord(character)
+        if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+            raise ValueError(f"contains the invisible control character U+{code:04X}: remove it")
+        if code in BIDI_CONTROLS:
+            raise ValueError(bidi_message(code))
+        if character in _REFUSED_IN_ADDRESS:
+            raise ValueError(f"contains {_REFUSED_IN_ADDRESS[character]}, which a web address cannot hold: remove it")
+    try:
+        parts = urllib.parse.urlsplit(address)
+    except ValueError:  # brackets around something that is not an IPv6 address
+        raise ValueError(_BAD_HOST) from None
+    if parts.scheme.lower() not in ("http", "https") or not address.lower().startswith(parts.scheme.lower() + "://"):
+        raise ValueError("must start with http:// or https://, such as https://example.org/")
+    if "@" in parts.netloc:
+        raise ValueError("must not hold a user name or password (the part before '@'): remove it")
+    if parts.query or parts.fragment or address.endswith(("?", "#")):
+        raise ValueError("must not have a query ('?') or a fragment ('#'): give the address of the site's home page")
+    host = parts.hostname or ""
+    if not host:
+        raise ValueError("has no host name: write it as https://example.org/")
+    if not (_HOST_NAME.match(host) or _ip_address(host, bracketed=parts.netloc.startswith("["))):
+        raise ValueError(_BAD_HOST)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):
+        raise ValueError("has an invalid port: write a number from 1 to 65535 after the ':'")
+    path = urllib.parse.quote(_LONE_PERCENT.sub("%25", parts.path), safe=_PATH_SAFE)
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+
+
+def _ip_address(host: str, bracketed: bool) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return bracketed == (address.version == 6)

@@ -174,6 +174,14 @@ def _text_lengths(tree: Path) -> None:
     _edit(tree, SESSION, "city: Lille".encode(), b"city: " + b"c" * 301)
 
 
+def _bidi_controls(tree: Path) -> None:
+    # The right-to-left override of the issue, in a title (published in pages, menus and feeds),
+    # an isolate in a partner's body; a right-to-left mark beside a Hebrew name is accepted.
+    _edit(tree, SESSION, b'title: "Se rencontrer"', 'title: "Se rencontrer \u202egpj.exe"'.encode())
+    _edit(tree, PARTNER, "L’Atelier du Nord.\n".encode(), "L’Atelier du Nord, \u2067\u05e9\u05dc\u05d5\u05dd\u2069.\n".encode())
+    _edit(tree, "sessions/people.yml", b"name: Paul Durand", "name: Paul Durand (\u05e4\u05d0\u05d5\u05dc\u200f)".encode())
+
+
 # Each makes what the case cannot commit; it may return a clean-up to run after the check.
 SETUP: dict[str, Callable[[Path], Callable[[], None] | None]] = {
     "yaml-deep-flow-100k": _session(b"city: Lille\n", b"city: Lille\nextra: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"),
@@ -188,6 +196,7 @@ SETUP: dict[str, Callable[[Path], Callable[[], None] | None]] = {
     "windows-1252-smart-quotes": lambda tree: _edit(tree, PARTNER, b'mission: "Relier', b"mission: \x93Relier"),
     "nul-byte": _session(b'title: "Se rencontrer"', b'title: "Se \x00rencontrer"'),
     "control-characters": _session(b'title: "Se rencontrer"', b'title: "Se \x1b[2Jrencontrer\x07"'),
+    "bidi-controls": _bidi_controls,
     "line-separator": _session(b"Le r\xc3\xa9cit de la session.", "Le récit\u2028de la session.".encode()),
     "title-1mb": _session(b'title: "Se rencontrer"', b'title: "' + b"Se rencontrer " * (MB // 14 + 1) + b'"'),
     "text-length-limits": _text_lengths,

@@ -27,9 +27,11 @@ from recaps.translation import translatable_content
 
 from test_never_crash import SETTINGS  # tests/property is on the path, as for every test folder
 
-# Characters around each boundary of what is refused: C0, DEL, C1, U+2028/2029, and their
-# neighbours, with accents, typographic marks and a character outside the BMP.
-NEAR_CONTROLS = "a \t\n\r\x00\x07\x0b\x0c\x1b\x1f\x7f\x80\x85\x9f\xa0é’«\u2027\u2028\u2029\u202a€😀\ufeff\u0100"
+# Characters around each boundary of what is refused: C0, DEL, C1, U+2028/2029, the bidirectional
+# controls U+202A-U+202E and U+2066-U+2069, and their neighbours (the accepted marks U+200F and
+# U+061C among them), with accents, typographic marks and a character outside the BMP.
+NEAR_CONTROLS = ("a \t\n\r\x00\x07\x0b\x0c\x1b\x1f\x7f\x80\x85\x9f\xa0é’«\u2027\u2028\u2029\u202a\u202e\u202f"
+                 "\u2065\u2066\u2069\u206a\u200f\u061c€😀\ufeff\u0100")
 
 
 @SETTINGS
