@@ -26,7 +26,7 @@ def test_the_allowlist_is_a_subset_of_nh3s() -> None:
     assert set(ALLOWED_HTML) <= nh3.ALLOWED_TAGS
 
 
-def test_the_extensions_are_the_sites_but_md_in_html() -> None:
+def test_the_extensions_are_the_sites() -> None:
     class Loader(yaml.SafeLoader):
         pass
 
@@ -34,7 +34,7 @@ def test_the_extensions_are_the_sites_but_md_in_html() -> None:
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     site = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
-    assert sorted(site) == sorted([*EXTENSIONS, "md_in_html"])
+    assert sorted(site) == sorted(EXTENSIONS)
 
 
 def test_what_editors_need_is_accepted() -> None:
