@@ -214,8 +214,8 @@ class _Locator:
         # Line by line, so that lines stay lines (a reference to a line break stands in a line).
         self.decoded = "\n".join(
             html.unescape(line).replace("\n", " ").replace("\r", " ") if "&" in line else line
-            for line in self.lowered.split("\n")
-        )
+            for line in self.masked.split("\n")
+        ).lower()
         self.cursors: dict[tuple[bool, str], int] = {}
 
     def line_of(self, *snippets: str) -> int:
