@@ -435,7 +435,7 @@ _COMMENT_ADVICE = "write comments as <!-- text -->, with no '--' inside"
 def _parse_problem(code: str, snippet: str) -> str | None:
     shown = _shown(snippet)
     if code in _MALFORMED_COMMENT:
-        return f"HTML comment '{shown}' is not allowed: a browser does not end it where it seems to end; {_COMMENT_ADVICE}"
+        return f"HTML comment '{shown}' is not allowed: a browser may end it elsewhere than at '-->'; {_COMMENT_ADVICE}"
     if code in _UNCLOSED_COMMENT:
         return f"HTML comment '{shown}' is not closed: {_COMMENT_ADVICE}"
     if code in _DECLARATION:

@@ -121,7 +121,7 @@ def test_recaps_check_refuses_the_cases_in_bodies_and_pages(copy_repo) -> None:
     assert located == expected, run.stdout
     # The case, in full: the image the comment does not hide, and the comment.
     assert (f"{SESSION}.fr.md:{min(int(e.rsplit(':', 1)[1]) for e in expected if e.startswith(SESSION + '.fr'))}: "
-            "HTML comment '<!-->' is not allowed: a browser does not end it where it seems to end; "
+            "HTML comment '<!-->' is not allowed: a browser may end it elsewhere than at '-->'; "
             "write comments as <!-- text -->, with no '--' inside") in errors
 
 

@@ -230,7 +230,7 @@ def test_a_link_written_with_character_references_is_reported_at_its_line() -> N
     ]
 
 
-COMMENT_ADVICE = "a browser does not end it where it seems to end; write comments as <!-- text -->, with no '--' inside"
+COMMENT_ADVICE = "a browser may end it elsewhere than at '-->'; write comments as <!-- text -->, with no '--' inside"
 
 
 @pytest.mark.parametrize(
@@ -276,4 +276,19 @@ def test_html_in_fenced_code_is_code_beside_raw_html() -> None:
     body = "```html\n<iframe src=x></iframe>\n```\n\nA <b>c</b>\n\n- item\n\n    ```\n    <script>x</script>\n    ```\n"
     assert messages(body, body_line=1) == [
         f"p.fr.md:5: HTML tag <b> is not allowed {ALLOWED}",
+    ]
+
+
+def test_a_tag_left_unfinished_is_refused() -> None:
+    # Published as written, it would take the page after the body into its attribute.
+    assert messages('Intro.\n\n<details>\n<summary title="x\n', body_line=1) == [
+        f"p.fr.md:3: HTML tag <details> is not allowed {ALLOWED}",
+        "p.fr.md:4: raw HTML '<summary title=\"x' is not finished: end the tag with '>' and close its quotes",
+    ]
+
+
+@pytest.mark.parametrize("written", ["<!-- a -- b -->", "<!-- a --->"])
+def test_comments_with_double_dashes_are_refused(written: str) -> None:
+    assert messages(f"Texte.\n\n{written}\n", body_line=1) == [
+        f"p.fr.md:3: HTML comment '{written}' is not allowed: {COMMENT_ADVICE}"
     ]
