@@ -75,7 +75,7 @@ def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
 _ADVICE = {
     errno.ENOSPC: "free some space on that disk or " + ANOTHER,
     errno.EDQUOT: "free some space on that disk or " + ANOTHER,
-    errno.EROFS: "that file system is read-only: " + ANOTHER,
+    errno.EROFS: "remount it read-write or " + ANOTHER,
     errno.EACCES: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
     errno.EPERM: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
 }
