@@ -124,7 +124,7 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
         messages = collect.records or [str(exc)]
         return False, messages
     except OSError as exc:
-        if exc.errno in _WRITE_ERRORS and not serving and _inside(exc.filename, site_dir):
+        if exc.errno in _WRITE_ERRORS and not serving and _inside(exc, site_dir):
             raise  # the system refused a write (disk full...): build_site says it in one line
         return False, [*collect.records, f"build failed: {type(exc).__name__}: {exc}"]
     except Exception as exc:  # a template in overrides/ or a plugin failed: say what, not where in Python
@@ -137,9 +137,11 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EBUSY}
 
 
-def _inside(filename: str | bytes | None, folder: str) -> bool:
-    """Whether an OSError is about ``folder`` (None: a write that names no file, as a copy's)."""
-    return filename is None or Path(os.fsdecode(filename)).is_relative_to(folder)
+def _inside(exc: OSError, folder: str) -> bool:
+    """Whether an OSError is about ``folder``: it names no file, or a file there (a copy names
+    its source first, its destination second)."""
+    names = [os.fsdecode(name) for name in (exc.filename, exc.filename2) if name is not None]
+    return not names or any(Path(name).is_relative_to(folder) for name in names)
 
 
 _MKDOCS_BOUND = ("mkdocs", "material")  # and their submodules

@@ -84,7 +84,10 @@ _ADVICE = {
 def write_error(exc: OSError, target: Path, work: Path | None = None) -> SiteDirError:
     """One line for a system error while building into ``target``: the path the system named
     (as it would be in the site, not in the work folder ``work`` next to it) and what to do."""
-    path = _as_published(Path(exc.filename), target, work) if exc.filename else target
+    # A copy or a rename names its source first, its destination second: name what was written.
+    names = [Path(os.fsdecode(name)) for name in (exc.filename2, exc.filename) if name is not None]
+    ours = [name for name in names if name.is_relative_to(target.parent)]
+    path = _as_published((ours or names)[0], target, work) if names else target
     advice = _ADVICE.get(exc.errno, "check that path or " + ANOTHER)
     reason = exc.strerror or str(exc)
     where = "" if path == target else f" ({path})"

@@ -136,6 +136,28 @@ def test_a_link_is_followed_to_a_refused_place(clone: Path, link: str, where: st
         assert_untouched(clone, before, STATUS + "?? site\n")
 
 
+def test_a_content_folder_reached_through_a_link_is_refused(clone: Path) -> None:
+    """partners/ is a link to a shared folder: the folder that holds that one holds the content."""
+    shared = clone.parent / "shared"
+    shared.mkdir()
+    os.rename(clone / "partners", shared / "partners")
+    (clone / "partners").symlink_to(shared / "partners")
+    before = tree(clone.parent)
+    for force in ([], ["--force"]):
+        result = recaps(clone, "--site-dir", "../shared", *force)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1, f"error: cannot write the site to {shared}: it contains the repository's partners/ folder "
+               f"({shared}/partners); {DEFAULT}\n", "")
+        assert tree(clone.parent) == before
+
+
+def test_a_loop_of_links_is_refused(clone: Path) -> None:
+    (clone / "site").symlink_to("site")
+    result = recaps(clone)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, f"error: cannot write the site to {clone}/site: Symlink loop from '{clone}/site'; {DEFAULT}\n", "")
+
+
 def test_refusals_come_before_the_content_is_read(clone: Path) -> None:
     """With content that does not load, the refusal is all that is said: nothing was read."""
     (clone / SESSION).write_text("---\ntitle: [\n", encoding="utf-8")
