@@ -316,9 +316,7 @@ def test_a_killed_build_that_had_moved_the_hidden_entries_has_them_put_back(clon
     holds the new tree with .git and .nojekyll in it, and the list of what it moved."""
     site = clone / "site"
     kept = deployment_checkout(site)
-    child = subprocess.Popen(["true"])  # its process id, no longer alive, names the work folder
-    child.wait()
-    work = clone / f".recaps-build-{child.pid}-killed"
+    work = clone / f".recaps-build-{dead_pid()}-killed"
     (work / "fr").mkdir(parents=True)
     (work / "fr/index.html").write_text("<p>new</p>\n", encoding="utf-8")
     for name in (".git", ".nojekyll"):
@@ -398,3 +396,43 @@ def test_a_mount_point_is_refused(clone: Path) -> None:
             1, f"error: cannot write the site to {mount}: it is a mount point, which a build cannot replace; "
                f"build into a folder inside it (--site-dir {mount}/site) or choose another --site-dir\n", "")
         assert_untouched(clone, before, STATUS)
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_a_build_stopped_between_two_renames_has_the_old_site_put_back(tmp_path: Path) -> None:
+    """Where there is no atomic exchange, the old site is renamed into the work folder, then the
+    new one into its place: stopped in between, the next build puts the old one back, with the
+    hidden entries already moved into the new tree."""
+    from recaps.build import clean_stale_temp_dirs
+
+    site = tmp_path / "site"
+    work = tmp_path / f".recaps-build-{dead_pid()}-stopped"
+    (work / "previous").mkdir(parents=True)
+    (work / "previous/index.html").write_text("<p>old</p>\n", encoding="utf-8")
+    (work / "fr/.git").mkdir(parents=True)
+    (work / "fr/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    moved = {"site": str(site), "into": str(work / "fr"), "entries": [".git"]}
+    (work / "moved.json").write_text(json.dumps(moved), encoding="utf-8")
+    clean_stale_temp_dirs(tmp_path)
+    assert tree(tmp_path) == {
+        "site": ("folder", ""),
+        "site/index.html": ("file", hashlib.sha256(b"<p>old</p>\n").hexdigest()),
+        "site/.git": ("folder", ""),
+        "site/.git/HEAD": ("file", hashlib.sha256(b"ref: refs/heads/main\n").hexdigest()),
+    }
+
+
+def test_a_list_of_moved_entries_cut_short_means_nothing_was_moved(tmp_path: Path) -> None:
+    from recaps.build import clean_stale_temp_dirs
+
+    (tmp_path / "site").mkdir()
+    work = tmp_path / f".recaps-build-{dead_pid()}-cut"
+    (work / "fr").mkdir(parents=True)
+    (work / "moved.json").write_text('{"site": "', encoding="utf-8")
+    clean_stale_temp_dirs(tmp_path)
+    assert tree(tmp_path) == {"site": ("folder", "")}
