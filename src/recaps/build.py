@@ -10,6 +10,8 @@ from __future__ import annotations
 import ctypes
 import datetime
 import ctypes.util
+import errno
+import json
 import logging
 import multiprocessing
 import os
@@ -27,10 +29,10 @@ from .incremental import MANIFEST
 from .loader import LoadCache, Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
+from .sitedir import STAMP, STAMP_TEXT, TEMP_PREFIX, check_site_dir, write_error
 from .urls import site_address
 
 CONFIG_FILE = "mkdocs.yml"
-TEMP_PREFIX = ".recaps-build-"
 
 NO_SITE_URL_NOTE = (
     "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, "
@@ -124,11 +126,25 @@ def build_language(root: str, lang: str, site_dir: str, site_url: str | None,
             return False, [NEEDS_FULL_BUILD]
         messages = collect.records or [str(exc)]
         return False, messages
+    except OSError as exc:
+        if exc.errno in _WRITE_ERRORS and not serving and _inside(exc, site_dir):
+            raise  # the system refused a write (disk full...): build_site says it in one line
+        return False, [*collect.records, f"build failed: {type(exc).__name__}: {exc}"]
     except Exception as exc:  # a template in overrides/ or a plugin failed: say what, not where in Python
         return False, [*collect.records, f"build failed: {type(exc).__name__}: {exc}"]
     if collect.records:  # strict mode aborts on warnings; this catches any that slipped through
         return False, collect.records
     return True, []
+
+
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EBUSY}
+
+
+def _inside(exc: OSError, folder: str) -> bool:
+    """Whether an OSError is about ``folder``: it names no file, or a file there (a copy names
+    its source first, its destination second)."""
+    names = [os.fsdecode(name) for name in (exc.filename, exc.filename2) if name is not None]
+    return not names or any(Path(name).is_relative_to(folder) for name in names)
 
 
 _MKDOCS_BOUND = ("mkdocs", "material")  # and their submodules
@@ -157,12 +173,13 @@ def _run(args: tuple) -> tuple[bool, list[str]]:
 
 
 def clean_stale_temp_dirs(folder: Path) -> None:
-    """Remove temporary folders left in ``folder`` by builds that were killed."""
+    """Remove temporary folders left in ``folder`` by builds that were killed (after putting back
+    the hidden entries of a site folder that one of them had moved)."""
     for leftover in folder.glob(TEMP_PREFIX + "*"):
         pid = leftover.name[len(TEMP_PREFIX):].split("-")[0]
         if pid.isdigit() and _alive(int(pid)):
             continue
-        shutil.rmtree(leftover, ignore_errors=True)
+        _discard(leftover)
 
 
 def _alive(pid: int) -> bool:
@@ -179,22 +196,29 @@ def _alive(pid: int) -> bool:
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
                parallel: bool = True, engine: str = "mkdocs", serving: bool = False,
-               cache: LoadCache | None = None) -> BuildResult:
-    """Check the content, build both languages, and swap the result into ``site_dir``."""
+               cache: LoadCache | None = None, force: bool = False) -> BuildResult:
+    """Check the content, build both languages, and swap the result into ``site_dir``.
+
+    SiteDirError, before anything is read, if ``site_dir`` is not a place for a site
+    (recaps.sitedir; ``force`` lets it replace a folder of other files), and for a system error
+    while writing: ``site_dir`` is then left as it was.
+    """
     root = Path(root).resolve()
-    target = Path(site_dir).resolve() if site_dir else root / "site"
+    target = check_site_dir(root, Path(site_dir) if site_dir else root / "site", force)
     try:
         site_url = _checked_site_url(root, site_url)
     except ValueError as exc:
         return BuildResult(False, [str(exc)])
-    site, report = load_site(root, cache=cache)
-    if report:
-        return BuildResult(False, report=report)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale_temp_dirs(target.parent)
-    work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_temp_dirs(target.parent)
+        work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
+    except OSError as exc:
+        raise write_error(exc, target) from None
+    try:
+        site, report = load_site(root, cache=cache)
+        if report:
+            return BuildResult(False, report=report)
         jobs = [(str(root), lang, str(work / lang), site_url, engine, serving) for lang in LANGUAGES]
         results = _run_builds(root, site, jobs, parallel)
         messages = _failure_messages(site, jobs, results)
@@ -204,10 +228,13 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
         for lang in LANGUAGES:
             if lang != SOURCE_LANGUAGE:
                 os.rename(work / lang, assembled / lang)
+        (assembled / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
         _swap_into_place(assembled, target)
         return BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
+    except OSError as exc:
+        raise write_error(exc, target, work) from None
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(work)
 
 
 def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None = None) -> BuildResult | None:
@@ -263,19 +290,61 @@ def _failure_messages(site: Site, jobs: list[tuple], results: list[tuple[bool, l
 
 
 _RENAME_EXCHANGE = 2
+MOVED = "moved.json"  # in a work folder: the hidden entries of the site folder it holds
+PREVIOUS = "previous"  # in a work folder: the old site, where there is no atomic exchange
 
 
 def _swap_into_place(new: Path, target: Path) -> None:
-    """Put ``new`` at ``target`` in one step where the OS allows it; the old tree goes to ``new``."""
+    """Put ``new`` at ``target`` in one step where the OS allows it; the old tree goes to ``new``.
+
+    The hidden entries of the old tree (a deployment checkout's .git...), which MkDocs keeps when
+    it cleans its site folder, are moved into ``new`` first. ``new`` is in a work folder of its
+    own, where they are listed first: whatever fails from then on, _discard puts them back.
+    """
     if not target.exists():
         os.rename(new, target)
         return
+    kept = sorted(name for name in os.listdir(target)
+                  if name.startswith(".") and name != STAMP and not os.path.lexists(new / name))
+    moved = {"site": str(target), "into": str(new), "entries": kept}
+    (new.parent / MOVED).write_text(json.dumps(moved), encoding="utf-8")
+    for name in kept:
+        os.rename(target / name, new / name)
     if _exchange(new, target):
         return  # the old site is now at `new`, removed with the work folder
     # No atomic exchange (not Linux): two renames, the old tree kept until the new one is in place.
-    old = new.parent / "previous"
+    old = new.parent / PREVIOUS
     os.rename(target, old)
     os.rename(new, target)
+
+
+def _discard(work: Path) -> None:
+    """Remove a work folder, after putting back into the site folder what was moved out of it.
+    Where that fails, the folder is kept, and the next build tries again."""
+    try:
+        moved = json.loads((work / MOVED).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        moved = None  # nothing was moved
+    except ValueError:
+        moved = None  # cut short while being written: nothing was moved yet
+    except OSError:
+        return
+    if moved is not None:
+        try:
+            _put_back(work, Path(moved["site"]), Path(moved["into"]), moved["entries"])
+        except OSError:
+            return
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _put_back(work: Path, site: Path, held: Path, entries: list[str]) -> None:
+    if not os.path.lexists(site) and (work / PREVIOUS).is_dir():
+        os.rename(work / PREVIOUS, site)  # stopped between the two renames
+    back = [name for name in entries if os.path.lexists(held / name) and not os.path.lexists(site / name)]
+    if back:
+        site.mkdir(parents=True, exist_ok=True)
+    for name in back:
+        os.rename(held / name, site / name)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -289,7 +358,12 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     AT_FDCWD = -100
     result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return result == 0
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS):
+        return False  # this system or file system has no atomic exchange
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def _checked_site_url(root: Path, given: str | None) -> str | None:

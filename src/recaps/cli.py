@@ -233,21 +233,30 @@ class SiteAddress(click.ParamType):
 
 
 @main.command()
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: site/ in the repository).")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, metavar="DIRECTORY",
+              help="Where to write the site (default: site/ in the repository): a new or empty folder, or a site "
+                   "recaps built before.")
 @click.option("--site-url", type=SiteAddress(), default=None,
               help="Public address of the site, overriding site_url in mkdocs.yml.")
 @click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
               help="Static site engine: MkDocs 1.6, or ProperDocs (its maintained continuation, if installed).")
+@click.option("--force", is_flag=True,
+              help="Let the site replace the files of a --site-dir that recaps did not build (its hidden entries, "
+                   "such as .git, are kept). Never the repository or its folders.")
 @pass_root
-def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str) -> None:
+def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, force: bool) -> None:
     """Build the French site at site/ and the English one at site/en/."""
     import time
 
     from .build import build_site
+    from .sitedir import SiteDirError
 
     started = time.perf_counter()
-    result = build_site(root, site_dir, site_url, engine=engine)
+    try:
+        result = build_site(root, site_dir, site_url, engine=engine, force=force)
+    except SiteDirError as exc:
+        click.echo(f"error: {exc}")
+        sys.exit(1)
     if not result.ok:
         _print_build_failure(result)
         sys.exit(1)

@@ -484,7 +484,8 @@ SESSION_FILES = {
 def _previous_site(root: Path) -> tuple[Path, dict[str, bytes]]:
     site = root.parent / "site"
     (site / "assets").mkdir(parents=True)
-    files = {"index.html": b"<p>previous site</p>", "marker.txt": b"built yesterday", "assets/x.css": b"p{}"}
+    files = {"index.html": b"<p>previous site</p>", "marker.txt": b"built yesterday", "assets/x.css": b"p{}",
+             ".recaps-site": b"built by recaps"}  # a site built before: recaps replaces no other
     for name, content in files.items():
         (site / name).write_bytes(content)
     return site, files

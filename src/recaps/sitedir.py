@@ -1,0 +1,109 @@
+"""Where a build may write its site, and what it says when the system refuses a write.
+
+A build replaces its site folder whole (recaps.build swaps a new tree in). So the folder must be
+one this tool built (marked by the STAMP file), an empty one or a new one: never the repository,
+a folder that contains it, its content folders, its sources or its history, nor a folder of
+someone else's files unless ``--force`` is given. Every refusal happens before anything is read
+or written.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from .models import LANGUAGES, SOURCE_LANGUAGE
+
+TEMP_PREFIX = ".recaps-build-"  # the work folders, next to the site folder
+STAMP = ".recaps-site"
+STAMP_TEXT = "This folder is a site built by `recaps build`: the next build replaces it, keeping its hidden entries.\n"
+
+# Never a site folder, nor inside one of these, even with --force.
+PROTECTED = ("sessions", "partners", "docs", "overrides", "src", ".git")
+
+ANOTHER = "choose another --site-dir"
+DEFAULT = f"{ANOTHER} (the default is site/ in the repository)"
+
+
+class SiteDirError(Exception):
+    """The site folder is refused, or the system refused a write: one line saying what to do."""
+
+
+def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
+    """The folder the site goes into (``site_dir`` with its links followed), or SiteDirError."""
+    root = root.resolve()
+    given = Path(os.path.abspath(site_dir))
+    try:
+        target = given.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise SiteDirError(f"cannot write the site to {given}: {getattr(exc, 'strerror', None) or exc}; {DEFAULT}") from None
+    shown = f"{given} -> {target}" if os.path.islink(given) else str(target)
+
+    def refuse(reason: str, advice: str = DEFAULT) -> SiteDirError:
+        return SiteDirError(f"cannot write the site to {shown}: {reason}; {advice}")
+
+    if target == root:
+        raise refuse("it is the repository itself")
+    if root.is_relative_to(target):
+        raise refuse(f"it contains the repository ({root})")
+    for name in PROTECTED:
+        folder = (root / name).resolve()
+        if target == folder:
+            raise refuse(f"it is the repository's {name}/ folder")
+        if target.is_relative_to(folder):
+            raise refuse(f"it is inside the repository's {name}/ folder")
+        if folder.is_relative_to(target):  # the folder is a link to a place outside the repository
+            raise refuse(f"it contains the repository's {name}/ folder ({folder})")
+    if os.path.lexists(target) and not target.is_dir():
+        raise refuse("it is a file, not a folder", f"move it away or {ANOTHER}")
+    if target.is_dir():
+        if os.path.ismount(target):
+            raise refuse("it is a mount point, which a build cannot replace",
+                          f"build into a folder inside it (--site-dir {target / 'site'}) or {ANOTHER}")
+        try:
+            foreign = [name for name in os.listdir(target) if not name.startswith(".")]
+        except OSError as exc:
+            raise write_error(exc, target) from None
+        if foreign and not (target / STAMP).is_file() and not force:
+            raise refuse(f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
+                         "empty it, choose another --site-dir, or pass --force to replace them "
+                         "(hidden entries such as .git are kept)")
+    return target
+
+
+_ADVICE = {
+    errno.ENOSPC: "free some space on that disk or " + ANOTHER,
+    errno.EDQUOT: "free some space on that disk or " + ANOTHER,
+    errno.EROFS: "remount it read-write or " + ANOTHER,
+    errno.EACCES: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
+    errno.EPERM: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
+}
+
+
+def write_error(exc: OSError, target: Path, work: Path | None = None) -> SiteDirError:
+    """One line for a system error while building into ``target``: the path the system named
+    (as it would be in the site, not in the work folder ``work`` next to it) and what to do."""
+    # A copy or a rename names its source first, its destination second: name what was written.
+    names = [Path(os.fsdecode(name)) for name in (exc.filename2, exc.filename) if name is not None]
+    ours = [name for name in names if name.is_relative_to(target.parent)]
+    path = _as_published((ours or names)[0], target, work) if names else target
+    advice = _ADVICE.get(exc.errno, "check that path or " + ANOTHER)
+    reason = exc.strerror or str(exc)
+    where = "" if path == target else f" ({path})"
+    return SiteDirError(f"cannot write the site to {target}: {reason}{where}; {advice}; the site folder was left as it was")
+
+
+def _as_published(path: Path, target: Path, work: Path | None) -> Path:
+    """A path in the work folder (``<work>/fr/...``, ``<work>/en/...``) as it is named in the site;
+    the work folder itself, or the one that could not be made, as the folder that holds it."""
+    if path.parent == target.parent and path.name.startswith(TEMP_PREFIX):
+        return target.parent
+    if work is None or not path.is_relative_to(work):
+        return path
+    parts = path.relative_to(work).parts
+    if parts and parts[0] == SOURCE_LANGUAGE:
+        return target.joinpath(*parts[1:])
+    if parts and parts[0] in LANGUAGES:
+        return target.joinpath(*parts)
+    return target.parent
