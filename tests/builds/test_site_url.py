@@ -90,12 +90,13 @@ def test_a_hostile_site_url_in_mkdocs_yml_stops_the_build_before_anything(tmp_pa
     root = small_repo(tmp_path / "repo", """site_url: 'https://x.org/"><script>alert(1)</script>'""")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("the previous site", encoding="utf-8")
+    (root / "site" / ".recaps-site").write_text("built by recaps", encoding="utf-8")  # a site built before
     result = build(root)
     assert (result.exit_code, result.output) == (1, (
         "mkdocs.yml:4: site_url: contains a double quote, which a web address cannot hold: remove it\n"
         "Build failed; the previous site was left as it was.\n"
     ))
-    assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
+    assert sorted(p.name for p in (root / "site").iterdir()) == [".recaps-site", "index.html"]
     assert (root / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert not list(root.glob(".recaps-build-*"))
 
