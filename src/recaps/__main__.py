@@ -25,7 +25,11 @@ def run() -> None:
 
     for stop, handler in previous.items():
         signal.signal(stop, handler)
-    main()
+    try:
+        main()
+    finally:  # done, whatever it said: a stop now would only garble the exit
+        for stop in STOPS:
+            signal.signal(stop, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

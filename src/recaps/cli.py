@@ -193,6 +193,9 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str) 
 
         _refuse_a_bad_source_date_epoch()
         result = build_site(root, site_dir, site_url, engine=engine)
+        if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
+            for stop in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(stop, signal.SIG_IGN)
     if not result.ok:
         _print_build_failure(result)
         sys.exit(1)
@@ -219,14 +222,17 @@ def _stops(what: str):
     """Ctrl-C (SIGINT) or SIGTERM in the block: the code on the way out cleans up (the build
     processes stopped and waited for, the temporary folders removed), then one line says so and
     the command exits with 130 or 143 (128 + the signal's number, as a shell reports it)."""
-    previous = signal.signal(signal.SIGTERM, _terminated)
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
     except KeyboardInterrupt as stop:
         click.echo(f"Interrupted: {what}")
         sys.exit(143 if isinstance(stop, Terminated) else 130)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stop, handler in previous.items():
+            if handler is not None:
+                signal.signal(stop, handler)
 
 
 def _refuse_a_bad_source_date_epoch() -> None:

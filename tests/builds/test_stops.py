@@ -78,10 +78,19 @@ def stopped_repo(copy_repo, tmp_path_factory):
     return root, before, _digest(reference)
 
 
-# Moments of a build, each found by what it does: its SIGTERM handler installed (start-up done,
-# nothing loaded yet), a language build writing pages, English moved under the French site
-# (what comes next is putting the new site in place).
+def _importing(pid: int) -> bool:
+    """Whether the process is importing the command line's code: pydantic's compiled core is in."""
+    try:
+        return "pydantic_core" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+# Moments of a build, each found by what it does: importing its code (a second or so on a busy
+# machine), its SIGTERM handler installed (nothing loaded yet), a language build writing pages,
+# English moved under the French site (what comes next is putting the new site in place).
 MOMENTS = {
+    "import": lambda root, pid: _importing(pid),
     "start": lambda root, pid: _catches_sigterm(pid),
     "languages": lambda root, pid: bool(list(root.glob(TEMP_PREFIX + "*/*/assets"))),
     "assembly": lambda root, pid: bool(list(root.glob(TEMP_PREFIX + "*/fr/en"))),
