@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.status, response.read().decode("utf-8")
-    except OSError:  # a 404 too
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
         return 0, ""
 
 
@@ -135,7 +138,7 @@ def test_serve_follows_a_branch_switched_during_its_first_build(copy_repo, tmp_p
         # Switched while the first build runs, once it has read the content.
         _wait_for(lambda: _rebuilding(tmp_path), 90, "the first build")
         _git(root, "checkout", "-q", "cut")
-        _wait_for(lambda: all(_get(base + page)[0] == 0 for page in REMOVED), 30, "the removed pages to go")
+        _wait_for(lambda: all(_get(base + page)[0] == 404 for page in REMOVED), 30, "the removed pages to go")
         status, home = _get(base + "/")
         assert status == 200 and "parcours-cec-industries" not in home
 
@@ -148,6 +151,32 @@ def test_serve_follows_a_branch_switched_during_its_first_build(copy_repo, tmp_p
                            encoding="utf-8")
         _wait_for(lambda: "Un mot de plus." in _get(base + "/partners/the-week/")[1], 30, "the edited partner")
         assert process.poll() is None
+        assert not any("Traceback" in line for line in output), "".join(output)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=10)
+        process.stdout.close()
+        process.stderr.close()
+
+
+def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they_are_fixed(
+    copy_repo, tmp_path: Path
+) -> None:
+    root = copy_repo("serve-site-wide")
+    process, base, output, reader = _serve(root, tmp_path)
+    try:
+        _wait_for(lambda: _get(base + "/programmes/")[0] == 200, 90, "the first build")
+        session = root / "sessions/parcours-cec-industries/session-5.fr.md"
+        text = session.read_text(encoding="utf-8")
+        session.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
+        _wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 1, 30, "the error")
+        config = root / "mkdocs.yml"  # changed while the content does not build
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "site_description: Récits des sessions", "site_description: Nouveaux récits des sessions"), encoding="utf-8")
+        _wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 2, 30, "the error")
+        session.write_text(text, encoding="utf-8")  # fixed: what is served is then built from both
+        _wait_for(lambda: "Nouveaux récits des sessions" in _get(base + "/programmes/")[1], 30, "the new description")
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
         process.terminate()
