@@ -269,6 +269,12 @@ def _built_from(root: Path):
     return listdir
 
 
+def _stops_to_this_thread(taken: bool) -> None:
+    """Unblock (or block) SIGINT and SIGTERM in this thread; the threads it starts inherit that."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
     """What every page depends on: mkdocs.yml, overrides/, and docs/ but its pages."""
     found = {}
@@ -309,6 +315,7 @@ def _serve(root: Path, host: str, port: int) -> None:
         # An edit of content rebuilds only the pages it changes (recaps.incremental); a change
         # to mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything.
         nonlocal site_wide
+        _stops_to_this_thread(True)  # the server's threads started without them (below)
         now = _site_wide_files(root)
         result = update_site(root, served, cache) if now == site_wide else None
         if result is None:
@@ -342,8 +349,13 @@ def _serve(root: Path, host: str, port: int) -> None:
                 sys.exit(1)
             server.server_bind = lambda: None  # bound already: serve() must not bind again
             click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+            # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
+            # process starts: recaps.build), not one of the server's: those start with them
+            # blocked, as this thread has them when it starts them, until the first rebuild.
+            _stops_to_this_thread(False)
             server.serve()  # until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see _stops)
         finally:
             server.shutdown()
+            _stops_to_this_thread(True)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
