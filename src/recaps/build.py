@@ -7,6 +7,7 @@ interrupted build leaves the previous site/ as it was.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import datetime
 import ctypes.util
@@ -17,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ErrorReport
+from .errors import ErrorReport, printable
 from .incremental import MANIFEST
 from .loader import LoadCache, Site, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
@@ -172,6 +174,20 @@ def _run(args: tuple) -> tuple[bool, list[str]]:
     return build_language(*args)
 
 
+# The latest SOURCE_DATE_EPOCH a build can take: the gzip header of sitemap.xml.gz holds 32 bits.
+LATEST_EPOCH = 4294967295
+
+
+def source_date_epoch_problem() -> str | None:
+    """What is wrong with SOURCE_DATE_EPOCH, when it is set to what MkDocs and Material, which
+    read it as the build's date, cannot take (the build then dates itself from the content)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or (value.isascii() and value.isdigit() and int(value) <= LATEST_EPOCH):
+        return None
+    return (f"SOURCE_DATE_EPOCH is {printable(repr(value))}: it must be a whole number of seconds since "
+            f"1970-01-01 00:00 UTC (what `date +%s` prints, at most {LATEST_EPOCH}), or be unset")
+
+
 def clean_stale_temp_dirs(folder: Path) -> None:
     """Remove temporary folders left in ``folder`` by builds that were killed (after putting back
     the hidden entries of a site folder that one of them had moved)."""
@@ -229,12 +245,16 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
             if lang != SOURCE_LANGUAGE:
                 os.rename(work / lang, assembled / lang)
         (assembled / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
-        _swap_into_place(assembled, target)
-        return BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
+        with _too_late_to_stop():
+            _swap_into_place(assembled, target)
+            _discard(work)  # with the previous site, swapped into it
+            result = BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
+        return result
     except OSError as exc:
         raise write_error(exc, target, work) from None
     finally:
-        _discard(work)
+        with _stops_held():  # a second Ctrl-C does not leave the work folder half removed
+            _discard(work)
 
 
 def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None = None) -> BuildResult | None:
@@ -273,11 +293,95 @@ def _run_builds(root: Path, site: Site, jobs: list[tuple], parallel: bool) -> li
     PRELOADED[str(root)] = site
     try:
         if parallel and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-                return pool.map(_run, jobs)
+            return _in_processes(jobs)
         return [_run(job) for job in jobs]
     finally:
         PRELOADED.pop(str(root), None)
+
+
+STOPS = {signal.SIGINT, signal.SIGTERM}  # Ctrl-C, and what `kill` and service managers send
+STOP_WAIT = 5  # seconds a stopped build process has to end before it is killed
+
+
+def _in_processes(jobs: list[tuple]) -> list[tuple[bool, list[str]]]:
+    """Each job in a forked process of its own, the results in order.
+
+    Whatever ends this function early (Ctrl-C, SIGTERM, an error) stops the processes still
+    running and waits for them: none is left behind, writing into a folder being removed.
+    """
+    context = multiprocessing.get_context("fork")
+    started = []
+    try:
+        for job in jobs:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_build_in_process, args=(job, sender), daemon=True)
+            # Stops held until the new process has its own handlers (_build_in_process), and until
+            # it is in `started`. The sender is this process's copy: closed, the pipe then ends
+            # when the other process does.
+            with sender, _stops_held():
+                process.start()
+                started.append((process, receiver))
+        return [_result_of(process, receiver) for process, receiver in started]
+    finally:
+        for process, receiver in started:
+            receiver.close()
+            if process.is_alive():
+                process.terminate()
+        for process, _ in started:
+            process.join(STOP_WAIT)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+def _result_of(process, receiver) -> tuple[bool, list[str]]:
+    try:
+        return receiver.recv()
+    except EOFError:  # it ended without a result: killed from outside (out of memory?)
+        process.join()
+        return False, [f"the build process stopped before the end (exit code {process.exitcode})"]
+
+
+def _build_in_process(job: tuple, sender) -> None:
+    """A language build in its own process; what it gives is sent back through ``sender``."""
+    # Ctrl-C reaches every process of the terminal's process group: the parent process stops
+    # this one, with SIGTERM, which simply ends it (not the parent's handler it inherited).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+    try:
+        result = _run(job)
+    except Exception as exc:  # noqa: BLE001 - reported by the parent, with the language
+        result = (False, [f"build failed: {type(exc).__name__}: {exc}"])
+    with contextlib.suppress(BrokenPipeError):  # nobody waits for it any more
+        sender.send(result)
+    sender.close()
+
+
+@contextlib.contextmanager
+def _stops_held():
+    """SIGINT and SIGTERM wait until the block is done (blocked in this thread), then act."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _too_late_to_stop():
+    """For putting the new site in place: SIGINT and SIGTERM wait until that is done, and one
+    that came meanwhile came too late to leave the previous site, so it is dropped and the
+    build ends as built. Held in this thread only: in ``recaps serve``, where other threads
+    take the signals, a stop still ends the preview at once (its workspace is removed whole)."""
+    with _stops_held():
+        yield
+        if hasattr(signal, "sigpending"):
+            for stop in STOPS & signal.sigpending():
+                signal.sigwait({stop})
 
 
 def _failure_messages(site: Site, jobs: list[tuple], results: list[tuple[bool, list[str]]]) -> list[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -248,15 +250,20 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
     """Build the French site at site/ and the English one at site/en/."""
     import time
 
-    from .build import build_site
-    from .sitedir import SiteDirError
-
     started = time.perf_counter()
-    try:
-        result = build_site(root, site_dir, site_url, engine=engine, force=force)
-    except SiteDirError as exc:
-        click.echo(f"error: {exc}")
-        sys.exit(1)
+    with _stops(BUILD_STOPPED):
+        from .build import build_site
+        from .sitedir import SiteDirError
+
+        _refuse_a_bad_source_date_epoch()
+        try:
+            result = build_site(root, site_dir, site_url, engine=engine, force=force)
+        except SiteDirError as exc:
+            click.echo(f"error: {exc}")
+            sys.exit(1)
+        if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
+            for stop in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(stop, signal.SIG_IGN)
     if not result.ok:
         _print_build_failure(result)
         sys.exit(1)
@@ -266,12 +273,74 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
     click.echo(f"Built {target}/ (fr) and {target}/en/ (en) in {time.perf_counter() - started:.1f} s")
 
 
+BUILD_STOPPED = "nothing was changed."  # the line is "Interrupted: nothing was changed." (as recaps.__main__'s)
+SERVE_STOPPED = "the preview stopped."
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, taken as Ctrl-C is: the same clean stop, with exit status 143 instead of 130."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _stops(what: str):
+    """Ctrl-C (SIGINT) or SIGTERM in the block: the code on the way out cleans up (the build
+    processes stopped and waited for, the temporary folders removed), then one line says so and
+    the command exits with 130 or 143 (128 + the signal's number, as a shell reports it)."""
+    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        click.echo(f"Interrupted: {what}")
+        sys.exit(143 if isinstance(stop, Terminated) else 130)
+    finally:
+        for stop, handler in previous.items():
+            if handler is not None:
+                signal.signal(stop, handler)
+
+
+def _refuse_a_bad_source_date_epoch() -> None:
+    from .build import source_date_epoch_problem
+
+    problem = source_date_epoch_problem()
+    if problem:
+        click.echo(f"error: {problem}")
+        sys.exit(1)
+
+
 def _print_build_failure(result) -> None:
     if result.report is not None:
         click.echo(result.report.render())
     else:
         click.echo("\n".join(result.messages))
         click.echo("Build failed; the previous site was left as it was.")
+
+
+BUILT_FROM = ("sessions", "partners", "docs", "overrides", "mkdocs.yml")  # what `serve` watches
+
+
+def _built_from(root: Path):
+    """``os.scandir`` for the watch of ``root`` by ``recaps serve``: at the top, only what the
+    site is built from (not .git, site/, a virtual environment...)."""
+    top = str(root)
+
+    def listdir(path):
+        if path != top:
+            return os.scandir(path)
+        with os.scandir(path) as entries:
+            return [entry for entry in entries if entry.name in BUILT_FROM]
+
+    return listdir
+
+
+def _stops_to_this_thread(taken: bool) -> None:
+    """Unblock (or block) SIGINT and SIGTERM in this thread; the threads it starts inherit that."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
@@ -286,19 +355,26 @@ def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @pass_root
 def serve(root: Path, host: str, port: int) -> None:
     """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
+    with _stops(SERVE_STOPPED):
+        _refuse_a_bad_source_date_epoch()
+        _serve(root.resolve(), host, port)
+
+
+def _serve(root: Path, host: str, port: int) -> None:
     import shutil
     import tempfile
 
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserverVFS
 
     from .build import build_site, update_site
     from .loader import LoadCache
+    from .sitedir import SiteDirError
 
-    root = root.resolve()
     cache = LoadCache()  # an edit reloads only the files it changed
     workspace = Path(tempfile.mkdtemp(prefix="recaps-serve-"))
     served = workspace / "site"
@@ -308,11 +384,17 @@ def serve(root: Path, host: str, port: int) -> None:
         # An edit of content rebuilds only the pages it changes (recaps.incremental); a change
         # to mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything.
         nonlocal site_wide
+        _stops_to_this_thread(True)  # the server's threads started without them (below)
         now = _site_wide_files(root)
         result = update_site(root, served, cache) if now == site_wide else None
-        site_wide = now
         if result is None:
-            result = build_site(root, served, serving=True, cache=cache)
+            try:
+                result = build_site(root, served, serving=True, cache=cache)
+            except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
+                click.echo(f"error: {exc}")
+                return
+            if result.ok:  # else what is served was built from the site-wide files before
+                site_wide = now
             done = "Rebuilt both languages."
         else:
             done = "Rebuilt the changed pages."
@@ -322,26 +404,31 @@ def serve(root: Path, host: str, port: int) -> None:
             _print_build_failure(result)
             click.echo("Still serving the last good build; fix the problems above and save.")
 
-    rebuild()
-    if not served.exists():
-        served.mkdir(parents=True)
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
-    for name in ("sessions", "partners", "docs", "overrides", "mkdocs.yml"):
-        if (root / name).exists():
-            server.watch(str(root / name))
-    try:
+    try:  # whatever stops the preview, even in its first build, removes its workspace
+        served.mkdir()
+        server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
+        # One watch, on the repository (which stays), of what the site is built from: a watch
+        # on a content folder would end for good when the folder goes (a branch switched).
+        server.observer = PollingObserverVFS(stat=os.stat, listdir=_built_from(root), polling_interval=0.5)
+        server.watch(str(root))
+        # The first build runs in the server's loop, once the watch has taken its first look:
+        # what changes while it runs (a branch switched) is then seen and built next.
+        server._want_rebuild = True  # mkdocs.livereload's "files changed" flag
         try:
-            server.server_bind()  # as serve() would, first: a busy port is an editor's problem
-        except OSError as exc:
-            click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
-            sys.exit(1)
-        server.server_bind = lambda: None  # bound already: serve() must not bind again
-        click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            pass
+            try:
+                server.server_bind()  # as serve() would, first: a busy port is an editor's problem
+            except OSError as exc:
+                click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
+                sys.exit(1)
+            server.server_bind = lambda: None  # bound already: serve() must not bind again
+            click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+            # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
+            # process starts: recaps.build), not one of the server's: those start with them
+            # blocked, as this thread has them when it starts them, until the first rebuild.
+            _stops_to_this_thread(False)
+            server.serve()  # until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see _stops)
         finally:
             server.shutdown()
+            _stops_to_this_thread(True)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

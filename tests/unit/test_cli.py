@@ -555,3 +555,33 @@ def test_check_ignores_editors_backups_and_locks_everywhere(tree: Path) -> None:
         0,
         "OK: 1 programme, 1 session recap, 1 partner, 2 people, 1 page; no errors\n",
     )
+
+# --- build and serve: option and environment values --------------------------------------------
+
+
+def test_serve_refuses_a_port_out_of_range(tree: Path) -> None:
+    for port in ("70000", "0", "-1"):
+        result = CliRunner().invoke(main, ["-C", str(tree), "serve", "--port", port])
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            f"Error: Invalid value for '--port': {port} is not in the range 1<=x<=65535."
+        )
+        assert "Traceback" not in result.output
+
+
+def test_build_and_serve_refuse_a_source_date_epoch_that_is_not_a_number_of_seconds(copy_repo) -> None:
+    tree = copy_repo("source-date-epoch")
+    site = tree / "site"
+    for value, shown in (("demain", "'demain'"), ("", "''"), ("1.5", "'1.5'"), ("-5", "'-5'"), (" 12", "' 12'"),
+                         ("١٢", "'١٢'"), ("4294967296", "'4294967296'")):
+        for command in ("build", "serve"):
+            result = CliRunner().invoke(main, ["-C", str(tree), command], env={"SOURCE_DATE_EPOCH": value})
+            assert (result.exit_code, result.output) == (1, (
+                f"error: SOURCE_DATE_EPOCH is {shown}: it must be a whole number of seconds since "
+                "1970-01-01 00:00 UTC (what `date +%s` prints, at most 4294967295), or be unset\n"
+            ))
+    assert not site.exists()
+    result = CliRunner().invoke(main, ["-C", str(tree), "build", "--site-url", "https://recaps.example.org/"],
+                                env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.exit_code == 0, result.output
+    assert "<lastmod>2023-11-14</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
