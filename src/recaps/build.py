@@ -336,10 +336,13 @@ def _in_processes(jobs: list[tuple]) -> list[tuple[bool, list[str]]]:
 
 def _result_of(process, receiver) -> tuple[bool, list[str]]:
     try:
-        return receiver.recv()
+        result = receiver.recv()
     except EOFError:  # it ended without a result: killed from outside (out of memory?)
         process.join()
         return False, [f"the build process stopped before the end (exit code {process.exitcode})"]
+    if isinstance(result, OSError):
+        raise result  # build_site says it in one line, naming the path
+    return result
 
 
 def _build_in_process(job: tuple, sender) -> None:
@@ -351,6 +354,8 @@ def _build_in_process(job: tuple, sender) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     try:
         result = _run(job)
+    except OSError as exc:  # a write the system refused (build_language): the parent raises it
+        result = exc
     except Exception as exc:  # noqa: BLE001 - reported by the parent, with the language
         result = (False, [f"build failed: {type(exc).__name__}: {exc}"])
     with contextlib.suppress(BrokenPipeError):  # nobody waits for it any more
