@@ -154,8 +154,11 @@ def print_table(results: list[Result]) -> None:
 
 
 def parse_sizes(values: list[str]) -> list[int]:
-    sizes = [int(part) for value in values for part in value.split(",") if part.strip()]
-    if any(size < 1 for size in sizes):
+    try:
+        sizes = [int(part) for value in values for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise SystemExit(f"--recaps takes whole numbers, one or a comma list such as 100,500: not {values}") from None
+    if not sizes or any(size < 1 for size in sizes):
         raise SystemExit("--recaps must be at least 1")
     return sizes
 
