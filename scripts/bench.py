@@ -111,7 +111,7 @@ def _profile(recaps: int, root: Path, work: Path) -> None:
     narrow_check, narrow_build = profile.profile_corpus(narrow_root, work, f"narrow-{recaps}")
     shutil.rmtree(narrow_root, ignore_errors=True)
     check, build = profile.profile_corpus(root, work, f"wide-{recaps}")
-    profile.report(f"load_site(bodies=False), N={recaps}", check, narrow_check)
+    profile.report(f"load_site(bodies=False), N={recaps}", check, narrow_check, with_phases=False)
     profile.report(f"build_site(parallel=False), N={recaps}, both languages in one process", build, narrow_build)
     for name in (f"narrow-{recaps}", f"wide-{recaps}"):
         shutil.rmtree(work / f"profile-site-{name}", ignore_errors=True)

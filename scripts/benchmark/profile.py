@@ -79,6 +79,10 @@ def phases(stats: pstats.Stats) -> list[tuple[str, float | None]]:
 def module_of(filename: str, function: str) -> str:
     """The group a profiled function's own time counts under: a package, or a module of ours."""
     path = filename.replace("\\", "/")
+    if path.startswith("<frozen "):  # "<frozen posixpath>"
+        return "stdlib/" + path[len("<frozen "):-1]
+    if "/overrides/" in path:
+        return "the site's overrides/ (compiled Jinja2)"
     if path == "~" or path.startswith("<"):
         found = BUILT_IN.fullmatch(function)
         return "built-in: " + (".".join(reversed([g for g in found.groups() if g])) if found else function)
@@ -128,8 +132,9 @@ def _rows(title: str, new: list[tuple[str, float | None]], new_total: float,
         say(f"  {label:<60} {_cell(before, old_total)} | {_cell(seconds, new_total)} | {extra}")
 
 
-def report(title: str, stats: pstats.Stats, narrow: pstats.Stats | None = None, top: int = 25) -> None:
-    """Print the top functions by own time, the phases and the own time by package/module."""
+def report(title: str, stats: pstats.Stats, narrow: pstats.Stats | None = None, top: int = 25,
+           with_phases: bool = True) -> None:
+    """Print the top functions by own time, the phases of a build and the own time by package/module."""
     total = _total(stats)
     old_total = _total(narrow) if narrow else 0.0
     say(f"\n===== {title}: {total:.2f} s under cProfile"
@@ -141,8 +146,9 @@ def report(title: str, stats: pstats.Stats, narrow: pstats.Stats | None = None, 
     text = buffer.getvalue()
     say(f"--- top {top} functions by own time ---")
     say(text[text.find("   ncalls"):].rstrip())
-    _rows("phases (cumulative; indented ones are part of the one above)", phases(stats), total,
-          dict(phases(narrow)) if narrow else None, old_total)
+    if with_phases:
+        _rows("phases (cumulative; indented ones are part of the one above)", phases(stats), total,
+              dict(phases(narrow)) if narrow else None, old_total)
     modules = by_module(stats)
     old_modules = by_module(narrow) if narrow else None
     order = sorted(modules, key=lambda m: modules[m] - (old_modules or {}).get(m, 0.0), reverse=True)
