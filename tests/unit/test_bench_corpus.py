@@ -5,7 +5,6 @@ recap, a table and a nested list in every body, a third as many people as recaps
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
