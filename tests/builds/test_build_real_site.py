@@ -549,7 +549,7 @@ def test_one_language_failing_leaves_the_previous_site_untouched(one_language_br
     ]
     assert _contents(site) == before
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
-        "assets", "assets/x.css", "index.html", "marker.txt"
+        ".recaps-site", "assets", "assets/x.css", "index.html", "marker.txt"
     ]
     assert _leftovers(root) == []
 
