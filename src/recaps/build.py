@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import stat
 import signal
 import sys
 import tempfile
@@ -419,12 +420,22 @@ def _swap_into_place(new: Path, target: Path) -> None:
     (new.parent / MOVED).write_text(json.dumps(moved), encoding="utf-8")
     for name in kept:
         os.rename(target / name, new / name)
+    _same_access(target, new)
     if _exchange(new, target):
         return  # the old site is now at `new`, removed with the work folder
     # No atomic exchange (not Linux): two renames, the old tree kept until the new one is in place.
     old = new.parent / PREVIOUS
     os.rename(target, old)
     os.rename(new, target)
+
+
+def _same_access(old: Path, new: Path) -> None:
+    """Give the new site folder the old one's mode, owner and group (a web root readable by the
+    server's group, a setgid bit): the swap replaces the folder itself, not only what it holds."""
+    info = os.stat(old)
+    with contextlib.suppress(PermissionError):  # only root may give a folder to another owner
+        os.chown(new, info.st_uid, info.st_gid)
+    os.chmod(new, stat.S_IMODE(info.st_mode))
 
 
 def _discard(work: Path) -> None:

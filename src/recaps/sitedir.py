@@ -22,6 +22,9 @@ STAMP_TEXT = "This folder is a site built by `recaps build`: the next build repl
 # Never a site folder, nor inside one of these, even with --force.
 PROTECTED = ("sessions", "partners", "docs", "overrides", "src", ".git")
 
+# A folder holding only these is as good as empty: a deployment checkout before its first site.
+KEPT_AS_EMPTY = frozenset({".git", ".nojekyll"})
+
 ANOTHER = "choose another --site-dir"
 DEFAULT = f"{ANOTHER} (the default is site/ in the repository)"
 
@@ -55,6 +58,9 @@ def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
             raise refuse(f"it is inside the repository's {name}/ folder")
         if folder.is_relative_to(target):  # the folder is a link to a place outside the repository
             raise refuse(f"it contains the repository's {name}/ folder ({folder})")
+    for history in _git_dirs(root):
+        if target == history or target.is_relative_to(history) or history.is_relative_to(target):
+            raise refuse(f"it holds the repository's history ({history})")
     if os.path.lexists(target) and not target.is_dir():
         raise refuse("it is a file, not a folder", f"move it away or {ANOTHER}")
     if target.is_dir():
@@ -62,14 +68,36 @@ def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
             raise refuse("it is a mount point, which a build cannot replace",
                           f"build into a folder inside it (--site-dir {target / 'site'}) or {ANOTHER}")
         try:
-            foreign = [name for name in os.listdir(target) if not name.startswith(".")]
+            foreign = [name for name in os.listdir(target) if name not in KEPT_AS_EMPTY]
         except OSError as exc:
             raise write_error(exc, target) from None
-        if foreign and not (target / STAMP).is_file() and not force:
-            raise refuse(f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
-                         "empty it, choose another --site-dir, or pass --force to replace them "
-                         "(hidden entries such as .git are kept)")
+        if foreign and not (target / STAMP).is_file():
+            if target.is_relative_to(root):  # the repository's own files: tests/, scripts/, .venv/...
+                raise refuse(f"it is a folder of the repository that recaps did not build (no {STAMP} file)",
+                             f"{ANOTHER} (the default is site/ in the repository); --force is not taken there")
+            if not force:
+                raise refuse(f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
+                             "empty it, choose another --site-dir, or pass --force to replace them "
+                             "(hidden entries such as .git are kept)")
     return target
+
+
+def _git_dirs(root: Path) -> list[Path]:
+    """The repository's history where a .git file points to it (a worktree, a clone made with
+    --separate-git-dir): the folder it names, and the shared one a worktree's names in turn.
+    A .git folder is in PROTECTED already."""
+    try:
+        first = (root / ".git").read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, UnicodeDecodeError, IndexError):  # a folder, or nothing
+        return []
+    if not first.startswith("gitdir:"):
+        return []
+    git_dir = (root / first[len("gitdir:"):].strip()).resolve()
+    try:
+        common = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return [git_dir]
+    return [git_dir, (git_dir / common).resolve()]
 
 
 _ADVICE = {

@@ -436,3 +436,64 @@ def test_a_list_of_moved_entries_cut_short_means_nothing_was_moved(tmp_path: Pat
     (work / "moved.json").write_text('{"site": "', encoding="utf-8")
     clean_stale_temp_dirs(tmp_path)
     assert tree(tmp_path) == {"site": ("folder", "")}
+
+
+# -- found by a hostile review --------------------------------------------------------------------
+
+INSIDE = ("error: cannot write the site to {folder}: it is a folder of the repository that recaps did not build "
+          f"(no {STAMP} file); {DEFAULT}; --force is not taken there\n")
+
+
+@pytest.mark.parametrize("site_dir", ["tests", "scripts", ".ci", "stash"])
+def test_a_folder_of_the_repository_is_refused_even_with_force(clone: Path, site_dir: str) -> None:
+    """--force replaces someone else's files outside the repository, never the repository's own:
+    its tests, scripts, CI, or a folder a content file links to."""
+    (clone / "stash").mkdir()
+    os.rename(clone / SESSION, clone / "stash/session-5.fr.md")
+    (clone / SESSION).symlink_to("../../stash/session-5.fr.md")
+    before = tree(clone.parent)
+    for force in ([], ["--force"]):
+        result = recaps(clone, "--site-dir", site_dir, *force)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1, INSIDE.format(folder=clone / site_dir), "")
+        assert tree(clone.parent) == before
+
+
+def test_a_folder_of_other_hidden_files_is_not_taken_for_empty(clone: Path) -> None:
+    home = clone.parent / "home"
+    (home / ".cache").mkdir(parents=True)
+    (home / ".bashrc").write_text("alias ll='ls -l'\n", encoding="utf-8")
+    before = tree(clone.parent)
+    result = recaps(clone, "--site-dir", "../home")
+    assert (result.returncode, result.stdout, result.stderr) == (1, FOREIGN.format(public=home), "")
+    assert tree(clone.parent) == before
+
+
+def test_a_history_kept_elsewhere_is_refused_even_with_force(tmp_path: Path) -> None:
+    """A clone made with --separate-git-dir (or a worktree) has a .git file naming its history."""
+    root, history = tmp_path / "repo", tmp_path / "history"
+    subprocess.run(["git", "clone", "--quiet", f"--separate-git-dir={history}", str(REPO), str(root)],
+                   check=True, timeout=60)
+    before = tree(tmp_path)
+    for site_dir in (str(history), str(history / "site")):
+        result = recaps(root, "--site-dir", site_dir, "--force")
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1, f"error: cannot write the site to {site_dir}: it holds the repository's history ({history}); "
+               f"{DEFAULT}\n", "")
+    assert tree(tmp_path) == before
+    assert git(root, "log", "--oneline", "-1").returncode == 0
+
+
+def test_the_site_folder_keeps_its_mode_owner_and_group(clone: Path) -> None:
+    """A web root readable by the server's group, with its setgid bit: the swap replaces the
+    folder, so it must hand the new one the same access."""
+    webroot = clone.parent / "webroot"
+    webroot.mkdir()
+    (webroot / STAMP).write_text("built before\n", encoding="utf-8")
+    os.chown(webroot, 0, 65534)
+    os.chmod(webroot, 0o2750)
+    result = recaps(clone, "--site-dir", "../webroot")
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    info = os.stat(webroot)
+    assert (oct(info.st_mode & 0o7777), info.st_uid, info.st_gid) == ("0o2750", 0, 65534)
+    assert (webroot / "en/index.html").is_file()
