@@ -10,12 +10,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import posixpath
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-import jinja2
 import yaml
 from markupsafe import Markup
 
@@ -24,6 +22,7 @@ from .blocks import block_spans
 from .fieldref import field_reference
 from .loader import Item, ProgrammeItem, Site
 from .models import LANGUAGES, SOURCE_LANGUAGE, Session
+from .page_templates import PageTemplates, TemplateError, page_templates
 from .translation import TranslationState
 from .urls import (
     FIELD_REFERENCE,
@@ -104,9 +103,6 @@ def relative_url(from_uri: str, to_url: str) -> str:
     return target if target != "./" else "./"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~^=-])")
-
-
 # Latin letters that Unicode does not decompose into a letter and an accent, filed as readers
 # look for them: "Łukasz" with the L, "Øystein" with the O, "Œuvre" with the O.
 _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans(
@@ -167,41 +163,8 @@ PROGRAMMES_INDEX = GroupedIndex(PROGRAMMES, PROGRAMMES_FOLDER, "programmes.md.j2
 NOTIONS_INDEX = GroupedIndex(NOTIONS, NOTIONS_FOLDER, "notions.md.j2", "key_notions", "notions_intro", "years")
 
 
-def md_escape(value: Any) -> Markup:
-    """Text for a Markdown context: Markdown punctuation backslash-escaped, then < > & escaped."""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
-    return Markup(html.escape(text, quote=False))
-
-
-def md_with_code(value: Any) -> Markup:
-    """Text whose `backquoted` parts are code spans, the rest escaped as by ``md_escape``."""
-    parts = str(value).split("`")
-    if len(parts) % 2 == 0:  # an odd number of backquotes: no code span is meant
-        return md_escape(value)
-    return Markup("".join(md_code(part) if i % 2 else md_escape(part) for i, part in enumerate(parts)))
-
-
-def md_code(value: Any) -> Markup:
-    """A Markdown code span (Markdown escapes its HTML itself)."""
-    text = str(value).replace("\n", " ")
-    fence = "``" if "`" in text else "`"
-    return Markup(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
-
-
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("recaps", "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-    auto_reload=False,  # the package's own templates: not checked on disk for every page
-)
 # Stands for an editor's body while a template renders (no template tests the body's value).
 _BODY_MARK = Markup("\x00recaps-body\x00")
-_env.filters["md"] = md_escape
-_env.filters["code"] = md_code
-_env.filters["md_with_code"] = md_with_code
 
 
 def _escaped(meta: dict[str, Any]) -> dict[str, Any]:
@@ -236,10 +199,15 @@ class Renderer:
     site: Site
     lang: str
     pages: list[RenderedPage] = field(default_factory=list)
-    # Pages the generated HTML links to (raw HTML links are not checked by MkDocs): each must be
-    # a page of the site, or rendering fails.
-    targets: set[str] = field(default_factory=set)
+    # Pages the generated HTML links to (raw HTML links are not checked by MkDocs), each with the
+    # template that links there first: each must be a page of the site, or rendering fails.
+    targets: dict[str, str] = field(default_factory=dict)
     _partner_sessions: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
+    templates: PageTemplates | None = field(default=None, repr=False)  # None: the site's (page_templates)
+
+    def __post_init__(self) -> None:
+        if self.templates is None:
+            self.templates = page_templates(self.site.root)
 
     # -- helpers available to templates ------------------------------------------------------
 
@@ -294,9 +262,10 @@ class Renderer:
         self._speakers()
         self._tags()
         self._field_reference()
-        missing = self.targets - {page.src_uri for page in self.pages}
-        if missing:  # a bug in a template or here, not in the content
-            raise RuntimeError(f"generated links to pages that are not rendered: {sorted(missing)}")
+        missing = sorted(set(self.targets) - {page.src_uri for page in self.pages})
+        if missing:  # a template's mistake (a site's, or a bug in recaps'), not the content's
+            where = self.templates.where(self.targets[missing[0]])
+            raise TemplateError(f"{where}href({missing[0]!r}) links to no page of the site")
         return sorted(self.pages, key=lambda p: p.src_uri)
 
     def _item_page(self, item: Item, render_page) -> None:
@@ -308,7 +277,7 @@ class Renderer:
         if item.is_translated(self.lang):
             render_page(self)
             return
-        source = Renderer(self.site, SOURCE_LANGUAGE, targets=self.targets)
+        source = Renderer(self.site, SOURCE_LANGUAGE, targets=self.targets, templates=self.templates)
         render_page(source)
         page = source.pages.pop()
         original = relative_url(page.src_uri, "../" + url_of(page.src_uri))
@@ -340,10 +309,11 @@ class Renderer:
             notice = self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
         # The editor's body goes in after the blocks are found: only the templates' own count.
         editor_body = context.pop("body", None)
-        body = _env.get_template(template).render(
+        body = self.templates.render(
+            template,
             r=self, t=self.t, lang=self.lang, uri=src_uri,
             link=lambda to, anchor="": relative_link(src_uri, to, anchor),
-            href=lambda to: self._href(src_uri, to),
+            href=lambda to: self._href(src_uri, to, template),
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
             fmt_day=lambda d: i18n.format_day(d, self.lang),
             body=_BODY_MARK if editor_body is not None else None, **context,
@@ -369,13 +339,13 @@ class Renderer:
             )
         )
 
-    def _href(self, from_uri: str, to_uri: str) -> str:
-        self.targets.add(to_uri)
+    def _href(self, from_uri: str, to_uri: str, template: str) -> str:
+        self.targets.setdefault(to_uri, template)
         return relative_url(from_uri, url_of(to_uri))
 
     def _notice(self, kind: str, original_url: str) -> str:
-        return _env.get_template("notice.md.j2").render(
-            kind=kind, t=self.t, original_url=original_url, lang=self.lang
+        return self.templates.render(
+            "notice.md.j2", kind=kind, t=self.t, original_url=original_url, lang=self.lang
         )
 
     def _description(self, text: str) -> str:
@@ -679,6 +649,6 @@ def render_site(site: Site, lang: str) -> list[RenderedPage]:
 
 def field_reference_markdown(lang: str) -> str:
     """The field reference alone (also kept in README.md by scripts/update-readme.py)."""
-    return _env.get_template("fields.md.j2").render(
-        t=lambda key, **v: i18n.label(key, lang, **v), reference=field_reference(lang)
+    return page_templates(None).render(
+        "fields.md.j2", t=lambda key, **v: i18n.label(key, lang, **v), reference=field_reference(lang)
     )

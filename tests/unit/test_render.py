@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from recaps.loader import load_or_raise
+from recaps.page_templates import TemplateError
 from recaps.render import Renderer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -15,14 +16,15 @@ REPO = Path(__file__).resolve().parents[2]
 def test_every_generated_link_points_to_a_rendered_page() -> None:
     renderer = Renderer(load_or_raise(REPO), "en")
     pages = {page.src_uri for page in renderer.render()}
-    assert renderer.targets and renderer.targets <= pages
+    assert renderer.targets and renderer.targets.keys() <= pages
 
 
 def test_a_generated_link_to_a_page_that_is_not_rendered_fails() -> None:
     renderer = Renderer(load_or_raise(REPO), "fr")
-    renderer.targets.add("nowhere.md")
-    with pytest.raises(RuntimeError, match=r"generated links to pages that are not rendered: \['nowhere.md'\]"):
+    renderer.targets["nowhere.md"] = "session.md.j2"
+    with pytest.raises(TemplateError) as error:
         renderer.render()
+    assert str(error.value) == "recaps' own session.md.j2: page template: href('nowhere.md') links to no page of the site"
 
 
 def test_relative_paths_are_those_posixpath_gives() -> None:
