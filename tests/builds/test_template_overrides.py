@@ -139,3 +139,13 @@ def test_a_real_build_with_a_syntax_error_in_an_override_says_where_in_one_line(
         "[en] overrides/recaps/session.md.j2:3: page template: unexpected '}'\n"
         "Build failed; the previous site was left as it was.\n"
     )
+
+
+def test_an_override_may_show_the_body_twice(tmp_path: Path) -> None:
+    template = '<div class="a">\n{{ s.city }}\n</div>\n\n<div>\n{{ body }}</div>\n\n{{ body }}\n\n<p>{{ s.city }}</p>\n'
+    session = pages(small_repo(tmp_path / "repo", {"session.md.j2": template}), "fr")[SESSION]
+    body = "\nLe récit de la session.\n"
+    assert session.markdown == f'<div class="a">\nLille\n</div>\n\n<div>\n{body}</div>\n\n{body}\n\n<p>Lille</p>\n'
+    # The template's own blocks skip Python-Markdown (recaps.blocks), not a block around the body.
+    assert [session.markdown[start:end] for start, end in session.blocks] == [
+        '<div class="a">\nLille\n</div>', "<p>Lille</p>"]
