@@ -80,6 +80,9 @@ class PageTemplates:
                 raise
             if isinstance(exc, jinja2.TemplateNotFound):
                 why = f"no template named {exc.name!r}"
+            elif isinstance(exc, RecursionError):  # {% extends "session.md.j2" %} in session.md.j2
+                own = f"{_OWN}/{Path(frames[-1].filename).name}"
+                why = f"includes or extends itself; recaps' own template is {own!r}"
             else:
                 why = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
             raise TemplateError(self._where(frames[-1].filename, frames[-1].lineno) + why) from None

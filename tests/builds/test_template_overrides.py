@@ -106,8 +106,11 @@ def test_an_override_is_escaped_and_never_compiles_the_content(tmp_path: Path) -
          "overrides/recaps/_macros.md.j2:2: page template: unexpected '}'"),
         ({"session.md.j2": '{% include "parts/kicker.md" %}\n', "parts/kicker.md": "\n\n{{ s.nope }}\n"},
          "overrides/recaps/parts/kicker.md:3: page template: 'recaps.models.Session object' has no attribute 'nope'"),
+        ({"session.md.j2": '{% extends "session.md.j2" %}\n'},
+         "overrides/recaps/session.md.j2:1: page template: includes or extends itself; "
+         "recaps' own template is 'recaps/session.md.j2'"),
     ],
-    ids=["undefined", "missing-include", "python-error", "dead-link", "partial-syntax", "own-include"],
+    ids=["undefined", "missing-include", "python-error", "dead-link", "partial-syntax", "own-include", "itself"],
 )
 def test_a_broken_override_is_named_with_its_line(tmp_path: Path, templates: dict[str, str], message: str) -> None:
     site = load_or_raise(small_repo(tmp_path / "repo", templates))
