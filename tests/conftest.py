@@ -39,7 +39,7 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     The real content quotes five people, well under the thresholds: they are lowered for this
     build, so that the groups are what gets built.
     """
-    from recaps import render
+    from recaps import groupings, render
     from recaps.build import build_site
 
     root = tmp_path_factory.mktemp("grouped-indexes") / "repo"
@@ -58,9 +58,9 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (upcoming / f"programme.{lang}.md").write_text(text, encoding="utf-8")
     site_dir = root.parent / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
-        patch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
-        patch.setattr(render, "PARTNERS_ON_ONE_PAGE", 0)
+        patch.setattr(groupings, "SPEAKERS_ON_ONE_PAGE", 2)
+        patch.setattr(groupings, "PROGRAMMES_ON_ONE_PAGE", 0)
+        patch.setattr(groupings, "PARTNERS_ON_ONE_PAGE", 0)
         patch.setattr(render, "HOME_PROGRAMMES", 0)  # the home page cannot show them all
         result = build_site(root, site_dir=site_dir, parallel=False)
     assert result.ok, "\n".join(result.messages) or result.report.render()

@@ -64,9 +64,13 @@ class _Collect(logging.Handler):
 
 def _source_files(site: Site, lang: str) -> dict[str, str]:
     """Generated page path -> the content file an editor would fix."""
+    from .page_templates import TemplateError
     from .render import render_site
 
-    return {page.src_uri: page.source for page in render_site(site, lang) if page.source}
+    try:
+        return {page.src_uri: page.source for page in render_site(site, lang) if page.source}
+    except TemplateError:  # a template of overrides/recaps/: the build's message names it already
+        return {}
 
 
 def _name_sources(messages: list[str], sources: dict[str, str]) -> list[str]:

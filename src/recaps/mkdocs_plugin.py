@@ -31,6 +31,7 @@ from .mkdocs_search import use_recaps_search_index
 from .feeds import FEED_FILE, feed_xml
 from .loader import is_ignored, load_site
 from .models import LANGUAGES, SOURCE_LANGUAGE
+from .page_templates import OVERRIDES, TemplateError
 from .preload import PRELOADED
 from .render import RenderedPage, relative_url, render_site, sort_key
 from .urls import (
@@ -144,7 +145,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         self.lang = self.config.lang
         if self.lang in self.config.site_name:
             config.site_name = self.config.site_name[self.lang]
-        self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in render_site(site, self.lang)}
+        try:
+            pages = render_site(site, self.lang)
+        except TemplateError as exc:  # a template of overrides/recaps/: its file, line and why
+            raise PluginError(str(exc)) from None
+        self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in pages}
         self.hidden: dict[str, list[str]] = {}
         # The tag pages hold Material's tags listings. They, and the tags export, are written
         # from every page, yet still right after a partial rebuild (a change of tags or titles is
@@ -182,10 +187,13 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
         # this language's version (or the French stand-in); MkDocs only copies the assets.
         # Editors' backups and locks in docs/ or overrides/ are not content: never published
-        # (recaps.loader.IGNORED_NAMES; MkDocs would copy them as they are).
+        # (recaps.loader.IGNORED_NAMES; MkDocs would copy them as they are). Nor are the page
+        # templates of overrides/recaps/, which MkDocs takes for theme files.
+        page_templates = os.path.join(self.root, OVERRIDES) + os.sep
         for file in list(files):
             if file.src_uri.endswith(".md") or _unused_theme_asset(file.src_uri) \
-                    or any(is_ignored(part) for part in file.src_uri.split("/")):
+                    or any(is_ignored(part) for part in file.src_uri.split("/")) \
+                    or (file.abs_src_path or "").startswith(page_templates):
                 files.remove(file)
         for page in self.rendered.values():
             kind = File if self.changed is None or page.src_uri in self.changed else _UnchangedPage

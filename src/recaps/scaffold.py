@@ -13,6 +13,8 @@ from .loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
 from .models import ID_PATTERN, Content, Partner, Session
 from .reader import read_markdown, read_yaml_file
 
+# recaps' own templates only, not a site's overrides/recaps/ (recaps.page_templates): a new file
+# has the fields the schema asks for, which an override would not follow as the schema changes.
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("recaps", "templates"),
     keep_trailing_newline=True,

@@ -202,12 +202,12 @@ def test_a_stale_translation_without_notions_or_quotes_still_builds(copy_repo, m
     """The English of session 5 lost its notions and quotes, and the French changed since: the
     English indexes must not link to notions its pages no longer have (the build fails on a
     dead anchor), and both languages keep the same pages."""
-    from recaps import render
+    from recaps import groupings
     from recaps.build import build_site
 
     if grouped:
-        monkeypatch.setattr(render, "PROGRAMMES_ON_ONE_PAGE", 0)
-        monkeypatch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)
+        monkeypatch.setattr(groupings, "PROGRAMMES_ON_ONE_PAGE", 0)
+        monkeypatch.setattr(groupings, "SPEAKERS_ON_ONE_PAGE", 2)
     root = copy_repo("stale-without-notions")
     english = root / "sessions/parcours-cec-industries/session-5.en.md"
     text = english.read_text(encoding="utf-8")

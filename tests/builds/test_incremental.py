@@ -105,9 +105,9 @@ def test_a_build_for_publishing_writes_no_manifest(built_site: Path) -> None:
 def test_a_speaker_renamed_to_another_initial_rebuilds_a_preview_equal_to_a_full_build(
     copy_repo, tmp_path: Path, monkeypatch
 ) -> None:
-    from recaps import render
+    from recaps import groupings
 
-    monkeypatch.setattr(render, "SPEAKERS_ON_ONE_PAGE", 2)  # the speakers by initial (5 people quoted)
+    monkeypatch.setattr(groupings, "SPEAKERS_ON_ONE_PAGE", 2)  # the speakers by initial (5 people quoted)
     root = copy_repo("speaker-moves")
     preview = tmp_path / "preview"
     assert build_site(root, preview, serving=True).ok

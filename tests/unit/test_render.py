@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from recaps.loader import load_or_raise
+from recaps.page_templates import TemplateError
 from recaps.render import Renderer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -15,21 +16,22 @@ REPO = Path(__file__).resolve().parents[2]
 def test_every_generated_link_points_to_a_rendered_page() -> None:
     renderer = Renderer(load_or_raise(REPO), "en")
     pages = {page.src_uri for page in renderer.render()}
-    assert renderer.targets and renderer.targets <= pages
+    assert renderer.targets and renderer.targets.keys() <= pages
 
 
 def test_a_generated_link_to_a_page_that_is_not_rendered_fails() -> None:
     renderer = Renderer(load_or_raise(REPO), "fr")
-    renderer.targets.add("nowhere.md")
-    with pytest.raises(RuntimeError, match=r"generated links to pages that are not rendered: \['nowhere.md'\]"):
+    renderer.targets["nowhere.md"] = "session.md.j2"
+    with pytest.raises(TemplateError) as error:
         renderer.render()
+    assert str(error.value) == "recaps' own session.md.j2: page template: href('nowhere.md') links to no page of the site"
 
 
 def test_relative_paths_are_those_posixpath_gives() -> None:
     import itertools
     import posixpath
 
-    from recaps.render import _relpath
+    from recaps.links import _relpath
 
     paths = ["", ".", "a", "a/", "a/b", "a/b/", "a/b/c.md", "x/y", "./a", "a//b", "a/./b", "../a", "a/../b",
              "/abs", "index.md", "parcours/session-1/", "parcours/index.md", "p/q/r/s"]
@@ -78,7 +80,8 @@ NAMES = [*LATIN, "Łukasz Nowak", "Юрий Гагарин"]
 
 
 def test_sixty_people_quoted_are_listed_on_one_speakers_page(tree: Path) -> None:
-    from recaps.render import SPEAKERS_ON_ONE_PAGE, render_site
+    from recaps.groupings import SPEAKERS_ON_ONE_PAGE
+    from recaps.render import render_site
 
     assert SPEAKERS_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_quote_people(tree, NAMES[:59]), "fr")}
@@ -142,7 +145,8 @@ def _programmes(tree: Path, years: list[int | None]):
 
 
 def test_sixty_programmes_are_listed_on_one_page(tree: Path) -> None:
-    from recaps.render import PROGRAMMES_ON_ONE_PAGE, render_site
+    from recaps.groupings import PROGRAMMES_ON_ONE_PAGE
+    from recaps.render import render_site
 
     assert PROGRAMMES_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_programmes(tree, [2024] * 59), "fr")}
@@ -223,7 +227,8 @@ def _partners(tree: Path, names: list[str], english: dict[str, str] | None = Non
 
 
 def test_sixty_partners_are_listed_on_one_page(tree: Path) -> None:
-    from recaps.render import PARTNERS_ON_ONE_PAGE, render_site
+    from recaps.groupings import PARTNERS_ON_ONE_PAGE
+    from recaps.render import render_site
 
     assert PARTNERS_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_partners(tree, [f"Partenaire {i}" for i in range(59)]), "fr")}
