@@ -12,16 +12,12 @@ Layout read here::
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import fnmatch
-import gc
-import multiprocessing
 import os
 import re
 import stat
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -237,7 +233,7 @@ def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocum
 
 @dataclass(frozen=True)
 class _Job:
-    """One item to load: independent of every other, so jobs can run in parallel."""
+    """One item to load: its files only, independent of every other item."""
 
     kind: str
     id: str
@@ -250,8 +246,6 @@ class _Job:
     def status_id(self) -> str:
         return f"{self.folder}/{self.id}" if self.folder else self.id
 
-
-PARALLEL_FROM = 300  # items: below that, a second process costs more than it saves
 
 _JobResult = tuple["Item | None", list[ContentError]]
 
@@ -310,93 +304,11 @@ class LoadCache:
         return results
 
 
-# The other processes pickle what they load and this one unpickles it: they take a little less.
-OTHERS_SHARE = 0.9
-# Items sent back in one message: a message is held whole, pickled, in both processes at once.
-MESSAGE_ITEMS = 64
+def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[_JobResult]:
+    return [_run_job(root, job, bodies) for job in jobs]
 
 
-def _run_jobs(root: Path, jobs: list[_Job], bodies: bool) -> list[tuple[Item | None, list[ContentError]]]:
-    """Load every item, on every core for a large site (the results come back in order).
-
-    Each other process (forked: it has the jobs without pickling them) takes items spread over
-    the list, since sessions and partners differ in weight, and sends them back through a pipe
-    that this process reads only once its own share is loaded. A thread reading meanwhile would
-    wait for this busy process's interpreter lock at every 64 KB, and the sender with it. What
-    this process loads needs no pickling back, which on two cores is most of the saving.
-    """
-    workers = min(os.cpu_count() or 1, 4) - 1
-    if len(jobs) < PARALLEL_FROM or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_run_job(root, job, bodies) for job in jobs]
-    count = len(jobs)
-    theirs = _spread(count, int(count * workers / (workers + 1) * OTHERS_SHARE))
-    context = multiprocessing.get_context("fork")
-    helpers = []
-    finished = False
-    try:
-        for share in (theirs[worker::workers] for worker in range(workers)):
-            receiver, sender = context.Pipe(duplex=False)
-            readers = [receiver, *(helper[1] for helper in helpers)]  # the child closes its copies
-            process = context.Process(target=_load_share, args=(root, jobs, share, bodies, sender, readers), daemon=True)
-            try:
-                process.start()
-            except OSError:  # no process to be had (too many, no memory): this one loads the rest
-                receiver.close()
-                break
-            finally:
-                sender.close()  # this process's copy: the pipe then ends when the other process does
-            helpers.append((process, receiver, share))
-        taken = {i for _, _, share in helpers for i in share}
-        results = {i: _run_job(root, jobs[i], bodies) for i in range(count) if i not in taken}
-        for process, receiver, share in helpers:
-            loaded: list = []
-            while len(loaded) < len(share):
-                try:
-                    outcome, part = receiver.recv()
-                except EOFError:
-                    process.join(timeout=5)
-                    raise RuntimeError(f"a loading process stopped (exit code {process.exitcode}) without its results") from None
-                if outcome != "loaded":
-                    raise RuntimeError(f"a loading process failed:\n{part}")
-                loaded.extend(part)
-            results.update(zip(share, loaded))
-        finished = True
-        return [results[i] for i in range(count)]
-    finally:
-        for process, receiver, _ in helpers:
-            receiver.close()  # a process still sending stops: its pipe is broken
-            if not finished:
-                process.kill()  # given up on: whatever it is doing
-            process.join()
-
-
-def _load_share(root: Path, jobs: list[_Job], share: list[int], bodies: bool, sender, readers: list) -> None:
-    """In another process: load the items at ``share`` and send them back, or what went wrong."""
-    for reader in readers:
-        reader.close()  # else this process holds its own pipe open, and a send to nobody waits forever
-    try:
-        loaded = [_run_job(root, jobs[i], bodies) for i in share]
-        messages = [("loaded", loaded[i : i + MESSAGE_ITEMS]) for i in range(0, len(loaded), MESSAGE_ITEMS)]
-    except BaseException:  # noqa: BLE001 - reported by the process that waits for these items
-        messages = [("failed", traceback.format_exc())]
-    try:
-        for message in messages:
-            sender.send(message)
-    except Exception:  # noqa: BLE001 - the items did not pickle (say why), or nobody waits any more
-        with contextlib.suppress(Exception):
-            sender.send(("failed", traceback.format_exc()))
-    except KeyboardInterrupt:
-        pass  # the waiting process is stopping too
-    finally:
-        sender.close()
-
-
-def _spread(count: int, share: int) -> list[int]:
-    """``share`` of the indexes ``range(count)``, evenly spread: (10, 4) -> [2, 4, 7, 9]."""
-    return [i for i in range(count) if (i * share) // count != ((i + 1) * share) // count]
-
-
-def _run_job(root: Path, job: _Job, bodies: bool) -> tuple[Item | None, list[ContentError]]:
+def _run_job(root: Path, job: _Job, bodies: bool) -> _JobResult:
     report = ErrorReport()
     item = _load_item(root, job.kind, job.id, job.model, job.paths, report, job.item_class)
     if item is not None and not bodies:
@@ -516,25 +428,7 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
     ``bodies=False`` checks the Markdown bodies but does not keep them (for `check` and `status`).
     ``cache``: reuse the items of an earlier load whose files have not changed since.
     """
-    # Loading makes many small objects and no reference cycles: the cyclic garbage collector
-    # would only walk them again and again (a tenth of a large load).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_site(Path(root), bodies, cache)
-    finally:
-        if collecting:
-            # What a load makes lives as long as the site: straight to the oldest generation
-            # (freeze, then unfreeze: two list moves), or the first young collection after the
-            # load would walk all of it (a twelfth of a large check). Not where the program has
-            # frozen objects of its own: unfreezing would release them too.
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
-def _load_site(root: Path, bodies: bool, cache: LoadCache | None) -> tuple[Site, ErrorReport]:
+    root = Path(root)
     forget_real_paths()
     report = ErrorReport()
     site = Site(root=root)
@@ -557,7 +451,7 @@ def _load_site(root: Path, bodies: bool, cache: LoadCache | None) -> tuple[Site,
         by_folder.setdefault(parts[1], []).append(rel)
 
     # First the names and places of everything (cheap, in order), then every item's files
-    # (independent of each other: in parallel on a large site), then what links them.
+    # (each item on its own), then what links them.
     addresses = _Addresses(report)
     for tag_id in site.tags:
         addresses.generated(urls.tag_uri(tag_id), f"the page of the tag '{tag_id}' (sessions/tags.yml)")

@@ -103,7 +103,8 @@ def test_a_removed_translation_is_noticed(copy_repo) -> None:
 
 
 def test_loaded_items_survive_pickling_as_they_were(copy_repo) -> None:
-    # Items loaded by the second process come back pickled (recaps.models.Content.__reduce__).
+    # The models pickle as pydantic's own do (no pickling of our own), for whatever process pool
+    # may hand them over.
     import pickle
 
     site, report = load_site(copy_repo("pickled"))
