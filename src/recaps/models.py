@@ -94,26 +94,8 @@ def _not_a_boolean(value: Any) -> Any:
 Number = Annotated[int, BeforeValidator(_not_a_boolean), Field(ge=1, le=999)]
 
 
-_set = object.__setattr__
-
-
-def _unpickled(cls: type, fields: dict, fields_set: set, extra: dict | None, private: dict | None) -> "Content":
-    model = cls.__new__(cls)
-    _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", fields_set)
-    _set(model, "__pydantic_extra__", extra)
-    _set(model, "__pydantic_private__", private)
-    return model
-
-
 class Content(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
-
-    def __reduce__(self):
-        # The same state as pydantic's own pickling, restored in one call: the items a second
-        # process loads come back pickled, and pydantic's __setstate__ was most of that cost.
-        return _unpickled, (type(self), self.__dict__, self.__pydantic_fields_set__,
-                            self.__pydantic_extra__, self.__pydantic_private__)
 
 
 class LocalizedText(Content):

@@ -1,4 +1,4 @@
-"""recaps serve reloads only the files an edit changed (recaps.loader.LoadCache)."""
+"""recaps serve reloads only the files an edit changed (recaps.load_cache.LoadCache)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recaps import loader
+import recaps.items
 from recaps.loader import LoadCache, load_site
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
@@ -18,19 +18,19 @@ SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The content files read, in order."""
     seen: list[str] = []
-    original = loader.read_item_file
+    original = recaps.items.read_item_file
 
     def counting(root, model, rel):
         seen.append(rel)
         return original(root, model, rel)
 
-    monkeypatch.setattr(loader, "read_item_file", counting)
+    monkeypatch.setattr(recaps.items, "read_item_file", counting)
     return seen
 
 
 def _aged(root: Path) -> Path:
     """The tree as an editor's checkout is: not written in the last seconds (such files are not
-    cached, recaps.loader.RECENT_SECONDS)."""
+    cached, recaps.load_cache.RECENT_SECONDS)."""
     past = time.time() - 60
     for path in root.rglob("*"):
         os.utime(path, (past, past), follow_symlinks=False)
@@ -103,7 +103,8 @@ def test_a_removed_translation_is_noticed(copy_repo) -> None:
 
 
 def test_loaded_items_survive_pickling_as_they_were(copy_repo) -> None:
-    # Items loaded by the second process come back pickled (recaps.models.Content.__reduce__).
+    # The models pickle as pydantic's own do (no pickling of our own), for whatever process pool
+    # may hand them over.
     import pickle
 
     site, report = load_site(copy_repo("pickled"))

@@ -1,0 +1,126 @@
+"""Loading one item: read its files, check its bodies, validate both languages, merge the translation.
+
+An item depends on its own files only (what links items is checked once all are loaded, in
+``references``), so each loads on its own, and ``recaps serve`` may keep it while they are
+unchanged (``load_cache``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .discovery import ItemFiles
+from .errors import ContentError, ErrorReport
+from .markup import check_body
+from .models import NEUTRAL_FIELDS, SOURCE_LANGUAGE, Content, Page
+from .reader import RawDocument, read_markdown
+from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
+from .translation import TranslationState, merge_translation, state_of
+from .validation import validate
+
+Loaded = tuple["Item | None", list[ContentError]]
+
+
+def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocument | None, list[ContentError]]:
+    """Hand-written pages may go without front matter; content files may not."""
+    return read_markdown(root, rel, front_matter_required=model is not Page)
+
+
+def load_item(root: Path, files: ItemFiles, bodies: bool) -> Loaded:
+    """The item (None if it does not load) and the errors found in its files.
+
+    ``bodies=False`` checks the Markdown bodies but does not keep them (for `check` and `status`).
+    """
+    report = ErrorReport()
+    item = _load_item(root, files, MODELS[files.kind], report)
+    if item is not None and not bodies:
+        for document in item.documents.values():
+            document.body = ""  # checked already; only pages need it, and it is most of the data
+            document.meta = {}  # validated into item.content; line numbers stay in document.lines
+    return item, report.errors
+
+
+def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport) -> Item[M] | None:
+    item_id, paths = files.id, files.paths
+    item_class = ProgrammeItem if files.kind == "programme" else Item
+    item = item_class(kind=files.kind, id=item_id, model=model, paths=dict(paths))
+    for lang, rel in paths.items():
+        document, errors = read_item_file(root, model, rel)
+        report.extend(errors)
+        if document is not None:
+            item.documents[lang] = document
+            report.extend(check_body(document.path, document.body, document.body_line))
+
+    source = item.documents.get(SOURCE_LANGUAGE)
+    translation = item.documents.get("en")
+    if SOURCE_LANGUAGE not in paths:
+        report.add(paths["en"], 0, "", f"translation without its French source ({_sibling(paths['en'])} is missing)")
+        item.state = TranslationState.ORPHAN
+        return None
+    if source is None:
+        return None
+
+    if "translation_of" in source.meta:
+        report.add(source.path, source.line_of(("translation_of",)), "translation_of",
+                   "belongs in the English translation only, not in the French source")
+    content, errors = validate(model, source, {k: v for k, v in source.meta.items() if k != "translation_of"})
+    report.extend(errors)
+    # The translation is checked even when its source is not valid: all errors in one run.
+    translated = _translation(model, source, translation, report) if translation is not None else None
+    if content is None:
+        return None
+    if model is not Page and content.id != item_id:
+        report.add(source.path, source.line_of(("id",)), "id",
+                   f"'{content.id}' does not match the file name '{item_id}'")
+    item.content[SOURCE_LANGUAGE] = content
+    item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
+    if translated is not None:
+        item.content["en"] = translated
+    return item
+
+
+def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport) -> M | None:
+    """The English content, completed with the source's language-neutral facts, or None."""
+    merged, errors = merge_translation(model, source, translation)
+    report.extend(errors)
+    written = {loc for loc in translation.lines if loc}
+    translated, errors = validate(model, translation, merged, written=written)
+    errors = [e for e in errors if not _is_neutral(model, e.field)]
+    report.extend(errors)
+    return translated if not errors else None
+
+
+def _is_neutral(model: type[Content], field_name: str) -> bool:
+    """Whether a field is a language-neutral fact: the merged translation holds the source's value,
+    so a problem with it is the source's, reported there."""
+    pattern = re.sub(r"\[\d+\]", ".*", field_name)
+    return any(pattern == path or pattern.startswith(path + ".") for path in NEUTRAL_FIELDS[model])
+
+
+def _sibling(rel: str) -> str:
+    return re.sub(r"\.en\.md$", ".fr.md", rel)
+
+
+def status_row(root: Path, files: ItemFiles, item: Item | None) -> StatusRow:
+    """The item's translation state, for `recaps status`."""
+    paths = files.paths
+    if SOURCE_LANGUAGE not in paths:
+        state = TranslationState.ORPHAN
+    elif "en" not in paths:
+        state = TranslationState.MISSING
+    elif item is not None:
+        state = item.state
+    else:
+        state = _state_from_files(root, files.kind, paths)
+    return StatusRow(files.kind, files.status_id, paths.get(SOURCE_LANGUAGE), paths.get("en"), state)
+
+
+def _state_from_files(root: Path, kind: str, paths: dict[str, str]) -> TranslationState:
+    """State of an item that failed validation, from whatever of its files still reads."""
+    model = MODELS[kind]
+    source, _ = read_item_file(root, model, paths[SOURCE_LANGUAGE])
+    translation, _ = read_item_file(root, model, paths["en"])
+    if source is None or translation is None:
+        return TranslationState.STALE
+    return state_of(model, source, translation)

@@ -1,0 +1,101 @@
+"""The content tree: its folders and files, the names never read, and walking it safely.
+
+Layout::
+
+    sessions/people.yml                     people registry
+    sessions/tags.yml                       tag registry
+    sessions/<programme>/programme.<lang>.md
+    sessions/<programme>/session-<n>.<lang>.md
+    partners/<id>.<lang>.md
+    docs/<name>.<lang>.md                   hand-written pages (front matter optional)
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from pathlib import Path
+
+from .errors import ErrorReport
+from .reader import within
+
+SESSIONS_DIR = "sessions"
+PARTNERS_DIR = "partners"
+DOCS_DIR = "docs"
+PEOPLE_FILE = "sessions/people.yml"
+TAGS_FILE = "sessions/tags.yml"
+MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
+# Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs_plugin
+# keeps them out of MkDocs' files too): hidden files (among them Emacs' locks .#x, Vim's swap
+# files .x.swp, macOS' .DS_Store), and what editors and file managers leave beside the files:
+# backups (x~, x.bak), Emacs' autosaves (#x#), swap files named without a dot, Windows' folder
+# caches. Compared in lower case (X.BAK, Thumbs.db).
+IGNORED_NAMES = (".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "thumbs.db", "desktop.ini")
+_IGNORED = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED_NAMES))
+
+
+def is_ignored(name: str) -> bool:
+    """A file or folder name of IGNORED_NAMES."""
+    return _IGNORED.match(name.lower()) is not None
+
+
+def _inside(real_root: str, path: str) -> bool:
+    return within(real_root, os.path.realpath(path))
+
+
+def walk(root: Path, top: str, report: ErrorReport) -> list[str]:
+    """Every file under ``top``, relative to ``root``, sorted; the names of IGNORED_NAMES skipped.
+
+    Symbolic links are not followed out of the repository, nor into folders; folders named like
+    Markdown files and folders nested too deep are reported rather than read. Files that are
+    not regular files (pipes, devices) are listed: reading them reports what they are.
+    """
+    base = os.path.join(root, top)
+    real_root = os.path.realpath(root)
+    if os.path.islink(base) and not _inside(real_root, base):
+        report.add(top, 0, "", "is a symbolic link pointing outside the repository")
+        return []
+    if not os.path.isdir(base):
+        if os.path.lexists(base):
+            report.add(top, 0, "", "should be a folder")
+        return []
+    found = []
+    pending = [(top, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, folder)) as entries:
+                children = sorted(entries, key=lambda entry: entry.name)
+        except OSError as exc:
+            report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
+            continue
+        for entry in children:
+            if is_ignored(entry.name):
+                continue
+            rel = f"{folder}/{entry.name}"
+            full = os.path.join(root, rel)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                report.add(rel, 0, "", f"cannot be read: {exc.strerror or exc}")
+                continue
+            if is_link:
+                if not _inside(real_root, full):
+                    report.add(rel, 0, "", "is a symbolic link pointing outside the repository")
+                elif os.path.isdir(full):
+                    report.add(rel, 0, "", "is a symbolic link to a folder, which is not followed: move the files here")
+                else:
+                    found.append(rel)
+                continue
+            if is_dir:
+                if entry.name.endswith(".md"):
+                    report.add(rel, 0, "", "is a folder, not a Markdown file: rename or remove it")
+                elif depth + 1 > MAX_FOLDER_DEPTH:
+                    report.add(rel, 0, "", f"is nested more than {MAX_FOLDER_DEPTH} folders deep: not read")
+                else:
+                    pending.append((rel, depth + 1))
+                continue
+            found.append(rel)
+    return sorted(found)
