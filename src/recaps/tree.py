@@ -29,9 +29,9 @@ MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
 # Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs_plugin
 # keeps them out of MkDocs' files too): hidden files (among them Emacs' locks .#x, Vim's swap
 # files .x.swp, macOS' .DS_Store), and what editors and file managers leave beside the files:
-# backups (x~, x.bak), Emacs' autosaves (#x#), swap files named without a dot, Windows' folder
+# backups (x~, x.bak, and x.orig from patch and merge tools), Emacs' autosaves (#x#), swap files named without a dot, Windows' folder
 # caches. Compared in lower case (X.BAK, Thumbs.db).
-IGNORED_NAMES = (".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "thumbs.db", "desktop.ini")
+IGNORED_NAMES = (".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "*.orig", "thumbs.db", "desktop.ini")
 _IGNORED = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED_NAMES))
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-LEFTOVERS = ("{name}~", "#{name}#", ".#{name}", ".{name}.swp", "{name}.swp", "{name}.swo", "{name}.bak",
+LEFTOVERS = ("{name}~", "#{name}#", ".#{name}", ".{name}.swp", "{name}.swp", "{name}.swo", "{name}.bak", "{name}.orig",
              "{name}.BAK")
 SOURCES = (
     "sessions/parcours-cec-industries/session-5.fr.md",
