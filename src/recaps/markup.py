@@ -420,6 +420,7 @@ def _local_name(tag: str) -> tuple[bool, str]:
 def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     """Every raw HTML tag, attribute and link address in ``body`` that is not allowed.
 
+    A body past one of the limits of ``markup_limits`` is not converted: that is its one error.
     ``body_line`` is the file line of the body's first line; errors carry file lines.
     """
     if not body.strip():
