@@ -18,20 +18,18 @@ raw HTML put back in as the build does, so that what is checked is the HTML that
   ``>`` seems to end them are refused. Whatever a browser would find, this finds too.
 
 Python-Markdown is not linear on hostile input (thousands of ``[`` in one paragraph take
-minutes), so each conversion runs under a time limit; a body that exceeds it is reported.
+minutes): a body is first held to the limits of ``markup_limits``, which keep its conversion fast,
+here and in the build; a body past one is reported, and not converted.
 """
 
 from __future__ import annotations
 
-import ctypes
 import html
 import re
 import threading
 import xml.etree.ElementTree as etree
 from collections import Counter
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
 
 import html5lib
 import markdown
@@ -42,6 +40,7 @@ from html5lib._tokenizer import HTMLTokenizer  # the parser's own tokenizer: tag
 from html5lib.constants import tokenTypes
 
 from .errors import ContentError
+from .markup_limits import limit_problem
 
 # mkdocs.yml's markdown_extensions: the body is converted as the build converts it.
 EXTENSIONS = (
@@ -88,7 +87,6 @@ GENERATED_HTML = frozenset({
 # The only style Markdown writes itself: the alignment of table columns.
 _TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
 
-TIME_LIMIT = 3.0  # seconds for one body; real recaps take a few milliseconds
 MAX_PROBLEMS = 20  # per body: past that, the rest is more of the same
 
 _ALLOWED_LIST = ", ".join(f"<{tag}>" for tag in sorted(ALLOWED_HTML))
@@ -237,44 +235,6 @@ class _Locator:
 
 
 # ---------------------------------------------------------------------------------------------
-# Time limit
-
-
-class _TooSlow(BaseException):
-    """Raised asynchronously in the converting thread; BaseException so that no handler eats it."""
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block (with _TooSlow) if it runs longer than ``seconds``, in any thread."""
-    set_async_exc = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
-    if set_async_exc is None:  # pragma: no cover - not CPython
-        yield
-        return
-    thread = ctypes.c_ulong(threading.get_ident())
-    lock = threading.Lock()
-    state = {"active": True, "fired": False}
-
-    def interrupt() -> None:
-        with lock:
-            if state["active"]:
-                state["fired"] = True
-                set_async_exc(thread, ctypes.py_object(_TooSlow))
-
-    timer = threading.Timer(seconds, interrupt)
-    timer.daemon = True
-    try:  # the interrupt may come while the timer starts: it is raised out of the with statement
-        timer.start()
-        yield
-    finally:
-        timer.cancel()
-        with lock:
-            state["active"] = False
-            if state["fired"]:
-                set_async_exc(thread, None)  # not raised yet: withdraw it
-
-
-# ---------------------------------------------------------------------------------------------
 # The check
 
 
@@ -339,24 +299,16 @@ def _markdown() -> markdown.Markdown:
 # Only these can make Markdown write a tag, an attribute or an address: raw HTML and autolinks
 # (<), inline, reference and image links (]( ]: ][), attribute lists ({).
 _MAY_MAKE_MARKUP = ("<", "](", "]:", "][", "{")
-# What makes Python-Markdown slow or deeply recursive: runs of brackets, deep nesting.
-# Searched in "\n" + body: each line's start is then a newline, which the search jumps to.
-_DEEP_NESTING = re.compile(r"\n(?:[ \t]*(?:[-*+>]|\d+[.)])[ \t]+){6,}|\n[ \t]{24,}\S")
 
 
 def _plain(body: str) -> bool:
-    """A body of text, headings, short lists and emphasis: nothing to check, nothing slow.
+    """A body of text, headings, lists and emphasis: nothing to check.
 
-    Such a body cannot make Markdown write a tag, an attribute or an address, nor take long to
-    convert, so it need not be converted here; real recaps are almost all like this.
+    Such a body cannot make Markdown write a tag, an attribute or an address, so it need not be
+    converted here; real recaps are almost all like this.
     """
     # One-character searches first: they are many times faster than the two-character ones.
-    if "<" in body or "{" in body or ("]" in body and any(marker in body for marker in _MAY_MAKE_MARKUP)):
-        return False
-    return (
-        body.count("[") < 100
-        and not _DEEP_NESTING.search("\n" + body)
-    )
+    return not ("<" in body or "{" in body or ("]" in body and any(marker in body for marker in _MAY_MAKE_MARKUP)))
 
 
 def _convert(md: markdown.Markdown, body: str) -> tuple[str, list[str]]:
@@ -468,26 +420,26 @@ def _local_name(tag: str) -> tuple[bool, str]:
 def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     """Every raw HTML tag, attribute and link address in ``body`` that is not allowed.
 
+    A body past one of the limits of ``markup_limits`` is not converted: that is its one error.
     ``body_line`` is the file line of the body's first line; errors carry file lines.
     """
-    if not body.strip() or _plain(body):
+    if not body.strip():
         return []
-    md = _markdown()  # outside the time limit: it may import the extensions
+    problem = limit_problem(body)
+    if problem is not None:
+        line, message = problem
+        return [ContentError(path, body_line + line, "", message)]
+    if _plain(body):
+        return []
+    md = _markdown()
     try:
-        try:
-            with _time_limit(TIME_LIMIT):
-                return _check(md, path, body, body_line)
-        except BaseException:
-            _converters.md = None  # interrupted mid-conversion: its state cannot be trusted again
-            raise
-    except _TooSlow:
-        return [ContentError(path, body_line, "",
-                             f"the Markdown text takes more than {TIME_LIMIT:g} seconds to check: look for "
-                             "very long paragraphs, long runs of '[' or '<', or thousands of headings")]
+        return _check(md, path, body, body_line)
     except RecursionError:
+        _converters.md = None  # interrupted mid-conversion: its state cannot be trusted again
         return [ContentError(path, body_line, "",
                              "the Markdown text is nested too deeply (lists or quotes inside each other)")]
     except Exception as exc:  # noqa: BLE001 - whatever Markdown chokes on is the editor's to fix
+        _converters.md = None
         return [ContentError(path, body_line, "", f"the Markdown text cannot be converted: {_shown(str(exc))}")]
 
 

@@ -1,0 +1,93 @@
+"""Limits on a Markdown body, checked before it is converted, that keep every conversion fast.
+
+Python-Markdown is not linear on hostile input: it reads the ``[`` of one paragraph against each
+other (thousands take minutes), looks for the end of every ``<`` left open through the rest of
+the text, splits a paragraph line by line at each heading or rule, goes through the whole text
+again at each code fence, matches every abbreviation against the whole text, and recurses into nested lists and quotes. Each of these is bounded here,
+by counting on the body as written (code included: what is code is Markdown's to decide), and the
+body's length bounds the rest, which is linear. ``tests/unit/test_markup_limits.py`` converts the
+worst case at each limit and measures it.
+
+The build converts every body with Python-Markdown too: a body within these limits is fast there
+as well. Real recaps stay far below them (a long one is 10,000 characters, a few dozen links).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARACTERS = 30_000  # in one body: about 5,000 words
+MAX_BRACKETS_PER_PARAGRAPH = 100  # '[' between two blank lines
+MAX_BRACKETS = 1_000  # '[' in one body
+MAX_OPEN_ANGLES = 10  # tags begun ('<a', '<!', '</') with no '>' after them on their line
+MAX_HEADINGS = 300  # lines that are headings, rules or heading underlines
+MAX_FENCES = 200  # ``` and ~~~ (a block of code has two)
+MAX_ABBREVIATIONS = 100  # *[ABBR]: definitions
+MAX_DEPTH = 16  # levels of lists, quotes and indentation (4 columns a level) at the start of a line
+
+_TOO_SLOW = "make the Markdown text too slow to convert"
+_LITERAL_BRACKET = "write a '[' that opens no link as '\\['"
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TAG_START = re.compile(r"<[A-Za-z!?/]")  # what HTML reads as a tag, a comment or a declaration
+# After the quotes and indentation that start a line: '#', or a line of rule or underline
+# characters only ('---', '* * *', '===', '=').
+_HEADING = re.compile(r"\n[ \t>]*(?:#|[-=*_][-=*_ \t]*(?=\n|$))")
+_ABBREVIATION = "\n*["
+# What starts a line and nests what follows: a quote, a list marker, indentation. Only lines
+# starting with at least MAX_DEPTH such characters are measured.
+_NESTING_START = re.compile(r"\n(?:[ \t>]|(?:[-*+:]|\d{1,9}[.)])(?=[ \t]))" + "{%d}" % MAX_DEPTH)
+_MARKER = re.compile(r"(?:[-*+:]|\d{1,9}[.)])(?=[ \t])")
+_NESTING = re.compile(r"(?:[ \t>]|(?:[-*+:]|\d{1,9}[.)])(?=[ \t]))*")
+
+
+def limit_problem(body: str) -> tuple[int, str] | None:
+    """The first limit ``body`` goes past, as (0-based line in the body, message), or None."""
+    text = "\n" + body  # every line starts after a "\n": the searches jump from one to the next
+    depth = _too_deep(text)
+    if depth is not None:
+        return depth, "the Markdown text is nested too deeply (lists or quotes inside each other)"
+    if body.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+        line = 0
+        for paragraph in _BLANK_LINE.split(body):
+            if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+                return line + _leading_newlines(paragraph), (
+                    f"more than {MAX_BRACKETS_PER_PARAGRAPH} '[' in one paragraph {_TOO_SLOW}: "
+                    f"separate paragraphs with a blank line, or {_LITERAL_BRACKET}"
+                )
+            line += paragraph.count("\n") + 2
+        if body.count("[") > MAX_BRACKETS:
+            return 0, f"more than {MAX_BRACKETS:,} '[' {_TOO_SLOW}: split it into several pages, or {_LITERAL_BRACKET}"
+    if body.count("<") > MAX_OPEN_ANGLES:
+        count = 0
+        for number, line in enumerate(body.split("\n")):
+            count += len(_TAG_START.findall(line, line.rfind(">") + 1))
+            if count > MAX_OPEN_ANGLES:
+                return number, (
+                    f"more than {MAX_OPEN_ANGLES} tags with no '>' after them on their line {_TOO_SLOW}: "
+                    "finish each tag on its line, and write a '<' that starts no tag as '&lt;'"
+                )
+    headings = _HEADING.findall(text)
+    if len(headings) > MAX_HEADINGS:
+        return 0, f"more than {MAX_HEADINGS} headings and rules {_TOO_SLOW}: split it into several pages"
+    if body.count("```") + body.count("~~~") > MAX_FENCES:
+        return 0, f"more than {MAX_FENCES} code fences (``` or ~~~) {_TOO_SLOW}: split it into several pages"
+    if text.count(_ABBREVIATION) > MAX_ABBREVIATIONS:
+        return 0, f"more than {MAX_ABBREVIATIONS} abbreviations (*[...]: lines) {_TOO_SLOW}: keep those the text uses"
+    if len(body) > MAX_CHARACTERS:
+        return 0, f"the Markdown text is longer than {MAX_CHARACTERS:,} characters: split it into several pages"
+    return None
+
+
+def _leading_newlines(paragraph: str) -> int:
+    return len(paragraph) - len(paragraph.lstrip("\n"))
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based body line of the first line nested deeper than MAX_DEPTH, or None."""
+    for start in _NESTING_START.finditer(text):
+        prefix = _NESTING.match(text, start.start() + 1).group()
+        levels = prefix.count(">") + len(_MARKER.findall(prefix)) + (prefix.count(" ") + 4 * prefix.count("\t")) // 4
+        if levels > MAX_DEPTH:
+            return text.count("\n", 0, start.start())
+    return None
