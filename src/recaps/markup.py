@@ -41,6 +41,7 @@ from html5lib.constants import tokenTypes
 
 from .errors import ContentError
 from .markup_limits import limit_problem
+from .reader import BIDI_CONTROLS
 
 # mkdocs.yml's markdown_extensions: the body is converted as the build converts it.
 EXTENSIONS = (
@@ -429,11 +430,12 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     if problem is not None:
         line, message = problem
         return [ContentError(path, body_line + line, "", message)]
+    references = _bidi_references(path, body, body_line) if "&#" in body else []
     if _plain(body):
-        return []
+        return references
     md = _markdown()
     try:
-        return _check(md, path, body, body_line)
+        return references + _check(md, path, body, body_line)
     except RecursionError:
         _converters.md = None  # interrupted mid-conversion: its state cannot be trusted again
         return [ContentError(path, body_line, "",
@@ -441,6 +443,24 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     except Exception as exc:  # noqa: BLE001 - whatever Markdown chokes on is the editor's to fix
         _converters.md = None
         return [ContentError(path, body_line, "", f"the Markdown text cannot be converted: {_shown(str(exc))}")]
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def _bidi_references(path: str, body: str, body_line: int) -> list[ContentError]:
+    """Character references that write a bidirectional control (``&#x202E;``): the reader refuses
+    the character itself, and a browser decodes the reference into it. Code is text: skipped."""
+    errors = []
+    masked = _mask_code(body)
+    for match in _NUMERIC_REFERENCE.finditer(masked):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code in BIDI_CONTROLS:
+            errors.append(ContentError(
+                path, body_line + masked.count("\n", 0, match.start()), "",
+                f"the character reference '{match.group()}' writes the invisible bidirectional control "
+                f"U+{code:04X} ({BIDI_CONTROLS[code]}), which reorders the text readers see: remove it"))
+    return errors[:MAX_PROBLEMS]
 
 
 def _check(md: markdown.Markdown, path: str, body: str, body_line: int) -> list[ContentError]:
