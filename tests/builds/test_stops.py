@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from processes import group_is_gone, group_listing
+
 from recaps.build import TEMP_PREFIX, build_site
 
 STOPPED = "Interrupted: nothing was changed.\n"
@@ -48,20 +50,8 @@ def _wait_until(predicate, process: subprocess.Popen, timeout: float = 60) -> bo
     return False
 
 
-def _group_is_gone(pgid: int, timeout: float = 2) -> bool:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
 
 
-def _group_listing(pgid: int) -> str:
-    return subprocess.run(["ps", "-o", "pid,stat,args", "-g", str(pgid)], capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +112,7 @@ def test_a_stopped_build_says_so_and_leaves_nothing(stopped_repo, how: str, mome
         assert reached or moment == "assembly", out + err
         assert took < 5, f"took {took:.1f} s to stop"
         assert err == "", err
-        assert _group_is_gone(process.pid), _group_listing(process.pid)
+        assert group_is_gone(process.pid), group_listing(process.pid)
         assert list(root.glob(TEMP_PREFIX + "*")) == []
         after = _digest(root / "site")
         if process.returncode == 0:  # the stop came once the new site was going in: built whole

@@ -7,25 +7,16 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 
 import pytest
+
+from processes import free_port, get
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except OSError:
-        return 0, ""
 
 
 def _wait_for(predicate, timeout: float, what: str):
@@ -41,7 +32,7 @@ def _wait_for(predicate, timeout: float, what: str):
 @pytest.fixture
 def served_repo(copy_repo):
     root = copy_repo("served")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -65,28 +56,28 @@ def served_repo(copy_repo):
 def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
     root, base, output, process = served_repo
     page = "/parcours-cec-industries/session-5/"
-    status, french = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(_get(base + page)), 60, "the French page")
+    status, french = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(get(base + page)), 60, "the French page")
     assert "Embarquer son écosystème" in french and '<html lang="fr"' in french
-    status, english = _get(base + "/en" + page)
+    status, english = get(base + "/en" + page)
     assert status == 200 and '<html lang="en"' in english and "Bringing your ecosystem on board" in english
 
     source = root / SESSION
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace('title: "Embarquer son écosystème"', 'title: "Embarquer tout son écosystème"'), encoding="utf-8")
-    _wait_for(lambda: "Embarquer tout son écosystème" in _get(base + page)[1], 30, "the edited title")
+    _wait_for(lambda: "Embarquer tout son écosystème" in get(base + page)[1], 30, "the edited title")
 
     # A content error: reported in the `check` format, the last good build stays up.
     source.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
     _wait_for(lambda: any(f"{SESSION}:" in line and "number: must be a whole number" in line for line in output),
               30, "the error report")
     assert process.poll() is None, "serve died on a content error"
-    status, still = _get(base + page)
+    status, still = get(base + page)
     assert status == 200 and "Embarquer tout son écosystème" in still
 
     # Fixed again: the preview follows.
     source.write_text(text, encoding="utf-8")
     _wait_for(lambda: (lambda r: r[0] == 200 and "Embarquer son écosystème" in r[1]
-                       and "Embarquer tout son écosystème" not in r[1])(_get(base + page)), 30, "the fixed page")
+                       and "Embarquer tout son écosystème" not in r[1])(get(base + page)), 30, "the fixed page")
     assert process.poll() is None
     assert not any("Traceback" in line for line in output), "".join(output)
 
@@ -111,12 +102,12 @@ def test_serve_on_a_busy_port_says_so(copy_repo) -> None:
 def test_serve_rebuilds_only_the_pages_an_edit_changes(served_repo) -> None:
     root, base, output, process = served_repo
     page = "/parcours-cec-industries/session-5/"
-    _wait_for(lambda: _get(base + page)[0] == 200, 60, "the French page")
+    _wait_for(lambda: get(base + page)[0] == 200, 60, "the French page")
     source = root / SESSION
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("\n\n", "\n\nUne phrase de plus dans le récit.\n\n", 1), encoding="utf-8")
-    _wait_for(lambda: "Une phrase de plus dans le récit." in _get(base + page)[1], 30, "the edited body")
+    _wait_for(lambda: "Une phrase de plus dans le récit." in get(base + page)[1], 30, "the edited body")
     assert any(line.strip() == "Rebuilt the changed pages." for line in output), "".join(output)
     # The English translation is now out of date: its page says so at once.
-    _wait_for(lambda: "Translation may be out of date" in _get(base + "/en" + page)[1], 30, "the stale notice")
+    _wait_for(lambda: "Translation may be out of date" in get(base + "/en" + page)[1], 30, "the stale notice")
     assert not any("Traceback" in line for line in output), "".join(output)

@@ -6,34 +6,21 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from processes import free_port, get, group_is_gone, group_listing
+
 STOPPED = "Interrupted: the preview stopped."
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
 
 
 def _wait_for(predicate, timeout: float, what: str):
@@ -46,24 +33,12 @@ def _wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
-def _group_is_gone(pgid: int, timeout: float = 2) -> bool:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
 
 
-def _group_listing(pgid: int) -> str:
-    return subprocess.run(["ps", "-o", "pid,stat,args", "-g", str(pgid)], capture_output=True, text=True).stdout
 
 
 def _serve(root: Path, tmp: Path):
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -110,7 +85,7 @@ def test_a_stop_while_serve_rebuilds_is_clean(copy_repo, tmp_path: Path, stop, t
         assert (process.returncode, output[-1]) == (status, STOPPED + "\n"), "".join(output)
         assert not any("Traceback" in line or "Process " in line for line in output), "".join(output)
         assert err == "", err
-        assert _group_is_gone(process.pid), _group_listing(process.pid)
+        assert group_is_gone(process.pid), group_listing(process.pid)
         assert list(tmp.iterdir()) == []  # its workspace, and the build's folder in it, removed
 
 
@@ -138,18 +113,18 @@ def test_serve_follows_a_branch_switched_during_its_first_build(copy_repo, tmp_p
         # Switched while the first build runs, once it has read the content.
         _wait_for(lambda: _rebuilding(tmp_path), 90, "the first build")
         _git(root, "checkout", "-q", "cut")
-        _wait_for(lambda: all(_get(base + page)[0] == 404 for page in REMOVED), 30, "the removed pages to go")
-        status, home = _get(base + "/")
+        _wait_for(lambda: all(get(base + page)[0] == 404 for page in REMOVED), 30, "the removed pages to go")
+        status, home = get(base + "/")
         assert status == 200 and "parcours-cec-industries" not in home
 
         # And back: the pages return, and the partners, a folder that went and came back, are
         # still watched.
         _git(root, "checkout", "-q", "main")
-        _wait_for(lambda: all(_get(base + page)[0] == 200 for page in REMOVED), 30, "the pages to return")
+        _wait_for(lambda: all(get(base + page)[0] == 200 for page in REMOVED), 30, "the pages to return")
         partner = root / "partners/the-week.fr.md"
         partner.write_text(partner.read_text(encoding="utf-8").replace("\n\n", "\n\nUn mot de plus.\n\n", 1),
                            encoding="utf-8")
-        _wait_for(lambda: "Un mot de plus." in _get(base + "/partners/the-week/")[1], 30, "the edited partner")
+        _wait_for(lambda: "Un mot de plus." in get(base + "/partners/the-week/")[1], 30, "the edited partner")
         assert process.poll() is None
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
@@ -166,7 +141,7 @@ def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they
     root = copy_repo("serve-site-wide")
     process, base, output, reader = _serve(root, tmp_path)
     try:
-        _wait_for(lambda: _get(base + "/programmes/")[0] == 200, 90, "the first build")
+        _wait_for(lambda: get(base + "/programmes/")[0] == 200, 90, "the first build")
         session = root / "sessions/parcours-cec-industries/session-5.fr.md"
         text = session.read_text(encoding="utf-8")
         session.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
@@ -176,7 +151,7 @@ def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they
             "site_description: Récits des sessions", "site_description: Nouveaux récits des sessions"), encoding="utf-8")
         _wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 2, 30, "the error")
         session.write_text(text, encoding="utf-8")  # fixed: what is served is then built from both
-        _wait_for(lambda: "Nouveaux récits des sessions" in _get(base + "/programmes/")[1], 30, "the new description")
+        _wait_for(lambda: "Nouveaux récits des sessions" in get(base + "/programmes/")[1], 30, "the new description")
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
         process.terminate()
