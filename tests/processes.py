@@ -41,3 +41,14 @@ def group_is_gone(pgid: int, timeout: float = 2) -> bool:
 
 def group_listing(pgid: int) -> str:
     return subprocess.run(["ps", "-o", "pid,stat,args", "-g", str(pgid)], capture_output=True, text=True).stdout
+
+
+def wait_for(predicate, timeout: float, what: str):
+    """What ``predicate`` gives once it is true, looked at every 50 ms; AssertionError after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")

@@ -6,27 +6,12 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 
-from processes import free_port, get
+from processes import free_port, get, wait_for
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
-
-
-
-
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 @pytest.fixture
@@ -56,7 +41,7 @@ def served_repo(copy_repo):
 def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
     root, base, output, process = served_repo
     page = "/parcours-cec-industries/session-5/"
-    status, french = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(get(base + page)), 60, "the French page")
+    status, french = wait_for(lambda: (lambda r: r if r[0] == 200 else None)(get(base + page)), 60, "the French page")
     assert "Embarquer son écosystème" in french and '<html lang="fr"' in french
     status, english = get(base + "/en" + page)
     assert status == 200 and '<html lang="en"' in english and "Bringing your ecosystem on board" in english
@@ -64,11 +49,11 @@ def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
     source = root / SESSION
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace('title: "Embarquer son écosystème"', 'title: "Embarquer tout son écosystème"'), encoding="utf-8")
-    _wait_for(lambda: "Embarquer tout son écosystème" in get(base + page)[1], 30, "the edited title")
+    wait_for(lambda: "Embarquer tout son écosystème" in get(base + page)[1], 30, "the edited title")
 
     # A content error: reported in the `check` format, the last good build stays up.
     source.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
-    _wait_for(lambda: any(f"{SESSION}:" in line and "number: must be a whole number" in line for line in output),
+    wait_for(lambda: any(f"{SESSION}:" in line and "number: must be a whole number" in line for line in output),
               30, "the error report")
     assert process.poll() is None, "serve died on a content error"
     status, still = get(base + page)
@@ -76,7 +61,7 @@ def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
 
     # Fixed again: the preview follows.
     source.write_text(text, encoding="utf-8")
-    _wait_for(lambda: (lambda r: r[0] == 200 and "Embarquer son écosystème" in r[1]
+    wait_for(lambda: (lambda r: r[0] == 200 and "Embarquer son écosystème" in r[1]
                        and "Embarquer tout son écosystème" not in r[1])(get(base + page)), 30, "the fixed page")
     assert process.poll() is None
     assert not any("Traceback" in line for line in output), "".join(output)
@@ -102,12 +87,12 @@ def test_serve_on_a_busy_port_says_so(copy_repo) -> None:
 def test_serve_rebuilds_only_the_pages_an_edit_changes(served_repo) -> None:
     root, base, output, process = served_repo
     page = "/parcours-cec-industries/session-5/"
-    _wait_for(lambda: get(base + page)[0] == 200, 60, "the French page")
+    wait_for(lambda: get(base + page)[0] == 200, 60, "the French page")
     source = root / SESSION
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("\n\n", "\n\nUne phrase de plus dans le récit.\n\n", 1), encoding="utf-8")
-    _wait_for(lambda: "Une phrase de plus dans le récit." in get(base + page)[1], 30, "the edited body")
+    wait_for(lambda: "Une phrase de plus dans le récit." in get(base + page)[1], 30, "the edited body")
     assert any(line.strip() == "Rebuilt the changed pages." for line in output), "".join(output)
     # The English translation is now out of date: its page says so at once.
-    _wait_for(lambda: "Translation may be out of date" in get(base + "/en" + page)[1], 30, "the stale notice")
+    wait_for(lambda: "Translation may be out of date" in get(base + "/en" + page)[1], 30, "the stale notice")
     assert not any("Traceback" in line for line in output), "".join(output)

@@ -14,27 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from processes import free_port, get, group_is_gone, group_listing
+from processes import free_port, get, group_is_gone, group_listing, wait_for
 
 STOPPED = "Interrupted: the preview stopped."
-
-
-
-
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-
-
 
 
 def _serve(root: Path, tmp: Path):
@@ -64,10 +46,10 @@ def test_a_stop_while_serve_rebuilds_is_clean(copy_repo, tmp_path: Path, stop, t
         tmp.mkdir()
         process, base, output, reader = _serve(root, tmp)
         try:
-            _wait_for(lambda: any(line == "Rebuilt both languages.\n" for line in output), 90, "the first build")
+            wait_for(lambda: any(line == "Rebuilt both languages.\n" for line in output), 90, "the first build")
             config = root / "mkdocs.yml"  # a site-wide change: both languages rebuilt
             config.write_text(config.read_text(encoding="utf-8") + f"\n# edit {attempt}\n", encoding="utf-8")
-            _wait_for(lambda: _rebuilding(tmp), 30, "the rebuild")
+            wait_for(lambda: _rebuilding(tmp), 30, "the rebuild")
             time.sleep(rng.uniform(0, 0.3))
             sent = time.monotonic()
             (os.killpg if to_group else os.kill)(process.pid, stop)
@@ -111,20 +93,20 @@ def test_serve_follows_a_branch_switched_during_its_first_build(copy_repo, tmp_p
     process, base, output, reader = _serve(root, tmp_path)
     try:
         # Switched while the first build runs, once it has read the content.
-        _wait_for(lambda: _rebuilding(tmp_path), 90, "the first build")
+        wait_for(lambda: _rebuilding(tmp_path), 90, "the first build")
         _git(root, "checkout", "-q", "cut")
-        _wait_for(lambda: all(get(base + page)[0] == 404 for page in REMOVED), 30, "the removed pages to go")
+        wait_for(lambda: all(get(base + page)[0] == 404 for page in REMOVED), 30, "the removed pages to go")
         status, home = get(base + "/")
         assert status == 200 and "parcours-cec-industries" not in home
 
         # And back: the pages return, and the partners, a folder that went and came back, are
         # still watched.
         _git(root, "checkout", "-q", "main")
-        _wait_for(lambda: all(get(base + page)[0] == 200 for page in REMOVED), 30, "the pages to return")
+        wait_for(lambda: all(get(base + page)[0] == 200 for page in REMOVED), 30, "the pages to return")
         partner = root / "partners/the-week.fr.md"
         partner.write_text(partner.read_text(encoding="utf-8").replace("\n\n", "\n\nUn mot de plus.\n\n", 1),
                            encoding="utf-8")
-        _wait_for(lambda: "Un mot de plus." in get(base + "/partners/the-week/")[1], 30, "the edited partner")
+        wait_for(lambda: "Un mot de plus." in get(base + "/partners/the-week/")[1], 30, "the edited partner")
         assert process.poll() is None
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
@@ -141,17 +123,17 @@ def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they
     root = copy_repo("serve-site-wide")
     process, base, output, reader = _serve(root, tmp_path)
     try:
-        _wait_for(lambda: get(base + "/programmes/")[0] == 200, 90, "the first build")
+        wait_for(lambda: get(base + "/programmes/")[0] == 200, 90, "the first build")
         session = root / "sessions/parcours-cec-industries/session-5.fr.md"
         text = session.read_text(encoding="utf-8")
         session.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
-        _wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 1, 30, "the error")
+        wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 1, 30, "the error")
         config = root / "mkdocs.yml"  # changed while the content does not build
         config.write_text(config.read_text(encoding="utf-8").replace(
             "site_description: Récits des sessions", "site_description: Nouveaux récits des sessions"), encoding="utf-8")
-        _wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 2, 30, "the error")
+        wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 2, 30, "the error")
         session.write_text(text, encoding="utf-8")  # fixed: what is served is then built from both
-        _wait_for(lambda: "Nouveaux récits des sessions" in get(base + "/programmes/")[1], 30, "the new description")
+        wait_for(lambda: "Nouveaux récits des sessions" in get(base + "/programmes/")[1], 30, "the new description")
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
         process.terminate()
