@@ -5,15 +5,17 @@ runs takes a while (a second or two on a busy machine), and a stop then is one l
 later on (the commands that build or serve take over with their own handling: recaps.cli).
 """
 
+import os
 import signal
-import sys
 
 STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _stopped_early(signum, frame) -> None:
+    # Nothing exists yet to clean up, so the process ends here: an exception raised from a handler
+    # can land in one of importlib's callbacks, where Python prints it as "Exception ignored".
     print("Interrupted: nothing was changed.", flush=True)
-    raise SystemExit(128 + signum)
+    os._exit(128 + signum)
 
 
 def run() -> None:
