@@ -70,6 +70,16 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 COPIED = ("mkdocs.yml", "overrides", "docs", "sessions", "partners")
 
 
+def copy_of_repo(root: Path) -> None:
+    """Copy into ``root`` what a build reads (config, overrides, docs, content)."""
+    for entry in COPIED:
+        source = REPO / entry
+        if source.is_dir():
+            shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / entry)
+
+
 @pytest.fixture(scope="module")
 def copy_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """``copy_repo(name)``: a fresh copy of what a build reads (config, overrides, docs, content)."""
@@ -77,12 +87,7 @@ def copy_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]
     def copy(name: str) -> Path:
         root = tmp_path_factory.mktemp(name) / "repo"
         root.mkdir()
-        for entry in COPIED:
-            source = REPO / entry
-            if source.is_dir():
-                shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, root / entry)
+        copy_of_repo(root)
         return root
 
     return copy
@@ -171,12 +176,7 @@ def sessions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("sessions") / "repo"
     root.mkdir()
-    for entry in COPIED:
-        source = REPO / entry
-        if source.is_dir():
-            shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / entry)
+    copy_of_repo(root)
     programme = root / "sessions/parcours-cec-industries"
     for name, text in (("session-3.fr.md", SESSION_3_FR), ("session-3.en.md", SESSION_3_EN),
                        ("session-4.fr.md", SESSION_4_FR)):
