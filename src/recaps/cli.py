@@ -213,8 +213,7 @@ def _write_new(root: Path, make) -> None:
         files = make(scaffold)
         scaffold.write(root, files)
     except scaffold.ScaffoldError as exc:
-        click.echo(f"error: {exc}")
-        sys.exit(1)
+        _refuse(str(exc))
     for new_file in files:
         click.echo(f"created {new_file.path}")
     click.echo("Fill in the French file, run `recaps check`, then translate the English one.")
@@ -259,8 +258,7 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
         try:
             result = build_site(root, site_dir, site_url, engine=engine, force=force)
         except SiteDirError as exc:
-            click.echo(f"error: {exc}")
-            sys.exit(1)
+            _refuse(str(exc))
         if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
             for stop in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(stop, signal.SIG_IGN)
@@ -308,8 +306,7 @@ def _refuse_a_bad_source_date_epoch() -> None:
 
     problem = source_date_epoch_problem()
     if problem:
-        click.echo(f"error: {problem}")
-        sys.exit(1)
+        _refuse(problem)
 
 
 def _print_build_failure(result) -> None:
