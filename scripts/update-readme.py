@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from recaps.render import field_reference_markdown
+from recaps.pages.render import field_reference_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"

@@ -39,7 +39,7 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     The real content quotes five people, well under the thresholds: they are lowered for this
     build, so that the groups are what gets built.
     """
-    from recaps import groupings, render
+    from recaps.pages import groupings, render
     from recaps.build import build_site
 
     root = tmp_path_factory.mktemp("grouped-indexes") / "repo"

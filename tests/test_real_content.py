@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recaps.loader import Site, load_site
-from recaps.translation import TranslationState
+from recaps.content.loader import Site, load_site
+from recaps.content.translation import TranslationState
 
 REPO = Path(__file__).resolve().parent.parent
 

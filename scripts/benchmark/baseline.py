@@ -116,7 +116,7 @@ def _pages(site):
 
 def write(corpus_root: Path, out: Path) -> int:
     """The baseline's pages of the corpus in ``out``/docs, and its two configurations. Pages written."""
-    from recaps.loader import load_or_raise
+    from recaps.content.loader import load_or_raise
 
     site = load_or_raise(corpus_root)
     count = 0

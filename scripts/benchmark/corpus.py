@@ -120,8 +120,8 @@ class _Writer:
     def english(self, rel_fr: str, model: type, lines: list[str], body: str) -> None:
         """Write the English file of ``rel_fr`` with a correct (or, 2 %, stale) translation_of;
         or, 2 %, none at all."""
-        from recaps.reader import read_markdown
-        from recaps.translation import source_version
+        from recaps.content.reader import read_markdown
+        from recaps.content.translation import source_version
 
         roll = self.rng.random()
         if roll < 0.02:
@@ -174,7 +174,7 @@ class _Writer:
         return ids
 
     def partner(self, partner_id: str, name: str, people: list[str]) -> None:
-        from recaps.models import Partner
+        from recaps.content.models import Partner
 
         rng, fr, en = self.rng, self.fr, self.en
         members = rng.sample(people, rng.randint(0, 2))
@@ -199,7 +199,7 @@ class _Writer:
 
     def programme(self, p: int, sessions: int, start: date, people: list[str], tags: list[str],
                   partners: list[str]) -> None:
-        from recaps.models import Programme
+        from recaps.content.models import Programme
 
         rng, fr, en = self.rng, self.fr, self.en
         theme_fr = rng.choice(FR_NOUNS)
@@ -221,7 +221,7 @@ class _Writer:
 
     def session(self, programme_id: str, k: int, day: date, people: list[str], tags: list[str],
                 partners: list[str]) -> None:
-        from recaps.models import Session
+        from recaps.content.models import Session
 
         rng, fr, en = self.rng, self.fr, self.en
         n_notions, n_quotes = rng.randint(*self.shape.notions), rng.randint(*self.shape.quotes)

@@ -1,4 +1,4 @@
-"""Measuring runs through public entry points only: ``recaps.loader.load_site`` in process, the
+"""Measuring runs through public entry points only: ``recaps.content.loader.load_site`` in process, the
 ``recaps`` command as a subprocess, ``recaps.build.build_site`` and ``update_site`` for a
 preview. Nothing here replaces or wraps a function of the code it measures.
 
@@ -139,7 +139,7 @@ class Check:
 def time_check(corpus_root: Path, repeat: int = 3) -> Check:
     """``recaps check``: in process as the command runs it (``load_site(bodies=False)``, each
     run's site released before the next), then once as a command. The corpus must pass."""
-    from recaps.loader import load_site
+    from recaps.content.loader import load_site
 
     runs = []
     for _ in range(repeat):
@@ -201,7 +201,7 @@ def time_serve_edit(corpus_root: Path, preview: Path) -> tuple[float, str]:
     """What ``recaps serve`` runs after one recap's body is edited: a preview is built, the body
     changes, and ``update_site`` rebuilds the pages the edit changes. Seconds, and the file."""
     from recaps.build import build_site, update_site
-    from recaps.loader import LoadCache
+    from recaps.content.loader import LoadCache
 
     cache = LoadCache()  # as recaps serve keeps one
     shutil.rmtree(preview, ignore_errors=True)

@@ -24,9 +24,9 @@ from .measure import say
 # (label, dotted name of a function or method); cumulative times, so an indented phase is
 # part of the one above it. Names of recaps' own functions follow its current layout.
 PHASES = [
-    ("recaps: load_site (read, YAML, validate, cross-references)", "recaps.loader.load_site"),
+    ("recaps: load_site (read, YAML, validate, cross-references)", "recaps.content.loader.load_site"),
     ("mkdocs build() (each language)", "mkdocs.commands.build.build"),
-    ("  recaps: render_site (our pages' Markdown, from Jinja2)", "recaps.render.render_site"),
+    ("  recaps: render_site (our pages' Markdown, from Jinja2)", "recaps.pages.render.render_site"),
     ("  navigation (get_navigation, on_nav)", "mkdocs.structure.nav.get_navigation"),
     ("  read + Markdown → HTML (_populate_page)", "mkdocs.commands.build._populate_page"),
     ("    Python-Markdown (Markdown.convert)", "markdown.core.Markdown.convert"),
@@ -34,9 +34,9 @@ PHASES = [
     ("      lists (ordered and bulleted)", "markdown.blockprocessors.OListProcessor.run"),
     ("      nested list items", "markdown.blockprocessors.ListIndentProcessor.run"),
     ("      inline patterns (emphasis, links...)", "markdown.treeprocessors.InlineProcessor.run"),
-    ("    recaps: French typography", "recaps.i18n.french_typography_html"),
+    ("    recaps: French typography", "recaps.pages.i18n.french_typography_html"),
     ("  page HTML (_build_page)", "mkdocs.commands.build._build_page"),
-    ("    recaps: on_page_context (navigation, alternates)", "recaps.mkdocs_plugin.RecapsPlugin.on_page_context"),
+    ("    recaps: on_page_context (navigation, alternates)", "recaps.mkdocs.plugin.RecapsPlugin.on_page_context"),
     ("    search: index the page", "material.plugins.search.plugin.SearchPlugin.on_page_context"),
     ("  search: write the index", "material.plugins.search.plugin.SearchPlugin.on_post_build"),
     ("  404.html, sitemap.xml", "mkdocs.commands.build._build_theme_template"),
@@ -170,7 +170,7 @@ def profiled(function, *args, dump: Path | None = None, **kwargs) -> tuple[objec
 def profile_corpus(corpus_root: Path, work: Path, name: str) -> tuple[pstats.Stats, pstats.Stats]:
     """Profiles of ``recaps check``'s load and of a whole build of ``corpus_root``."""
     from recaps.build import build_site
-    from recaps.loader import load_site
+    from recaps.content.loader import load_site
 
     _, check = profiled(load_site, corpus_root, bodies=False, dump=work / f"check-{name}.prof")
     site_dir = work / f"profile-site-{name}"

@@ -27,13 +27,13 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ErrorReport, printable
-from .incremental import MANIFEST
-from .loader import LoadCache, Site, load_site
-from .models import LANGUAGES, SOURCE_LANGUAGE
+from .content.errors import ErrorReport, printable
+from .pages.incremental import MANIFEST
+from .content.loader import LoadCache, Site, load_site
+from .content.models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .sitedir import STAMP, STAMP_TEXT, TEMP_PREFIX, check_site_dir, write_error
-from .urls import site_address
+from .content.urls import site_address
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -64,8 +64,8 @@ class _Collect(logging.Handler):
 
 def _source_files(site: Site, lang: str) -> dict[str, str]:
     """Generated page path -> the content file an editor would fix."""
-    from .page_templates import TemplateError
-    from .render import render_site
+    from .pages.page_templates import TemplateError
+    from .pages.render import render_site
 
     try:
         return {page.src_uri: page.source for page in render_site(site, lang) if page.source}
@@ -86,7 +86,7 @@ NEEDS_FULL_BUILD = "needs a full build"
 
 class _NotDirtyWarning(logging.Filter):
     """MkDocs warns that a dirty build may leave stale navigation: ours never does (a partial
-    rebuild refuses when a title, tag or page changes, recaps.incremental)."""
+    rebuild refuses when a title, tag or page changes, recaps.pages.incremental)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -155,7 +155,7 @@ def _inside(exc: OSError, folder: str) -> bool:
 
 
 _MKDOCS_BOUND = ("mkdocs", "material")  # and their submodules
-_MKDOCS_BOUND_OURS = "recaps.mkdocs_"
+_MKDOCS_BOUND_OURS = "recaps.mkdocs."
 
 
 def _forget_mkdocs_modules() -> None:

@@ -13,8 +13,8 @@ from typing import NoReturn
 
 import click
 
-from .loader import MODELS, PEOPLE_FILE, load_site, read_item_file
-from .translation import TranslationState, source_version, with_source_version
+from .content.loader import MODELS, PEOPLE_FILE, load_site, read_item_file
+from .content.translation import TranslationState, source_version, with_source_version
 
 ENGINES = ("mkdocs", "properdocs")  # recaps.build.build_language runs either
 
@@ -225,7 +225,7 @@ class SiteAddress(click.ParamType):
     name = "url"
 
     def convert(self, value, param, ctx):
-        from .urls import site_address
+        from .content.urls import site_address
 
         try:
             return site_address(value)
@@ -369,7 +369,7 @@ def _serve(root: Path, host: str, port: int) -> None:
     from watchdog.observers.polling import PollingObserverVFS
 
     from .build import build_site, update_site
-    from .loader import LoadCache
+    from .content.loader import LoadCache
     from .sitedir import SiteDirError
 
     cache = LoadCache()  # an edit reloads only the files it changed
@@ -378,7 +378,7 @@ def _serve(root: Path, host: str, port: int) -> None:
     site_wide = _site_wide_files(root)
 
     def rebuild() -> None:
-        # An edit of content rebuilds only the pages it changes (recaps.incremental); a change
+        # An edit of content rebuilds only the pages it changes (recaps.pages.incremental); a change
         # to mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything.
         nonlocal site_wide
         _stops_to_this_thread(True)  # the server's threads started without them (below)

@@ -6,6 +6,6 @@ imports nothing from MkDocs, so that the parent process never loads an engine.
 
 from __future__ import annotations
 
-from .loader import Site
+from .content.loader import Site
 
 PRELOADED: dict[str, Site] = {}

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import jinja2
 
-from .fieldref import description
-from .loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
-from .models import ID_PATTERN, Content, Partner, Session
-from .reader import read_markdown, read_yaml_file
+from .pages.fieldref import description
+from .content.loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
+from .content.models import ID_PATTERN, Content, Partner, Session
+from .content.reader import read_markdown, read_yaml_file
 
-# recaps' own templates only, not a site's overrides/recaps/ (recaps.page_templates): a new file
+# recaps' own templates only, not a site's overrides/recaps/ (recaps.pages.page_templates): a new file
 # has the fields the schema asks for, which an override would not follow as the schema changes.
 _env = jinja2.Environment(
-    loader=jinja2.PackageLoader("recaps", "templates"),
+    loader=jinja2.PackageLoader("recaps.pages", "templates"),
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
     autoescape=False,  # YAML, not HTML: only ids and numbers are filled in

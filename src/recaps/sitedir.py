@@ -13,7 +13,7 @@ import errno
 import os
 from pathlib import Path
 
-from .models import LANGUAGES, SOURCE_LANGUAGE
+from .content.models import LANGUAGES, SOURCE_LANGUAGE
 
 TEMP_PREFIX = ".recaps-build-"  # the work folders, next to the site folder
 STAMP = ".recaps-site"

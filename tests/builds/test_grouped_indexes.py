@@ -202,7 +202,7 @@ def test_a_stale_translation_without_notions_or_quotes_still_builds(copy_repo, m
     """The English of session 5 lost its notions and quotes, and the French changed since: the
     English indexes must not link to notions its pages no longer have (the build fails on a
     dead anchor), and both languages keep the same pages."""
-    from recaps import groupings
+    from recaps.pages import groupings
     from recaps.build import build_site
 
     if grouped:

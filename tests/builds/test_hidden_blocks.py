@@ -1,4 +1,4 @@
-"""The templates' raw HTML blocks skip Python-Markdown (recaps.blocks): the HTML must not change."""
+"""The templates' raw HTML blocks skip Python-Markdown (recaps.pages.blocks): the HTML must not change."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from recaps import blocks
-from recaps.loader import load_or_raise
-from recaps.render import render_site
+from recaps.pages import blocks
+from recaps.content.loader import load_or_raise
+from recaps.pages.render import render_site
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from recaps.build import build_site, update_site
-from recaps.incremental import MANIFEST
+from recaps.pages.incremental import MANIFEST
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 
@@ -105,7 +105,7 @@ def test_a_build_for_publishing_writes_no_manifest(built_site: Path) -> None:
 def test_a_speaker_renamed_to_another_initial_rebuilds_a_preview_equal_to_a_full_build(
     copy_repo, tmp_path: Path, monkeypatch
 ) -> None:
-    from recaps import groupings
+    from recaps.pages import groupings
 
     monkeypatch.setattr(groupings, "SPEAKERS_ON_ONE_PAGE", 2)  # the speakers by initial (5 people quoted)
     root = copy_repo("speaker-moves")

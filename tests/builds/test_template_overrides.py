@@ -1,6 +1,6 @@
 """A site's own page templates: ``overrides/recaps/<name>.md.j2`` replaces recaps' ``<name>.md.j2``
-(recaps.page_templates), in real builds of a small site and in ``render_site``, which the build
-calls (recaps.mkdocs_plugin) with the loaded site, whose root holds ``overrides/``."""
+(recaps.pages.page_templates), in real builds of a small site and in ``render_site``, which the build
+calls (recaps.mkdocs.plugin) with the loaded site, whose root holds ``overrides/``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from recaps.loader import load_or_raise
-from recaps.page_templates import TemplateError
-from recaps.render import render_site
+from recaps.content.loader import load_or_raise
+from recaps.pages.page_templates import TemplateError
+from recaps.pages.render import render_site
 
 REPO = Path(__file__).resolve().parents[2]
 BASE_TREE = REPO / "tests" / "golden" / "check" / "_base"
@@ -95,7 +95,7 @@ def test_an_override_is_escaped_and_never_compiles_the_content(tmp_path: Path) -
     ("templates", "message"),
     [
         ({"session.md.j2": "# {{ s.title }}\n\n{% if s.city %}\n{{ s.nope }}\n{% endif %}\n"},
-         "overrides/recaps/session.md.j2:4: page template: 'recaps.models.Session object' has no attribute 'nope'"),
+         "overrides/recaps/session.md.j2:4: page template: 'recaps.content.models.Session object' has no attribute 'nope'"),
         ({"session.md.j2": "# {{ s.title }}\n\n{% include 'nope.md.j2' %}\n"},
          "overrides/recaps/session.md.j2:3: page template: no template named 'nope.md.j2'"),
         ({"session.md.j2": "# {{ s.title }}\n\n{{ 1 // 0 }}\n"},
@@ -105,7 +105,7 @@ def test_an_override_is_escaped_and_never_compiles_the_content(tmp_path: Path) -
         ({"_macros.md.j2": "{% macro quote_block(q) %}\n{{ q.text }\n{% endmacro %}\n"},
          "overrides/recaps/_macros.md.j2:2: page template: unexpected '}'"),
         ({"session.md.j2": '{% include "parts/kicker.md" %}\n', "parts/kicker.md": "\n\n{{ s.nope }}\n"},
-         "overrides/recaps/parts/kicker.md:3: page template: 'recaps.models.Session object' has no attribute 'nope'"),
+         "overrides/recaps/parts/kicker.md:3: page template: 'recaps.content.models.Session object' has no attribute 'nope'"),
         ({"session.md.j2": '{% extends "session.md.j2" %}\n'},
          "overrides/recaps/session.md.j2:1: page template: includes or extends itself; "
          "recaps' own template is 'recaps/session.md.j2'"),
@@ -149,6 +149,6 @@ def test_an_override_may_show_the_body_twice(tmp_path: Path) -> None:
     session = pages(small_repo(tmp_path / "repo", {"session.md.j2": template}), "fr")[SESSION]
     body = "\nLe récit de la session.\n"
     assert session.markdown == f'<div class="a">\nLille\n</div>\n\n<div>\n{body}</div>\n\n{body}\n\n<p>Lille</p>\n'
-    # The template's own blocks skip Python-Markdown (recaps.blocks), not a block around the body.
+    # The template's own blocks skip Python-Markdown (recaps.pages.blocks), not a block around the body.
     assert [session.markdown[start:end] for start, end in session.blocks] == [
         '<div class="a">\nLille\n</div>', "<p>Lille</p>"]

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from recaps.build import build_site
-from recaps.markup import check_body
-from recaps.reader import split_front_matter
+from recaps.content.markup import check_body
+from recaps.content.reader import split_front_matter
 
 P = "document.body.dataset.pwned=1"  # what every payload runs, if it runs
 

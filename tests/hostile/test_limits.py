@@ -8,8 +8,8 @@ import tracemalloc
 import pytest
 import yaml
 
-from recaps import reader
-from recaps.reader import MAX_DEPTH, _YamlProblem, parse_yaml, split_front_matter
+from recaps.content import reader
+from recaps.content.reader import MAX_DEPTH, _YamlProblem, parse_yaml, split_front_matter
 
 PARSERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
 if hasattr(yaml, "CSafeLoader"):

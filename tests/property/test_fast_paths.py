@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recaps.models import NEUTRAL_FIELDS, Page, Partner, Programme, Session
-from recaps.errors import ContentError
-from recaps.reader import (
+from recaps.content.models import NEUTRAL_FIELDS, Page, Partner, Programme, Session
+from recaps.content.errors import ContentError
+from recaps.content.reader import (
     RawDocument,
     _may_hold_control_characters,
     _YamlProblem,
@@ -23,7 +23,7 @@ from recaps.reader import (
     parse_yaml,
     split_front_matter,
 )
-from recaps.translation import translatable_content
+from recaps.content.translation import translatable_content
 
 from test_never_crash import SETTINGS  # tests/property is on the path, as for every test folder
 

@@ -15,12 +15,12 @@ import yaml
 from hypothesis import Phase, HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recaps.errors import ContentError
-from recaps.loader import load_site
-from recaps.markup import check_body
-from recaps.models import Page, Partner, PeopleRegistry, Programme, Session, TagRegistry
-from recaps.reader import RawDocument, _YamlProblem, decode, parse_yaml, split_front_matter
-from recaps.validation import validate
+from recaps.content.errors import ContentError
+from recaps.content.loader import load_site
+from recaps.content.markup import check_body
+from recaps.content.models import Page, Partner, PeopleRegistry, Programme, Session, TagRegistry
+from recaps.content.reader import RawDocument, _YamlProblem, decode, parse_yaml, split_front_matter
+from recaps.content.validation import validate
 
 REPO = Path(__file__).resolve().parents[2]
 BASE = REPO / "tests" / "golden" / "check" / "_base"

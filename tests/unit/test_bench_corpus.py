@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from recaps.cli import main
-from recaps.loader import load_site
+from recaps.content.loader import load_site
 
 REPO = Path(__file__).resolve().parents[2]
 SESSION = "sessions/parcours-0001-climat/session-3.fr.md"

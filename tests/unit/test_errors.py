@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recaps.errors import MAX_LINES_PER_FILE, ContentError, ErrorReport, printable
+from recaps.content.errors import MAX_LINES_PER_FILE, ContentError, ErrorReport, printable
 
 
 def test_control_characters_bidi_overrides_and_undecodable_bytes_are_escaped() -> None:

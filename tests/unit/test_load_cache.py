@@ -1,4 +1,4 @@
-"""recaps serve reloads only the files an edit changed (recaps.load_cache.LoadCache)."""
+"""recaps serve reloads only the files an edit changed (recaps.content.load_cache.LoadCache)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import recaps.items
-from recaps.loader import LoadCache, load_site
+import recaps.content.items
+from recaps.content.loader import LoadCache, load_site
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 
@@ -18,19 +18,19 @@ SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The content files read, in order."""
     seen: list[str] = []
-    original = recaps.items.read_item_file
+    original = recaps.content.items.read_item_file
 
     def counting(root, model, rel):
         seen.append(rel)
         return original(root, model, rel)
 
-    monkeypatch.setattr(recaps.items, "read_item_file", counting)
+    monkeypatch.setattr(recaps.content.items, "read_item_file", counting)
     return seen
 
 
 def _aged(root: Path) -> Path:
     """The tree as an editor's checkout is: not written in the last seconds (such files are not
-    cached, recaps.load_cache.RECENT_SECONDS)."""
+    cached, recaps.content.load_cache.RECENT_SECONDS)."""
     past = time.time() - 60
     for path in root.rglob("*"):
         os.utime(path, (past, past), follow_symlinks=False)

@@ -8,8 +8,8 @@ import nh3
 import pytest
 import yaml
 
-from recaps import markup
-from recaps.markup import ALLOWED_HTML, EXTENSIONS, check_body, url_allowed
+from recaps.content import markup
+from recaps.content.markup import ALLOWED_HTML, EXTENSIONS, check_body, url_allowed
 
 REPO = Path(__file__).resolve().parents[2]
 ALLOWED = "(allowed: <a>, <abbr>, <br>, <cite>, <em>, <kbd>, <mark>, <q>, <small>, <span>, <strong>, <sub>, <sup>)"

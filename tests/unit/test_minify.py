@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recaps.minify import strip_indentation
+from recaps.mkdocs.minify import strip_indentation
 
 
 def test_indentation_and_blank_lines_become_one_line_break() -> None:

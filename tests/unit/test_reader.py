@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recaps.errors import ContentError
-from recaps.reader import (
+from recaps.content.errors import ContentError
+from recaps.content.reader import (
     MAX_DEPTH,
     RawDocument,
     _YamlProblem,
@@ -174,9 +174,9 @@ def test_registry_is_one_document_only(tmp_path: Path) -> None:
 
 
 def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import recaps.reader
+    import recaps.content.reader
 
-    monkeypatch.setattr(recaps.reader, "MAX_FILE_BYTES", 1_048_576)
+    monkeypatch.setattr(recaps.content.reader, "MAX_FILE_BYTES", 1_048_576)
     (tmp_path / "big.fr.md").write_bytes(b"-" * 1_572_864)
     assert read_markdown(tmp_path, "big.fr.md") == (
         None,
@@ -377,12 +377,12 @@ def test_a_symlink_out_of_the_root_is_not_read(tmp_path: Path) -> None:
 def test_a_file_over_the_limit_is_refused_from_its_size_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import recaps.reader
+    import recaps.content.reader
 
     with open(tmp_path / "big.fr.md", "wb") as handle:
         handle.truncate(50 * 1_048_576)  # sparse: 50 MB by its size, nothing on disk
     read = []
-    monkeypatch.setattr(recaps.reader.os, "read", lambda fd, n: read.append(n) or os.read(fd, n))
+    monkeypatch.setattr(recaps.content.reader.os, "read", lambda fd, n: read.append(n) or os.read(fd, n))
     assert read_markdown(tmp_path, "big.fr.md") == (
         None, [ContentError("big.fr.md", 0, "", "is too large (50.0 MB; the limit is 2 MB)")]
     )
@@ -391,7 +391,7 @@ def test_a_file_over_the_limit_is_refused_from_its_size_alone(tmp_path: Path, mo
 
 def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch) -> None:
     # Tests run as root, where file permissions do not apply: the refusal is simulated at os.open.
-    from recaps import reader
+    from recaps.content import reader
 
     (tmp_path / "partners").mkdir()
     (tmp_path / "partners" / "x.fr.md").write_text("---\nid: x\n---\n", encoding="utf-8")
@@ -426,7 +426,7 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypa
     # It grew between fstat and read: the reader asks for one byte more than fstat said, and reads on.
     import os
 
-    import recaps.reader
+    import recaps.content.reader
 
     text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
     (tmp_path / "people.yml").write_text(text, encoding="utf-8")
@@ -436,7 +436,7 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypa
         def __init__(self, info: os.stat_result) -> None:
             self.st_mode, self.st_size = info.st_mode, 10
 
-    monkeypatch.setattr(recaps.reader.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
+    monkeypatch.setattr(recaps.content.reader.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
     document, errors = read_yaml_file(tmp_path, "people.yml")
     assert errors == [] and len(document.meta["people"]) == 5000
 
@@ -445,20 +445,20 @@ def test_short_reads_do_not_cut_a_file(tmp_path: Path, monkeypatch: pytest.Monke
     # Network and FUSE file systems may return less than asked before the end of the file.
     import os
 
-    import recaps.reader
+    import recaps.content.reader
 
     text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
     (tmp_path / "people.yml").write_text(text, encoding="utf-8")
     real_read = os.read
-    monkeypatch.setattr(recaps.reader.os, "read", lambda fd, n: real_read(fd, min(n, 4096)))
+    monkeypatch.setattr(recaps.content.reader.os, "read", lambda fd, n: real_read(fd, min(n, 4096)))
     document, errors = read_yaml_file(tmp_path, "people.yml")
     assert errors == [] and len(document.meta["people"]) == 5000
 
 
 def test_without_o_nofollow_a_link_out_of_the_root_is_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import recaps.reader
+    import recaps.content.reader
 
-    monkeypatch.setattr(recaps.reader, "_NOFOLLOW", 0)  # as on Windows
+    monkeypatch.setattr(recaps.content.reader, "_NOFOLLOW", 0)  # as on Windows
     (tmp_path / "outside.yml").write_text("people: []\n", encoding="utf-8")
     (tmp_path / "repo" / "sessions").mkdir(parents=True)
     (tmp_path / "repo" / "sessions" / "people.yml").symlink_to(tmp_path / "outside.yml")

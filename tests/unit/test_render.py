@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from recaps.loader import load_or_raise
-from recaps.page_templates import TemplateError
-from recaps.render import Renderer
+from recaps.content.loader import load_or_raise
+from recaps.pages.page_templates import TemplateError
+from recaps.pages.render import Renderer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,7 @@ def test_relative_paths_are_those_posixpath_gives() -> None:
     import itertools
     import posixpath
 
-    from recaps.links import _relpath
+    from recaps.pages.links import _relpath
 
     paths = ["", ".", "a", "a/", "a/b", "a/b/", "a/b/c.md", "x/y", "./a", "a//b", "a/./b", "../a", "a/../b",
              "/abs", "index.md", "parcours/session-1/", "parcours/index.md", "p/q/r/s"]
@@ -42,8 +42,8 @@ def test_relative_paths_are_those_posixpath_gives() -> None:
 def test_a_stand_in_carries_this_languages_tags_and_a_repeated_tag_counts_once(copy_repo) -> None:
     import html
 
-    from recaps.loader import load_or_raise
-    from recaps.render import render_site
+    from recaps.content.loader import load_or_raise
+    from recaps.pages.render import render_site
 
     root = copy_repo("stand-in-tags")
     (root / "sessions/parcours-cec-industries/session-5.en.md").unlink()
@@ -62,7 +62,7 @@ def test_a_stand_in_carries_this_languages_tags_and_a_repeated_tag_counts_once(c
 
 def _quote_people(tree: Path, names: list[str]):
     """The base tree with ``names`` added to the registry, each quoted once on the partner's page."""
-    from recaps.loader import load_or_raise
+    from recaps.content.loader import load_or_raise
 
     with open(tree / "sessions/people.yml", "a", encoding="utf-8") as registry:
         for i, name in enumerate(names):
@@ -80,8 +80,8 @@ NAMES = [*LATIN, "Łukasz Nowak", "Юрий Гагарин"]
 
 
 def test_sixty_people_quoted_are_listed_on_one_speakers_page(tree: Path) -> None:
-    from recaps.groupings import SPEAKERS_ON_ONE_PAGE
-    from recaps.render import render_site
+    from recaps.pages.groupings import SPEAKERS_ON_ONE_PAGE
+    from recaps.pages.render import render_site
 
     assert SPEAKERS_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_quote_people(tree, NAMES[:59]), "fr")}
@@ -96,7 +96,7 @@ def test_the_sixty_first_splits_the_speakers_page_by_initial(tree: Path, lang: s
     # the French, so that both languages have the same speakers' pages.
     import re
 
-    from recaps.render import render_site
+    from recaps.pages.render import render_site
 
     pages = {page.src_uri: page for page in render_site(_quote_people(tree, NAMES), lang)}
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -124,7 +124,7 @@ def test_the_sixty_first_splits_the_speakers_page_by_initial(tree: Path, lang: s
 def _programmes(tree: Path, years: list[int | None]):
     """The base tree (parcours-demo: one recap of 2025, with one notion) plus a programme a year
     given, each with one French recap (one notion) in that year, or none for None."""
-    from recaps.loader import load_or_raise
+    from recaps.content.loader import load_or_raise
 
     demo = tree / "sessions/parcours-demo"
     programme = (demo / "programme.fr.md").read_text(encoding="utf-8")
@@ -145,8 +145,8 @@ def _programmes(tree: Path, years: list[int | None]):
 
 
 def test_sixty_programmes_are_listed_on_one_page(tree: Path) -> None:
-    from recaps.groupings import PROGRAMMES_ON_ONE_PAGE
-    from recaps.render import render_site
+    from recaps.pages.groupings import PROGRAMMES_ON_ONE_PAGE
+    from recaps.pages.render import render_site
 
     assert PROGRAMMES_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_programmes(tree, [2024] * 59), "fr")}
@@ -159,7 +159,7 @@ def test_sixty_programmes_are_listed_on_one_page(tree: Path) -> None:
 def test_the_sixty_first_programme_splits_the_programmes_and_notions_by_year(tree: Path, lang: str) -> None:
     import re
 
-    from recaps.render import render_site
+    from recaps.pages.render import render_site
 
     # 2025: parcours-demo; 2023: 40 programmes, 2024: 19; one without a recap yet.
     site = _programmes(tree, [2023] * 40 + [2024] * 19 + [None])
@@ -191,7 +191,7 @@ def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages
     leaves it out (its page has no notions to link to), and both languages have the same pages."""
     import re
 
-    from recaps.render import render_site
+    from recaps.pages.render import render_site
 
     english = tree / "sessions/parcours-demo/session-1.en.md"
     text = english.read_text(encoding="utf-8")
@@ -213,7 +213,7 @@ def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages
 def _partners(tree: Path, names: list[str], english: dict[str, str] | None = None):
     """The base tree (L’Atelier du Nord) plus a partner for each name, French only, except those
     given an English name in ``english``."""
-    from recaps.loader import load_or_raise
+    from recaps.content.loader import load_or_raise
 
     base = (tree / "partners/atelier-nord.fr.md").read_text(encoding="utf-8")
     for i, name in enumerate(names):
@@ -227,8 +227,8 @@ def _partners(tree: Path, names: list[str], english: dict[str, str] | None = Non
 
 
 def test_sixty_partners_are_listed_on_one_page(tree: Path) -> None:
-    from recaps.groupings import PARTNERS_ON_ONE_PAGE
-    from recaps.render import render_site
+    from recaps.pages.groupings import PARTNERS_ON_ONE_PAGE
+    from recaps.pages.render import render_site
 
     assert PARTNERS_ON_ONE_PAGE == 60
     pages = {page.src_uri: page for page in render_site(_partners(tree, [f"Partenaire {i}" for i in range(59)]), "fr")}
@@ -240,7 +240,7 @@ def test_sixty_partners_are_listed_on_one_page(tree: Path) -> None:
 def test_the_sixty_first_partner_splits_the_partners_by_initial(tree: Path, lang: str) -> None:
     import re
 
-    from recaps.render import render_site
+    from recaps.pages.render import render_site
 
     # With L’Atelier du Nord: 61 partners, B to Z... and "Zèbre", called "Alpha" in English,
     # stays under Z in both languages so that both have the same pages.
@@ -263,7 +263,7 @@ def test_the_sixty_first_partner_splits_the_partners_by_initial(tree: Path, lang
 
 
 def test_the_initial_of_a_name() -> None:
-    from recaps.render import initial_of
+    from recaps.pages.render import initial_of
 
     names = ("Éric Boël", "caroline", "Ørsted", "Œuvre", "Łukasz", "Đorđe", "Þór", "İlkay", "3M", "Юрий", "Ügur", "")
     assert [initial_of(name) for name in names] == ["e", "c", "o", "o", "l", "d", "t", "i", "other", "other", "u", "other"]

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from recaps.cli import main
-from recaps.urls import site_address
+from recaps.content.urls import site_address
 
 HOSTILE = 'https://x.org/"><script>alert(1)</script>'
 

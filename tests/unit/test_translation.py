@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
-from recaps.errors import ContentError
-from recaps.models import Partner, Programme, Session
-from recaps.reader import RawDocument, split_front_matter
-from recaps.translation import (
+from recaps.content.errors import ContentError
+from recaps.content.models import Partner, Programme, Session
+from recaps.content.reader import RawDocument, split_front_matter
+from recaps.content.translation import (
     TranslationState,
     merge_translation,
     source_version,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recaps.i18n import NNBSP, french_spacing, french_typography_html
+from recaps.pages.i18n import NNBSP, french_spacing, french_typography_html
 
 N = NNBSP
 

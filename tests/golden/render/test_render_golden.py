@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from recaps.loader import load_or_raise
-from recaps.render import render_site, with_front_matter
+from recaps.content.loader import load_or_raise
+from recaps.pages.render import render_site, with_front_matter
 
 REPO = Path(__file__).resolve().parents[3]
 EXPECTED = Path(__file__).parent / "expected"

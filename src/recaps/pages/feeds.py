@@ -8,8 +8,8 @@ import html
 from feedgenerator import Atom1Feed
 
 from . import i18n
-from .loader import Site
-from .urls import session_uri, url_of
+from ..content.loader import Site
+from ..content.urls import session_uri, url_of
 
 FEED_FILE = "feed.xml"
 FEED_LIMIT = 50

@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .errors import printable
+from ..content.errors import printable
 
 OVERRIDES = "overrides/recaps"  # relative to the repository root
 _OWN = "recaps"  # the prefix that names recaps' own template, from an override
@@ -109,7 +109,7 @@ def page_templates(root: Path | str | None) -> PageTemplates:
     Made afresh for every rendering, so that an edited override is always read; each template
     is then compiled once, not checked on disk for every page.
     """
-    own = jinja2.PackageLoader("recaps", "templates")
+    own = jinja2.PackageLoader("recaps.pages", "templates")
     loaders: list[jinja2.BaseLoader] = [own, jinja2.PrefixLoader({_OWN: own})]
     overrides = os.path.abspath(Path(root) / OVERRIDES) if root is not None else None
     if overrides is not None:

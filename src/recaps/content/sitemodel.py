@@ -1,6 +1,6 @@
 """The site model: every item in both languages, the registries, and each item's translation state.
 
-Made by :func:`recaps.loader.load_site`; the pages are written from it.
+Made by :func:`recaps.content.loader.load_site`; the pages are written from it.
 """
 
 from __future__ import annotations

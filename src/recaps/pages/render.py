@@ -4,8 +4,8 @@ Every page has the same path in both languages (language-neutral slugs), so that
 selector can keep the reader on the same page. Links between generated pages are Markdown links
 to ``.md`` paths, which MkDocs checks and rewrites.
 
-What a page shows is worked out in recaps.views, how indexes are grouped in recaps.groupings, the
-templates (a site's overrides first) are recaps.page_templates; this module makes the pages: a
+What a page shows is worked out in recaps.pages.views, how indexes are grouped in recaps.pages.groupings, the
+templates (a site's overrides first) are recaps.pages.page_templates; this module makes the pages: a
 page's meta, its notice, its blocks, and the French stand-in for a missing translation.
 """
 
@@ -21,15 +21,15 @@ from markupsafe import Markup
 from . import groupings, i18n, views
 from .fieldref import field_reference
 from .groupings import NOTIONS_INDEX, PARTNERS_INDEX, PROGRAMMES_INDEX, SPEAKERS_INDEX, Group, GroupedIndex
-from .groupings import initial_of, sort_key  # noqa: F401  (recaps.render's names, for its users)
+from .groupings import initial_of, sort_key  # noqa: F401  (recaps.pages.render's names, for its users)
 from .links import relative_link, relative_url
-from .loader import Item, ProgrammeItem, Site
-from .models import LANGUAGES, SOURCE_LANGUAGE, Session
+from ..content.loader import Item, ProgrammeItem, Site
+from ..content.models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .page_templates import PageTemplates, TemplateError, page_templates
 from .rendered import BODY_MARK, RenderedPage, escaped, with_body
-from .rendered import with_front_matter  # noqa: F401  (recaps.render's names, for its users)
-from .translation import TranslationState
-from .urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri,
+from .rendered import with_front_matter  # noqa: F401  (recaps.pages.render's names, for its users)
+from ..content.translation import TranslationState
+from ..content.urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri,
                    session_uri, url_of)
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
@@ -70,7 +70,7 @@ class Renderer:
 
     def _body(self, item: Item) -> Markup:
         """The Markdown body, passed through as written: the loader has checked its raw HTML
-        against the allowlist (recaps.markup), so autoescaping must not garble `>` quotes or `<br>`."""
+        against the allowlist (recaps.content.markup), so autoescaping must not garble `>` quotes or `<br>`."""
         return Markup(item.body(self.lang))
 
     # -- pages ---------------------------------------------------------------------------------
@@ -229,7 +229,7 @@ class Renderer:
             more=len(programmes) > len(shown), programmes_uri=PROGRAMMES,
         )
 
-    # -- index pages, grouped on a large site (recaps.groupings) -------------------------------
+    # -- index pages, grouped on a large site (recaps.pages.groupings) -------------------------------
 
     def _programmes(self) -> None:
         programmes = [(p, p.get(self.lang)) for p in self.site.programmes.values()]

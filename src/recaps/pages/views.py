@@ -11,9 +11,9 @@ from typing import Any
 
 from . import i18n
 from .groupings import sort_key
-from .loader import Item, ProgrammeItem, Site
-from .models import SOURCE_LANGUAGE, Session
-from .urls import partner_uri, programme_uri, session_uri, tag_uri
+from ..content.loader import Item, ProgrammeItem, Site
+from ..content.models import SOURCE_LANGUAGE, Session
+from ..content.urls import partner_uri, programme_uri, session_uri, tag_uri
 
 
 def description(text: str) -> str:

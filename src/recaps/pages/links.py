@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .urls import url_of
+from ..content.urls import url_of
 
 
 def _relpath(path: str, start: str) -> str:

@@ -1,5 +1,5 @@
 """A page as rendered: its Markdown, its meta (escaped as MkDocs needs it), and where its Markdown
-has the templates' own raw HTML blocks, which skip Python-Markdown (recaps.blocks)."""
+has the templates' own raw HTML blocks, which skip Python-Markdown (recaps.pages.blocks)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import yaml
 from markupsafe import Markup
 
 from .blocks import block_spans
-from .models import LANGUAGES
+from ..content.models import LANGUAGES
 
 
 @dataclass(frozen=True)

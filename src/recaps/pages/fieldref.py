@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
-from .models import Content, Partner, Person, Programme, Session, Tag
+from ..content.models import Content, Partner, Person, Programme, Session, Tag
 
 # Which file each model describes, in the order editors meet them, and its name for readers.
 REFERENCE = (

@@ -1,4 +1,4 @@
-"""Material's search index, fed by recaps.search_sections instead of Material's HTML parser."""
+"""Material's search index, fed by recaps.mkdocs.search_sections instead of Material's HTML parser."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from . import search_sections
 SEARCH_PLUGIN = "material/search"
 
 # HTML whose reading changed in CPython's html.parser over time (comments, tag names ended by
-# other spaces than ASCII ones, entities): recaps.search_sections copies Python 3.11's reading.
+# other spaces than ASCII ones, entities): recaps.mkdocs.search_sections copies Python 3.11's reading.
 PROBES = (
     '<h1 id="t">Title</h1><p>a<!-- b --!> c --> d</p>',
     "<p>a<!-->b</p><p>c<!--->d</p><p>e-->f</p>",
@@ -29,7 +29,7 @@ def _divided_by(parser_data) -> list[tuple]:
 
 @functools.cache
 def tokenizer_agrees() -> bool:
-    """Whether this Python's html.parser reads the probes as recaps.search_sections does; if not,
+    """Whether this Python's html.parser reads the probes as recaps.mkdocs.search_sections does; if not,
     every page is left to Material's parser."""
     for html in PROBES:
         parser = Parser()

@@ -1,6 +1,6 @@
 """How the index pages list their entries: in reading order, and on a large site grouped over
 several pages (by initial, by year) so that no page grows with every person, programme or partner.
-Pure functions; ``t`` is the label function of the page's language (recaps.i18n.label)."""
+Pure functions; ``t`` is the label function of the page's language (recaps.pages.i18n.label)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .loader import ProgrammeItem
-from .urls import (
+from ..content.loader import ProgrammeItem
+from ..content.urls import (
     NOTIONS,
     NOTIONS_FOLDER,
     PARTNERS,

@@ -24,17 +24,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import blocks, i18n, render
-from .incremental import MANIFEST, changed_pages, fingerprints
+from ..pages import blocks, i18n, render
+from ..pages.incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
-from .mkdocs_search import use_recaps_search_index
-from .feeds import FEED_FILE, feed_xml
-from .loader import is_ignored, load_site
-from .models import LANGUAGES, SOURCE_LANGUAGE
-from .page_templates import OVERRIDES, TemplateError
-from .preload import PRELOADED
-from .render import RenderedPage, relative_url, render_site, sort_key
-from .urls import (
+from .search_index import use_recaps_search_index
+from ..pages.feeds import FEED_FILE, feed_xml
+from ..content.loader import is_ignored, load_site
+from ..content.models import LANGUAGES, SOURCE_LANGUAGE
+from ..pages.page_templates import OVERRIDES, TemplateError
+from ..preload import PRELOADED
+from ..pages.render import RenderedPage, relative_url, render_site, sort_key
+from ..content.urls import (
     FIELD_REFERENCE,
     GROUPED_INDEXES,
     HOME,
@@ -157,7 +157,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         self.listing_pages = {tag_uri(t) for t in self.site.tags if tag_uri(t) in self.rendered}
         self.kept_as_built = (_TAGS_EXPORT, *(url_of(uri) + "index.html" for uri in self.listing_pages))
         # recaps serve: a manifest of what each page is built from; a partial rebuild (MkDocs'
-        # dirty build) rebuilds only the pages whose input changed (recaps.incremental).
+        # dirty build) rebuilds only the pages whose input changed (recaps.pages.incremental).
         self.serving = os.environ.get("RECAPS_SERVE") == "1"
         self.changed: set[str] | None = None  # None: every page
         if self.serving:
@@ -187,7 +187,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
         # this language's version (or the French stand-in); MkDocs only copies the assets.
         # Editors' backups and locks in docs/ or overrides/ are not content: never published
-        # (recaps.loader.IGNORED_NAMES; MkDocs would copy them as they are). Nor are the page
+        # (recaps.content.loader.IGNORED_NAMES; MkDocs would copy them as they are). Nor are the page
         # templates of overrides/recaps/, which MkDocs takes for theme files.
         page_templates = os.path.join(self.root, OVERRIDES) + os.sep
         for file in list(files):
@@ -218,7 +218,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if rendered is None:
             return markdown
         page.meta = dict(rendered.meta)
-        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.blocks).
+        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.pages.blocks).
         markdown, self.hidden[page.file.src_uri] = blocks.hide(markdown, rendered.blocks)
         return markdown
 

@@ -26,7 +26,7 @@ DOCS_DIR = "docs"
 PEOPLE_FILE = "sessions/people.yml"
 TAGS_FILE = "sessions/tags.yml"
 MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
-# Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs_plugin
+# Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs.plugin
 # keeps them out of MkDocs' files too): hidden files (among them Emacs' locks .#x, Vim's swap
 # files .x.swp, macOS' .DS_Store), and what editors and file managers leave beside the files:
 # backups (x~, x.bak, and x.orig from patch and merge tools), Emacs' autosaves (#x#), swap files named without a dot, Windows' folder
