@@ -69,7 +69,7 @@ def test_an_override_replaces_recaps_template_and_nothing_else(tmp_path: Path, l
 
 
 def test_an_override_of_a_partial_is_what_recaps_templates_import(tmp_path: Path) -> None:
-    macros = (REPO / "src/recaps/templates/_macros.md.j2").read_text(encoding="utf-8")
+    macros = (REPO / "src/recaps/pages/templates/_macros.md.j2").read_text(encoding="utf-8")
     changed = macros.replace('<figure class="recap-quote"', '<figure class="recap-quote site-quote"', 1)
     assert changed != macros
     site = small_repo(tmp_path / "repo", {"_macros.md.j2": changed})
