@@ -42,15 +42,16 @@ def _known_ids(root: Path) -> dict[str, str]:
     """The ids an editor may refer to, listed in comments of a new file."""
     partners = sorted(p.name[: -len(".fr.md")] for p in (root / PARTNERS_DIR).glob("*.fr.md")) \
         if (root / PARTNERS_DIR).is_dir() else []
-    registries = {}
-    for name, rel in (("people", PEOPLE_FILE), ("tags", TAGS_FILE)):
-        document, _ = read_yaml_file(root, rel) if (root / rel).is_file() else (None, [])
-        entries = document.meta.get(name) if document else None
-        registries[name] = sorted(
-            e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)
-        )
-    return {"partners": ", ".join(partners) or "-", "people": ", ".join(registries["people"]) or "-",
-            "tags": ", ".join(registries["tags"]) or "-"}
+    known = {"partners": partners, "people": _registry_ids(root, PEOPLE_FILE, "people"),
+             "tags": _registry_ids(root, TAGS_FILE, "tags")}
+    return {name: ", ".join(ids) or "-" for name, ids in known.items()}
+
+
+def _registry_ids(root: Path, rel: str, name: str) -> list[str]:
+    """The ids of the registry at ``rel`` (a list named ``name``), sorted; none if it does not read."""
+    document, _ = read_yaml_file(root, rel) if (root / rel).is_file() else (None, [])
+    entries = document.meta.get(name) if document else None
+    return sorted(e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str))
 
 
 _INVALID_ID = "is not a valid id: use lowercase letters a-z, digits and hyphens"

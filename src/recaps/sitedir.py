@@ -43,43 +43,57 @@ def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
         raise SiteDirError(f"cannot write the site to {given}: {getattr(exc, 'strerror', None) or exc}; {DEFAULT}") from None
     shown = f"{given} -> {target}" if os.path.islink(given) else str(target)
 
-    def refuse(reason: str, advice: str = DEFAULT) -> SiteDirError:
-        return SiteDirError(f"cannot write the site to {shown}: {reason}; {advice}")
+    reason = _part_of_the_repository(root, target)
+    refusal = (reason, DEFAULT) if reason else _not_replaceable(root, target, force)
+    if refusal:
+        reason, advice = refusal
+        raise SiteDirError(f"cannot write the site to {shown}: {reason}; {advice}")
+    return target
 
+
+def _part_of_the_repository(root: Path, target: Path) -> str | None:
+    """Why a site at ``target`` would replace the repository, its folders or its history, if it would."""
     if target == root:
-        raise refuse("it is the repository itself")
+        return "it is the repository itself"
     if root.is_relative_to(target):
-        raise refuse(f"it contains the repository ({root})")
+        return f"it contains the repository ({root})"
     for name in PROTECTED:
         folder = (root / name).resolve()
         if target == folder:
-            raise refuse(f"it is the repository's {name}/ folder")
+            return f"it is the repository's {name}/ folder"
         if target.is_relative_to(folder):
-            raise refuse(f"it is inside the repository's {name}/ folder")
+            return f"it is inside the repository's {name}/ folder"
         if folder.is_relative_to(target):  # the folder is a link to a place outside the repository
-            raise refuse(f"it contains the repository's {name}/ folder ({folder})")
+            return f"it contains the repository's {name}/ folder ({folder})"
     for history in _git_dirs(root):
         if target == history or target.is_relative_to(history) or history.is_relative_to(target):
-            raise refuse(f"it holds the repository's history ({history})")
-    if os.path.lexists(target) and not target.is_dir():
-        raise refuse("it is a file, not a folder", f"move it away or {ANOTHER}")
-    if target.is_dir():
-        if os.path.ismount(target):
-            raise refuse("it is a mount point, which a build cannot replace",
-                          f"build into a folder inside it (--site-dir {target / 'site'}) or {ANOTHER}")
-        try:
-            foreign = [name for name in os.listdir(target) if name not in KEPT_AS_EMPTY]
-        except OSError as exc:
-            raise write_error(exc, target) from None
-        if foreign and not (target / STAMP).is_file():
-            if target.is_relative_to(root):  # the repository's own files: tests/, scripts/, .venv/...
-                raise refuse(f"it is a folder of the repository that recaps did not build (no {STAMP} file)",
-                             f"{ANOTHER} (the default is site/ in the repository); --force is not taken there")
-            if not force:
-                raise refuse(f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
-                             "empty it, choose another --site-dir, or pass --force to replace them "
-                             "(hidden entries such as .git are kept)")
-    return target
+            return f"it holds the repository's history ({history})"
+    return None
+
+
+def _not_replaceable(root: Path, target: Path, force: bool) -> tuple[str, str] | None:
+    """Why what is at ``target`` cannot be replaced by a site, and what to do instead, if so."""
+    if not os.path.lexists(target):
+        return None
+    if not target.is_dir():
+        return "it is a file, not a folder", f"move it away or {ANOTHER}"
+    if os.path.ismount(target):
+        return ("it is a mount point, which a build cannot replace",
+                f"build into a folder inside it (--site-dir {target / 'site'}) or {ANOTHER}")
+    try:
+        foreign = [name for name in os.listdir(target) if name not in KEPT_AS_EMPTY]
+    except OSError as exc:
+        raise write_error(exc, target) from None
+    if not foreign or (target / STAMP).is_file():
+        return None
+    if target.is_relative_to(root):  # the repository's own files: tests/, scripts/, .venv/...
+        return (f"it is a folder of the repository that recaps did not build (no {STAMP} file)",
+                f"{ANOTHER} (the default is site/ in the repository); --force is not taken there")
+    if not force:
+        return (f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
+                "empty it, choose another --site-dir, or pass --force to replace them "
+                "(hidden entries such as .git are kept)")
+    return None
 
 
 def _git_dirs(root: Path) -> list[Path]:

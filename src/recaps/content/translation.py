@@ -92,42 +92,52 @@ def merge_translation(
     """The translation's front matter completed with the source's language-neutral facts."""
     merged = _copy(translation.meta)
     merged.pop("translation_of", None)
-    errors: list[ContentError] = []
-
-    for list_path in PARALLEL_LISTS[model]:
-        theirs, ours = source.meta.get(list_path), translation.meta.get(list_path)
-        if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) != len(ours):
-            errors.append(
-                ContentError(
-                    translation.path,
-                    translation.line_of((list_path,)),
-                    list_path,
-                    f"the French source has {_items(len(theirs))}, this translation has {len(ours)}: "
-                    "translate each one, in the same order",
-                )
-            )
-
+    errors = _unequal_lists(model, source, translation)
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):
             value = _at(source.meta, location)
-            written = _at(translation.meta, location)
-            for where, ours, theirs in _differences(model, location, written, value):
-                errors.append(
-                    ContentError(
-                        translation.path,
-                        translation.line_of(where),
-                        field_name(where),
-                        f"{_fact(ours)} disagrees with the French source "
-                        f"({_fact(theirs)} in {source.path}); language-neutral facts are "
-                        "written once, in the French file",
-                    )
-                )
-            container = _at(merged, location[:-1]) if len(location) > 1 else merged
-            if isinstance(container, dict) or (
-                isinstance(container, list) and isinstance(location[-1], int) and location[-1] < len(container)
-            ):
+            errors += _disagreements(model, source, translation, location, value)
+            if _can_hold(merged, location):
                 _set(merged, location, _copy(value))
     return merged, errors
+
+
+def _unequal_lists(model: type[Content], source: RawDocument, translation: RawDocument) -> list[ContentError]:
+    """The lists whose items are translated one by one (quotes...) that have another length."""
+    errors = []
+    for list_path in PARALLEL_LISTS[model]:
+        theirs, ours = source.meta.get(list_path), translation.meta.get(list_path)
+        if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) != len(ours):
+            errors.append(ContentError(
+                translation.path, translation.line_of((list_path,)), list_path,
+                f"the French source has {_items(len(theirs))}, this translation has {len(ours)}: "
+                "translate each one, in the same order",
+            ))
+    return errors
+
+
+def _disagreements(
+    model: type[Content], source: RawDocument, translation: RawDocument, location: tuple, value: Any
+) -> list[ContentError]:
+    """Where the translation repeats the neutral fact at ``location`` with another value."""
+    written = _at(translation.meta, location)
+    return [
+        ContentError(
+            translation.path, translation.line_of(where), field_name(where),
+            f"{_fact(ours)} disagrees with the French source ({_fact(theirs)} in {source.path}); "
+            "language-neutral facts are written once, in the French file",
+        )
+        for where, ours, theirs in _differences(model, location, written, value)
+    ]
+
+
+def _can_hold(merged: dict, location: tuple) -> bool:
+    """Whether the merged front matter has a place for the value at ``location`` (not an item
+    past the end of a shorter list, nor a field inside a value that is not a mapping)."""
+    container = _at(merged, location[:-1]) if len(location) > 1 else merged
+    if isinstance(container, dict):
+        return True
+    return isinstance(container, list) and isinstance(location[-1], int) and location[-1] < len(container)
 
 
 def _items(count: int) -> str:
@@ -268,14 +278,19 @@ def with_source_version(text: str, version: str) -> str:
         bom, lines[0] = "\ufeff", lines[0][1:]
     # Quoted if made of decimal digits alone, which YAML would read as a number (0123: octal).
     entry = f'translation_of: "{version}"' if version.isdigit() else f"translation_of: {version}"
-    if lines and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            for i in range(1, end):
-                if lines[i].startswith("translation_of:"):
-                    lines[i] = entry
-                    break
-            else:
-                lines.insert(end, entry)
-            return bom + newline.join(lines)
-    return bom + newline.join(["---", entry, "---", *lines])
+    end = _front_matter_end(lines)
+    if end is None:
+        return bom + newline.join(["---", entry, "---", *lines])
+    at = next((i for i in range(1, end) if lines[i].startswith("translation_of:")), None)
+    if at is None:
+        lines.insert(end, entry)
+    else:
+        lines[at] = entry
+    return bom + newline.join(lines)
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The line that closes the front matter, if the text starts with one."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)

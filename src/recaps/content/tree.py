@@ -64,38 +64,47 @@ def walk(root: Path, top: str, report: ErrorReport) -> list[str]:
     pending = [(top, 0)]
     while pending:
         folder, depth = pending.pop()
-        try:
-            with os.scandir(os.path.join(root, folder)) as entries:
-                children = sorted(entries, key=lambda entry: entry.name)
-        except OSError as exc:
-            report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
-            continue
-        for entry in children:
+        for entry in _children(root, folder, report):
             if is_ignored(entry.name):
                 continue
             rel = f"{folder}/{entry.name}"
-            full = os.path.join(root, rel)
-            try:
-                is_link = entry.is_symlink()
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError as exc:
-                report.add(rel, 0, "", f"cannot be read: {exc.strerror or exc}")
-                continue
-            if is_link:
-                if not _inside(real_root, full):
-                    report.add(rel, 0, "", "is a symbolic link pointing outside the repository")
-                elif os.path.isdir(full):
-                    report.add(rel, 0, "", "is a symbolic link to a folder, which is not followed: move the files here")
-                else:
-                    found.append(rel)
-                continue
-            if is_dir:
-                if entry.name.endswith(".md"):
-                    report.add(rel, 0, "", "is a folder, not a Markdown file: rename or remove it")
-                elif depth + 1 > MAX_FOLDER_DEPTH:
-                    report.add(rel, 0, "", f"is nested more than {MAX_FOLDER_DEPTH} folders deep: not read")
-                else:
-                    pending.append((rel, depth + 1))
-                continue
-            found.append(rel)
+            problem, is_folder = _look_at(entry, os.path.join(root, rel), real_root, depth)
+            if problem:
+                report.add(rel, 0, "", problem)
+            elif is_folder:
+                pending.append((rel, depth + 1))
+            else:
+                found.append(rel)
     return sorted(found)
+
+
+def _children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]:
+    """The entries of ``folder``, by name; none, reported, if it cannot be read."""
+    try:
+        with os.scandir(os.path.join(root, folder)) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
+        return []
+
+
+def _look_at(entry: os.DirEntry, full: str, real_root: str, depth: int) -> tuple[str | None, bool]:
+    """What to report instead of reading ``entry`` (None: nothing), and whether it is a folder
+    to walk into (else a file to read)."""
+    try:
+        is_link, is_dir = entry.is_symlink(), entry.is_dir(follow_symlinks=False)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}", False
+    if is_link:
+        if not _inside(real_root, full):
+            return "is a symbolic link pointing outside the repository", False
+        if os.path.isdir(full):
+            return "is a symbolic link to a folder, which is not followed: move the files here", False
+        return None, False
+    if not is_dir:
+        return None, False
+    if entry.name.endswith(".md"):
+        return "is a folder, not a Markdown file: rename or remove it", True
+    if depth + 1 > MAX_FOLDER_DEPTH:
+        return f"is nested more than {MAX_FOLDER_DEPTH} folders deep: not read", True
+    return None, True

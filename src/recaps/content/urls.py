@@ -132,37 +132,59 @@ def site_address(value: str) -> str:
     address = value.strip()
     if not address:
         raise ValueError("is empty: give the site's public address, such as https://example.org/")
-    for character in address:
-        code = ord(character)
-        if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
-            raise ValueError(f"contains the invisible control character U+{code:04X}: remove it")
-        if code in BIDI_CONTROLS:
-            raise ValueError(bidi_message(code))
-        if character in _REFUSED_IN_ADDRESS:
-            raise ValueError(f"contains {_REFUSED_IN_ADDRESS[character]}, which a web address cannot hold: remove it")
+    problem = _character_problem(address)
+    if problem:
+        raise ValueError(problem)
     try:
         parts = urllib.parse.urlsplit(address)
     except ValueError:  # brackets around something that is not an IPv6 address
         raise ValueError(_BAD_HOST) from None
-    if parts.scheme.lower() not in ("http", "https") or not address.lower().startswith(parts.scheme.lower() + "://"):
-        raise ValueError("must start with http:// or https://, such as https://example.org/")
+    problem = _form_problem(address, parts) or _host_problem(parts)
+    if problem:
+        raise ValueError(problem)
+    path = urllib.parse.quote(_LONE_PERCENT.sub("%25", parts.path), safe=_PATH_SAFE)
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+
+
+def _character_problem(address: str) -> str | None:
+    """The first character of ``address`` that a page cannot hold in an address, said."""
+    for character in address:
+        code = ord(character)
+        if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+            return f"contains the invisible control character U+{code:04X}: remove it"
+        if code in BIDI_CONTROLS:
+            return bidi_message(code)
+        if character in _REFUSED_IN_ADDRESS:
+            return f"contains {_REFUSED_IN_ADDRESS[character]}, which a web address cannot hold: remove it"
+    return None
+
+
+def _form_problem(address: str, parts: urllib.parse.SplitResult) -> str | None:
+    """What is wrong with the scheme, credentials, query or fragment of ``address``, if anything."""
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not address.lower().startswith(scheme + "://"):
+        return "must start with http:// or https://, such as https://example.org/"
     if "@" in parts.netloc:
-        raise ValueError("must not hold a user name or password (the part before '@'): remove it")
+        return "must not hold a user name or password (the part before '@'): remove it"
     if parts.query or parts.fragment or address.endswith(("?", "#")):
-        raise ValueError("must not have a query ('?') or a fragment ('#'): give the address of the site's home page")
+        return "must not have a query ('?') or a fragment ('#'): give the address of the site's home page"
+    return None
+
+
+def _host_problem(parts: urllib.parse.SplitResult) -> str | None:
+    """What is wrong with the host name or the port, if anything."""
     host = parts.hostname or ""
     if not host:
-        raise ValueError("has no host name: write it as https://example.org/")
+        return "has no host name: write it as https://example.org/"
     if not (_HOST_NAME.match(host) or _ip_address(host, bracketed=parts.netloc.startswith("["))):
-        raise ValueError(_BAD_HOST)
+        return _BAD_HOST
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port == 0 or parts.netloc.endswith(":"):
-        raise ValueError("has an invalid port: write a number from 1 to 65535 after the ':'")
-    path = urllib.parse.quote(_LONE_PERCENT.sub("%25", parts.path), safe=_PATH_SAFE)
-    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+        return "has an invalid port: write a number from 1 to 65535 after the ':'"
+    return None
 
 
 def _ip_address(host: str, bracketed: bool) -> bool:

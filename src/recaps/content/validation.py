@@ -76,57 +76,88 @@ def _suggestion(model: type[Content], location: tuple) -> str | None:
     return close[0] if close else None
 
 
+# pydantic's error types, in editors' words; {value} is the value given, as describe_value says it.
+_WORDS = {
+    "missing": "is required but missing",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+    "string_type": "must be text, not {value}",
+    "int_type": "must be a whole number, not {value}",
+    "int_parsing": "must be a whole number, not {value}",
+    "int_from_float": "must be a whole number, not {value}",
+    "finite_number": "must be a whole number, not {value}",
+    "int_parsing_size": "must be between 1 and 999, not {value}",
+    "greater_than_equal": "must be between 1 and 999, not {value}",
+    "less_than_equal": "must be between 1 and 999, not {value}",
+    "date_from_datetime_inexact": "{value} has a time of day: write the date alone, YYYY-MM-DD",
+    "list_type": "must be a list, not {value}",
+    "tuple_type": "must be a list, not {value}",
+    "model_type": "must be a mapping of fields, not {value}",
+    "dict_type": "must be a mapping of fields, not {value}",
+    "model_attributes_type": "must be a mapping of fields, not {value}",
+}
+
+
+def _too_long(value: Any, ctx: dict) -> str:
+    limit = ctx.get("max_length")
+    at_most = f"; at most {limit:,}" if isinstance(limit, int) else ""
+    if isinstance(value, str):
+        return f"is too long ({len(value):,} characters{at_most})"
+    return f"has too many items (at most {limit:,})" if isinstance(limit, int) else "has too many items"
+
+
+def _not_an_id(value: Any, ctx: dict) -> str:
+    if value == "":
+        return "must not be empty"
+    return (
+        f"{describe_value(value)} is not a valid id: use lowercase letters a-z, digits and "
+        "hyphens, e.g. la-ruche-industrielle"
+    )
+
+
+def _not_a_date(value: Any, ctx: dict) -> str:
+    if value == "YYYY-MM-DD":
+        return "write the date in place of YYYY-MM-DD, e.g. 2025-01-16"
+    return f"{describe_value(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
+
+
+def _not_one_of(value: Any, ctx: dict) -> str:
+    return f"{describe_value(value)} is not one of: {ctx.get('expected', '')}"
+
+
+# The error types whose words depend on the value or on the limit.
+_MESSAGES = {
+    "string_too_long": _too_long,
+    "too_long": _too_long,
+    "string_pattern_mismatch": _not_an_id,
+    "date_type": _not_a_date,
+    "date_parsing": _not_a_date,
+    "date_from_datetime_parsing": _not_a_date,
+    "literal_error": _not_one_of,
+}
+
+
 def message_for(model: type[Content], error: dict) -> str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    location = tuple(error["loc"])
-    if kind == "missing":
-        return "is required but missing"
     if kind == "extra_forbidden":
-        close = _suggestion(model, location)
-        if close:
-            return f"unknown field; did you mean '{close}'?"
-        allowed = [name for name in _allowed_fields(model, location[:-1]) if name != "translation_of"]
-        return "unknown field (allowed here: " + ", ".join(allowed) + ")"
-    if kind in ("string_too_short", "too_short"):
-        return "must not be empty"
-    if kind in ("string_too_long", "too_long"):
-        limit = ctx.get("max_length")
-        at_most = f"; at most {limit:,}" if isinstance(limit, int) else ""
-        if isinstance(value, str):
-            return f"is too long ({len(value):,} characters{at_most})"
-        return f"has too many items (at most {limit:,})" if isinstance(limit, int) else "has too many items"
-    if kind in ("string_type",):
-        return f"must be text, not {describe_value(value)}"
-    if kind == "string_pattern_mismatch":
-        if value == "":
-            return "must not be empty"
-        return (
-            f"{describe_value(value)} is not a valid id: use lowercase letters a-z, digits and "
-            "hyphens, e.g. la-ruche-industrielle"
-        )
-    if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):
-        return f"must be a whole number, not {describe_value(value)}"
-    if kind == "int_parsing_size":
-        return f"must be between 1 and 999, not {describe_value(value)}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"must be between 1 and 999, not {describe_value(value)}"
-    if kind == "date_from_datetime_inexact":
-        return f"{describe_value(value)} has a time of day: write the date alone, YYYY-MM-DD"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        if value == "YYYY-MM-DD":
-            return "write the date in place of YYYY-MM-DD, e.g. 2025-01-16"
-        return f"{describe_value(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
-    if kind in ("list_type", "tuple_type"):
-        return f"must be a list, not {describe_value(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a mapping of fields, not {describe_value(value)}"
-    if kind == "literal_error":
-        return f"{describe_value(value)} is not one of: {ctx.get('expected', '')}".replace("'", "'")
+        return _unknown_field(model, tuple(error["loc"]))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind in _MESSAGES:
+        return _MESSAGES[kind](value, ctx)
+    if kind in _WORDS:
+        return _WORDS[kind].format(value=describe_value(value))
     return error["msg"]
+
+
+def _unknown_field(model: type[Content], location: tuple) -> str:
+    close = _suggestion(model, location)
+    if close:
+        return f"unknown field; did you mean '{close}'?"
+    allowed = [name for name in _allowed_fields(model, location[:-1]) if name != "translation_of"]
+    return "unknown field (allowed here: " + ", ".join(allowed) + ")"
 
 
 def validate(
@@ -145,24 +176,27 @@ def validate(
     except ValidationError as exc:
         errors = []
         details = exc.errors(include_url=False)
-        # A misspelt field is reported once, as unknown with its suggestion, not also as missing.
-        misspelt = {
-            tuple(e["loc"][:-1]) + (suggestion,)
-            for e in details
-            if e["type"] == "extra_forbidden" and (suggestion := _suggestion(model, tuple(e["loc"])))
-        }
+        misspelt = _misspelt(model, details)
         for error in details:
             location = tuple(error["loc"])
             if error["type"] == "missing" and location in misspelt:
                 continue
-            if error["type"] == "value_error" and location == ():
-                location = ()
             if written is not None and error["type"] != "missing" and not _is_written(location, written):
                 continue
             errors.append(
                 ContentError(doc.path, doc.line_of(location), field_name(location), message_for(model, error))
             )
         return None, errors
+
+
+def _misspelt(model: type[Content], details: list[dict]) -> set[tuple]:
+    """Where the fields that unknown fields were probably meant to be are: a misspelt field is
+    reported once, as unknown with its suggestion, not also as missing."""
+    return {
+        tuple(e["loc"][:-1]) + (suggestion,)
+        for e in details
+        if e["type"] == "extra_forbidden" and (suggestion := _suggestion(model, tuple(e["loc"])))
+    }
 
 
 def _is_written(location: tuple, written: set[tuple]) -> bool:

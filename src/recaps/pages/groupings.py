@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..content.loader import ProgrammeItem
+from ..content.models import SOURCE_LANGUAGE
 from ..content.urls import (
     NOTIONS,
     NOTIONS_FOLDER,
@@ -122,3 +123,23 @@ def by_initial(entries: list, name: Callable[[Any], str], what: str, on_one_page
               count_label(t, what, len(initials[i])))
         for i in sorted(initials, key=lambda i: (i == OTHER_INITIAL, i))
     ]
+
+
+# Each index's groups, from its entries (recaps.pages.views): None when it fits on one page.
+
+def programme_groups(entries: list, programmes: int, t: Callable[..., str]) -> list[Group] | None:
+    return by_year(entries, programmes, t, lambda found: count_label(t, "programme", len(found)))
+
+
+def notion_groups(entries: list, programmes: int, t: Callable[..., str]) -> list[Group] | None:
+    return by_year(entries, programmes, t, lambda found: count_label(t, "notion", sum(e[2] for e in found)))
+
+
+def partner_groups(entries: list, t: Callable[..., str]) -> list[Group] | None:
+    # By the initial of the name in the source language, so that both languages have the same
+    # pages whatever a translation calls the organisation.
+    return by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner", PARTNERS_ON_ONE_PAGE, t)
+
+
+def speaker_groups(entries: list, t: Callable[..., str]) -> list[Group] | None:
+    return by_initial(entries, lambda entry: entry[0].name, "person", SPEAKERS_ON_ONE_PAGE, t)

@@ -208,11 +208,19 @@ _SKIP_TAG = re.compile(r"<(?:%s)" % "|".join(sorted(_SKIP_TAGS)), re.IGNORECASE)
 
 def french_typography_html(html: str) -> str:
     """Apply ``french_spacing`` to the text of an HTML fragment, never inside code or tags."""
+    if _SKIP_TAG.search(html):
+        return _typography_outside_skipped_tags(html)
+    # The usual page: every piece of text is spaced.
     spaced = _SPACED.search  # whether a piece of text has anything to space
-    if not _SKIP_TAG.search(html):  # the usual page: every piece of text is spaced
-        pieces = _MARKUP_PIECES.split(html)
-        pieces[0::2] = [_spaced(text) if spaced(text) else text for text in pieces[0::2]]
-        return "".join(pieces)
+    pieces = _MARKUP_PIECES.split(html)
+    pieces[0::2] = [_spaced(text) if spaced(text) else text for text in pieces[0::2]]
+    return "".join(pieces)
+
+
+def _typography_outside_skipped_tags(html: str) -> str:
+    """``french_typography_html`` of a fragment that may hold code, pre, script...: their text
+    stays as written."""
+    spaced = _SPACED.search
     out: list[str] = []
     last = 0
     skip_depth = 0  # inside code, pre, script...: text stays as written
@@ -221,15 +229,17 @@ def french_typography_html(html: str) -> str:
         if last < start:
             text = html[last:start]
             out.append(_spaced(text) if not skip_depth and spaced(text) else text)
-        whole = markup.group()
-        out.append(whole)
+        out.append(markup.group())
         last = markup.end()
-        tag = markup.group(1)
-        if tag is not None and tag.lower() in _SKIP_TAGS and not whole.endswith("/>"):
-            if whole.startswith("</"):
-                skip_depth = max(skip_depth - 1, 0)
-            else:
-                skip_depth += 1
+        skip_depth = _depth_after(markup, skip_depth)
     text = html[last:]
     out.append(_spaced(text) if not skip_depth and spaced(text) else text)
     return "".join(out)
+
+
+def _depth_after(markup: re.Match, depth: int) -> int:
+    """How many skipped tags (code, pre...) the text after ``markup`` is inside."""
+    tag, whole = markup.group(1), markup.group()
+    if tag is None or tag.lower() not in _SKIP_TAGS or whole.endswith("/>"):
+        return depth
+    return max(depth - 1, 0) if whole.startswith("</") else depth + 1

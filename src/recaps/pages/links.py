@@ -10,8 +10,7 @@ from ..content.urls import url_of
 def _relpath(path: str, start: str) -> str:
     """``posixpath.relpath`` for site-relative paths, without its two calls to the working folder
     (a fifth of rendering a large site)."""
-    path_parts = [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
-    start_parts = [part for part in posixpath.normpath(start).split("/") if part not in ("", ".")]
+    path_parts, start_parts = _parts(path), _parts(start)
     if ".." in path_parts or ".." in start_parts or path.startswith("/") or start.startswith("/"):
         return posixpath.relpath(path, start)
     common = 0
@@ -21,6 +20,10 @@ def _relpath(path: str, start: str) -> str:
         common += 1
     parts = [".."] * (len(start_parts) - common) + path_parts[common:]
     return "/".join(parts) if parts else "."
+
+
+def _parts(path: str) -> list[str]:
+    return [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
 
 
 def relative_link(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -35,4 +38,4 @@ def relative_url(from_uri: str, to_url: str) -> str:
     target = _relpath(to_url or ".", base or ".")
     if to_url.endswith("/") or to_url == "":
         target = target.rstrip("/") + "/"
-    return target if target != "./" else "./"
+    return target

@@ -85,10 +85,7 @@ class Renderer:
         for key, page in self.site.pages.items():
             self._item_page(page, lambda r, k=key, p=page: r._hand_written(k, p))
         self._home()
-        self._programmes()
-        self._notions()
-        self._partners()
-        self._speakers()
+        self._indexes()
         self._tags()
         self._emit(FIELD_REFERENCE, "fields.md.j2", {"title": self.t("field_reference")},
                    reference=field_reference(self.lang))
@@ -125,23 +122,12 @@ class Renderer:
 
     def _emit(self, src_uri: str, template: str, meta: dict[str, Any], item: Item | None = None,
               section: str | None = None, **context: Any) -> None:
-        if self.lang == "fr":  # the page title and description are French text too
-            meta = {k: i18n.french_spacing(v) if k in ("title", "description") and isinstance(v, str) else v
-                    for k, v in meta.items()}
-        notice = ""
-        if item is not None and self.lang != SOURCE_LANGUAGE and item.state is TranslationState.STALE:
-            notice = self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
+        notice = self._stale_notice(src_uri, item)
         editor_body = context.pop("body", None)
-        rendered = self.templates.render(
-            template,
-            r=self, t=self.t, lang=self.lang, uri=src_uri,
-            link=lambda to, anchor="": relative_link(src_uri, to, anchor),
-            href=lambda to: self._href(src_uri, to, template),
-            fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
-            fmt_day=lambda d: i18n.format_day(d, self.lang),
-            body=BODY_MARK if editor_body is not None else None, **context,
-        )
+        rendered = self._from_template(src_uri, template, editor_body is not None, context)
         body, spans = with_body(rendered, editor_body or "")
+        if self.lang == "fr":  # the page title and description are French text too
+            meta = _french_spacing(meta)
         self.pages.append(RenderedPage(
             src_uri=src_uri,
             markdown=notice + body,
@@ -154,6 +140,24 @@ class Renderer:
             published=meta.get("date"),
             blocks=tuple((start + len(notice), end + len(notice)) for start, end in spans),
         ))
+
+    def _from_template(self, src_uri: str, template: str, has_body: bool, context: dict[str, Any]) -> str:
+        """``template`` rendered as the page ``src_uri``, with the helpers every page template has."""
+        return self.templates.render(
+            template,
+            r=self, t=self.t, lang=self.lang, uri=src_uri,
+            link=lambda to, anchor="": relative_link(src_uri, to, anchor),
+            href=lambda to: self._href(src_uri, to, template),
+            fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
+            fmt_day=lambda d: i18n.format_day(d, self.lang),
+            body=BODY_MARK if has_body else None, **context,
+        )
+
+    def _stale_notice(self, src_uri: str, item: Item | None) -> str:
+        """Above a translation that its source has changed since: a notice linking to the source."""
+        if item is None or self.lang == SOURCE_LANGUAGE or item.state is not TranslationState.STALE:
+            return ""
+        return self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
 
     def _href(self, from_uri: str, to_uri: str, template: str) -> str:
         self.targets.setdefault(to_uri, template)
@@ -231,31 +235,16 @@ class Renderer:
 
     # -- index pages, grouped on a large site (recaps.pages.groupings) -------------------------------
 
-    def _programmes(self) -> None:
+    def _indexes(self) -> None:
         programmes = [(p, p.get(self.lang)) for p in self.site.programmes.values()]
-        groups = groupings.by_year(programmes, len(self.site.programmes), self.t,
-                                   lambda found: groupings.count_label(self.t, "programme", len(found)))
-        self._grouped(PROGRAMMES_INDEX, programmes, groups)
-
-    def _notions(self) -> None:
-        entries = views.notion_entries(self.site, self.lang)
-        groups = groupings.by_year(entries, len(self.site.programmes), self.t,
-                                   lambda found: groupings.count_label(self.t, "notion", sum(e[2] for e in found)))
-        self._grouped(NOTIONS_INDEX, entries, groups)
-
-    def _partners(self) -> None:
-        entries = views.partner_entries(self.site, self.lang)
-        # By the initial of the name in the source language, so that both languages have the
-        # same pages whatever a translation calls the organisation.
-        groups = groupings.by_initial(entries, lambda entry: entry[0].get(SOURCE_LANGUAGE).name, "partner",
-                                      groupings.PARTNERS_ON_ONE_PAGE, self.t)
-        self._grouped(PARTNERS_INDEX, entries, groups)
-
-    def _speakers(self) -> None:
-        entries = views.speaker_entries(self.site, self.lang)
-        groups = groupings.by_initial(entries, lambda entry: entry[0].name, "person",
-                                      groupings.SPEAKERS_ON_ONE_PAGE, self.t)
-        self._grouped(SPEAKERS_INDEX, entries, groups)
+        count = len(self.site.programmes)
+        self._grouped(PROGRAMMES_INDEX, programmes, groupings.programme_groups(programmes, count, self.t))
+        notions = views.notion_entries(self.site, self.lang)
+        self._grouped(NOTIONS_INDEX, notions, groupings.notion_groups(notions, count, self.t))
+        partners = views.partner_entries(self.site, self.lang)
+        self._grouped(PARTNERS_INDEX, partners, groupings.partner_groups(partners, self.t))
+        speakers = views.speaker_entries(self.site, self.lang)
+        self._grouped(SPEAKERS_INDEX, speakers, groupings.speaker_groups(speakers, self.t))
 
     def _grouped(self, index: GroupedIndex, entries: list, groups: list[Group] | None) -> None:
         """The index page listing ``entries``; with ``groups``, the index lists the groups and
@@ -292,6 +281,11 @@ class Renderer:
                 {"title": label, "description": self.t("tag_intro"), "search": {"exclude": True}},
                 label=label, listing=Markup(_listing_arguments(html.escape(label))),
             )
+
+
+def _french_spacing(meta: dict[str, Any]) -> dict[str, Any]:
+    return {key: i18n.french_spacing(value) if key in ("title", "description") and isinstance(value, str) else value
+            for key, value in meta.items()}
 
 
 def render_site(site: Site, lang: str) -> list[RenderedPage]:

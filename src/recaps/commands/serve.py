@@ -1,0 +1,146 @@
+"""`recaps serve`: a live preview of both languages, built into a temporary folder and rebuilt
+on every change (only the changed pages when only content changed), until Ctrl-C or SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from .build import print_build_failure, refuse_a_bad_source_date_epoch
+from .repository import pass_root
+from .stops import SERVE_STOPPED, stops
+
+BUILT_FROM = ("sessions", "partners", "docs", "overrides", "mkdocs.yml")  # what `serve` watches
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@pass_root
+def serve(root: Path, host: str, port: int) -> None:
+    """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
+    with stops(SERVE_STOPPED):
+        refuse_a_bad_source_date_epoch()
+        _serve(root.resolve(), host, port)
+
+
+def _serve(root: Path, host: str, port: int) -> None:
+    import shutil
+    import tempfile
+
+    workspace = Path(tempfile.mkdtemp(prefix="recaps-serve-"))
+    try:  # whatever stops the preview, even in its first build, removes its workspace
+        served = workspace / "site"
+        served.mkdir()
+        _run(_server(root, served, host, port), host, port)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+class Rebuild:
+    """The preview's builder, called by the server when something it watches changed.
+
+    An edit of content rebuilds only the pages it changes (recaps.pages.incremental); a change to
+    mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything."""
+
+    def __init__(self, root: Path, served: Path) -> None:
+        from ..content.loader import LoadCache
+
+        self.root = root
+        self.served = served
+        self.cache = LoadCache()  # an edit reloads only the files it changed
+        self.site_wide = _site_wide_files(root)  # as they were for the last full build that worked
+
+    def __call__(self) -> None:
+        from ..build import build_site, update_site
+        from ..sitedir import SiteDirError
+
+        _stops_to_this_thread(True)  # the server's threads started without them (_run)
+        now = _site_wide_files(self.root)
+        result = update_site(self.root, self.served, self.cache) if now == self.site_wide else None
+        if result is None:
+            try:
+                result = build_site(self.root, self.served, serving=True, cache=self.cache)
+            except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
+                click.echo(f"error: {exc}")
+                return
+            if result.ok:  # else what is served was built from the site-wide files before
+                self.site_wide = now
+            done = "Rebuilt both languages."
+        else:
+            done = "Rebuilt the changed pages."
+        if result.ok:
+            click.echo(done)
+        else:
+            print_build_failure(result)
+            click.echo("Still serving the last good build; fix the problems above and save.")
+
+
+def _server(root: Path, served: Path, host: str, port: int):
+    """MkDocs' live-reload server for ``served``, watching what the site is built from."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserverVFS
+
+    server = LiveReloadServer(builder=Rebuild(root, served), host=host, port=port, root=str(served))
+    # One watch, on the repository (which stays), of what the site is built from: a watch
+    # on a content folder would end for good when the folder goes (a branch switched).
+    server.observer = PollingObserverVFS(stat=os.stat, listdir=_built_from(root), polling_interval=0.5)
+    server.watch(str(root))
+    # The first build runs in the server's loop, once the watch has taken its first look:
+    # what changes while it runs (a branch switched) is then seen and built next.
+    server._want_rebuild = True  # mkdocs.livereload's "files changed" flag
+    return server
+
+
+def _run(server, host: str, port: int) -> None:
+    """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops)."""
+    try:
+        try:
+            server.server_bind()  # as serve() would, first: a busy port is an editor's problem
+        except OSError as exc:
+            click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
+            sys.exit(1)
+        server.server_bind = lambda: None  # bound already: serve() must not bind again
+        click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+        # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
+        # process starts: recaps.build), not one of the server's: those start with them
+        # blocked, as this thread has them when it starts them, until the first rebuild.
+        _stops_to_this_thread(False)
+        server.serve()
+    finally:
+        server.shutdown()
+        _stops_to_this_thread(True)
+
+
+def _built_from(root: Path):
+    """``os.scandir`` for the watch of ``root`` by ``recaps serve``: at the top, only what the
+    site is built from (not .git, site/, a virtual environment...)."""
+    top = str(root)
+
+    def listdir(path):
+        if path != top:
+            return os.scandir(path)
+        with os.scandir(path) as entries:
+            return [entry for entry in entries if entry.name in BUILT_FROM]
+
+    return listdir
+
+
+def _stops_to_this_thread(taken: bool) -> None:
+    """Unblock (or block) SIGINT and SIGTERM in this thread; the threads it starts inherit that."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
+    """What every page depends on: mkdocs.yml, overrides/, and docs/ but its pages."""
+    found = {}
+    for path in [root / "mkdocs.yml", *(root / "overrides").rglob("*"), *(root / "docs").rglob("*")]:
+        if path.is_file() and not (path.suffix == ".md" and path.is_relative_to(root / "docs")):
+            info = path.stat()
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+    return found
