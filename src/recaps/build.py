@@ -33,6 +33,7 @@ from .content.loader import LoadCache, Site, load_site
 from .content.models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
 from .sitedir import STAMP, STAMP_TEXT, TEMP_PREFIX, check_site_dir, write_error
+from .stops import STOPS, stops_held, too_late_to_stop
 from .content.urls import site_address
 
 CONFIG_FILE = "mkdocs.yml"
@@ -250,7 +251,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
             if lang != SOURCE_LANGUAGE:
                 os.rename(work / lang, assembled / lang)
         (assembled / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
-        with _too_late_to_stop():
+        with too_late_to_stop():
             _swap_into_place(assembled, target)
             _discard(work)  # with the previous site, swapped into it
             result = BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
@@ -258,7 +259,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     except OSError as exc:
         raise write_error(exc, target, work) from None
     finally:
-        with _stops_held():  # a second Ctrl-C does not leave the work folder half removed
+        with stops_held():  # a second Ctrl-C does not leave the work folder half removed
             _discard(work)
 
 
@@ -304,7 +305,6 @@ def _run_builds(root: Path, site: Site, jobs: list[tuple], parallel: bool) -> li
         PRELOADED.pop(str(root), None)
 
 
-STOPS = {signal.SIGINT, signal.SIGTERM}  # Ctrl-C, and what `kill` and service managers send
 STOP_WAIT = 5  # seconds a stopped build process has to end before it is killed
 
 
@@ -323,7 +323,7 @@ def _in_processes(jobs: list[tuple]) -> list[tuple[bool, list[str]]]:
             # Stops held until the new process has its own handlers (_build_in_process), and until
             # it is in `started`. The sender is this process's copy: closed, the pipe then ends
             # when the other process does.
-            with sender, _stops_held():
+            with sender, stops_held():
                 process.start()
                 started.append((process, receiver))
         return [_result_of(process, receiver) for process, receiver in started]
@@ -366,32 +366,6 @@ def _build_in_process(job: tuple, sender) -> None:
     with contextlib.suppress(BrokenPipeError):  # nobody waits for it any more
         sender.send(result)
     sender.close()
-
-
-@contextlib.contextmanager
-def _stops_held():
-    """SIGINT and SIGTERM wait until the block is done (blocked in this thread), then act."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-@contextlib.contextmanager
-def _too_late_to_stop():
-    """For putting the new site in place: SIGINT and SIGTERM wait until that is done, and one
-    that came meanwhile came too late to leave the previous site, so it is dropped and the
-    build ends as built. Held in this thread only: in ``recaps serve``, where other threads
-    take the signals, a stop still ends the preview at once (its workspace is removed whole)."""
-    with _stops_held():
-        yield
-        if hasattr(signal, "sigpending"):
-            for stop in STOPS & signal.sigpending():
-                signal.sigwait({stop})
 
 
 def _failure_messages(site: Site, jobs: list[tuple], results: list[tuple[bool, list[str]]]) -> list[str]:

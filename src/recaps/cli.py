@@ -15,6 +15,7 @@ import click
 
 from .content.loader import MODELS, PEOPLE_FILE, load_site, read_item_file
 from .content.translation import TranslationState, source_version, with_source_version
+from .stops import STOPS
 
 ENGINES = ("mkdocs", "properdocs")  # recaps.build.build_language runs either
 
@@ -260,7 +261,7 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
         except SiteDirError as exc:
             _refuse(str(exc))
         if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
-            for stop in (signal.SIGINT, signal.SIGTERM):
+            for stop in STOPS:
                 signal.signal(stop, signal.SIG_IGN)
     if not result.ok:
         _print_build_failure(result)
@@ -288,7 +289,7 @@ def _stops(what: str):
     """Ctrl-C (SIGINT) or SIGTERM in the block: the code on the way out cleans up (the build
     processes stopped and waited for, the temporary folders removed), then one line says so and
     the command exits with 130 or 143 (128 + the signal's number, as a shell reports it)."""
-    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    previous = {stop: signal.getsignal(stop) for stop in STOPS}
     signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
@@ -337,7 +338,7 @@ def _built_from(root: Path):
 def _stops_to_this_thread(taken: bool) -> None:
     """Unblock (or block) SIGINT and SIGTERM in this thread; the threads it starts inherit that."""
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, STOPS)
 
 
 def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
