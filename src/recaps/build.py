@@ -8,31 +8,26 @@ interrupted build leaves the previous site/ as it was.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime
-import ctypes.util
 import errno
-import json
 import logging
 import multiprocessing
 import os
 import re
-import shutil
-import stat
 import signal
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .assembly import assembled, clean_stale_temp_dirs, discard, new_work_folder, swap_into_place
 from .content.errors import ErrorReport, printable
 from .pages.incremental import MANIFEST
 from .content.loader import LoadCache, Site, load_site
 from .content.models import LANGUAGES, SOURCE_LANGUAGE
 from .preload import PRELOADED
-from .sitedir import STAMP, STAMP_TEXT, TEMP_PREFIX, check_site_dir, write_error
+from .sitedir import check_site_dir, write_error
 from .stops import STOPS, stops_held, too_late_to_stop
 from .content.urls import site_address
 
@@ -194,28 +189,6 @@ def source_date_epoch_problem() -> str | None:
             f"1970-01-01 00:00 UTC (what `date +%s` prints, at most {LATEST_EPOCH}), or be unset")
 
 
-def clean_stale_temp_dirs(folder: Path) -> None:
-    """Remove temporary folders left in ``folder`` by builds that were killed (after putting back
-    the hidden entries of a site folder that one of them had moved)."""
-    for leftover in folder.glob(TEMP_PREFIX + "*"):
-        pid = leftover.name[len(TEMP_PREFIX):].split("-")[0]
-        if pid.isdigit() and _alive(int(pid)):
-            continue
-        _discard(leftover)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
                parallel: bool = True, engine: str = "mkdocs", serving: bool = False,
                cache: LoadCache | None = None, force: bool = False) -> BuildResult:
@@ -234,7 +207,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         clean_stale_temp_dirs(target.parent)
-        work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=target.parent))
+        work = new_work_folder(target.parent)
     except OSError as exc:
         raise write_error(exc, target) from None
     try:
@@ -246,21 +219,17 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
         messages = _failure_messages(site, jobs, results)
         if messages:
             return BuildResult(False, messages)
-        assembled = work / SOURCE_LANGUAGE
-        for lang in LANGUAGES:
-            if lang != SOURCE_LANGUAGE:
-                os.rename(work / lang, assembled / lang)
-        (assembled / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
+        new = assembled(work)
         with too_late_to_stop():
-            _swap_into_place(assembled, target)
-            _discard(work)  # with the previous site, swapped into it
+            swap_into_place(new, target)
+            discard(work)  # with the previous site, swapped into it
             result = BuildResult(True, notes=[] if (site_url or _configured_site_url(root)) else [NO_SITE_URL_NOTE])
         return result
     except OSError as exc:
         raise write_error(exc, target, work) from None
     finally:
         with stops_held():  # a second Ctrl-C does not leave the work folder half removed
-            _discard(work)
+            discard(work)
 
 
 def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None = None) -> BuildResult | None:
@@ -375,93 +344,6 @@ def _failure_messages(site: Site, jobs: list[tuple], results: list[tuple[bool, l
         if not ok:
             messages += [f"[{lang}] {m}" for m in _name_sources(lang_messages, _source_files(site, lang))]
     return messages
-
-
-_RENAME_EXCHANGE = 2
-MOVED = "moved.json"  # in a work folder: the hidden entries of the site folder it holds
-PREVIOUS = "previous"  # in a work folder: the old site, where there is no atomic exchange
-
-
-def _swap_into_place(new: Path, target: Path) -> None:
-    """Put ``new`` at ``target`` in one step where the OS allows it; the old tree goes to ``new``.
-
-    The hidden entries of the old tree (a deployment checkout's .git...), which MkDocs keeps when
-    it cleans its site folder, are moved into ``new`` first. ``new`` is in a work folder of its
-    own, where they are listed first: whatever fails from then on, _discard puts them back.
-    """
-    if not target.exists():
-        os.rename(new, target)
-        return
-    kept = sorted(name for name in os.listdir(target)
-                  if name.startswith(".") and name != STAMP and not os.path.lexists(new / name))
-    moved = {"site": str(target), "into": str(new), "entries": kept}
-    (new.parent / MOVED).write_text(json.dumps(moved), encoding="utf-8")
-    for name in kept:
-        os.rename(target / name, new / name)
-    _same_access(target, new)
-    if _exchange(new, target):
-        return  # the old site is now at `new`, removed with the work folder
-    # No atomic exchange (not Linux): two renames, the old tree kept until the new one is in place.
-    old = new.parent / PREVIOUS
-    os.rename(target, old)
-    os.rename(new, target)
-
-
-def _same_access(old: Path, new: Path) -> None:
-    """Give the new site folder the old one's mode, owner and group (a web root readable by the
-    server's group, a setgid bit): the swap replaces the folder itself, not only what it holds."""
-    info = os.stat(old)
-    with contextlib.suppress(PermissionError):  # only root may give a folder to another owner
-        os.chown(new, info.st_uid, info.st_gid)
-    os.chmod(new, stat.S_IMODE(info.st_mode))
-
-
-def _discard(work: Path) -> None:
-    """Remove a work folder, after putting back into the site folder what was moved out of it.
-    Where that fails, the folder is kept, and the next build tries again."""
-    try:
-        moved = json.loads((work / MOVED).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        moved = None  # nothing was moved
-    except ValueError:
-        moved = None  # cut short while being written: nothing was moved yet
-    except OSError:
-        return
-    if moved is not None:
-        try:
-            _put_back(work, Path(moved["site"]), Path(moved["into"]), moved["entries"])
-        except OSError:
-            return
-    shutil.rmtree(work, ignore_errors=True)
-
-
-def _put_back(work: Path, site: Path, held: Path, entries: list[str]) -> None:
-    if not os.path.lexists(site) and (work / PREVIOUS).is_dir():
-        os.rename(work / PREVIOUS, site)  # stopped between the two renames
-    back = [name for name in entries if os.path.lexists(held / name) and not os.path.lexists(site / name)]
-    if back:
-        site.mkdir(parents=True, exist_ok=True)
-    for name in back:
-        os.rename(held / name, site / name)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    AT_FDCWD = -100
-    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.EINVAL, errno.ENOSYS):
-        return False  # this system or file system has no atomic exchange
-    raise OSError(error, os.strerror(error), str(b))
 
 
 def _checked_site_url(root: Path, given: str | None) -> str | None:
