@@ -8,7 +8,7 @@ later on (the commands that build or serve take over with their own handling: re
 import os
 import signal
 
-STOPS = (signal.SIGINT, signal.SIGTERM)
+from .stops import STOPS
 
 
 def _stopped_early(signum, frame) -> None:

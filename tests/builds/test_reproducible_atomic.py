@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from recaps.build import TEMP_PREFIX, build_site
+from recaps.build import build_site
+from recaps.sitedir import TEMP_PREFIX
 
 REPO = Path(__file__).resolve().parents[2]
 

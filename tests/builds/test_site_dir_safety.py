@@ -405,9 +405,9 @@ def dead_pid() -> int:
 
 
 def test_a_build_stopped_between_two_renames_has_the_old_site_put_back(tmp_path: Path) -> None:
-    """Where there is no atomic exchange, the old site is renamed into the work folder, then the
-    new one into its place: stopped in between, the next build puts the old one back, with the
-    hidden entries already moved into the new tree."""
+    """The old site is renamed into the work folder, then the new one into its place: stopped in
+    between, the next build puts the old one back, with the hidden entries already moved into the
+    new tree."""
     from recaps.build import clean_stale_temp_dirs
 
     site = tmp_path / "site"

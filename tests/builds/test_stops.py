@@ -17,7 +17,8 @@ import pytest
 
 from processes import group_is_gone, group_listing
 
-from recaps.build import TEMP_PREFIX, build_site
+from recaps.build import build_site
+from recaps.sitedir import TEMP_PREFIX
 
 STOPPED = "Interrupted: nothing was changed.\n"
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"

@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from ..stops import STOPS
+
 BUILD_STOPPED = "nothing was changed."  # the line is "Interrupted: nothing was changed." (as recaps.__main__'s)
 SERVE_STOPPED = "the preview stopped."
 
@@ -26,7 +28,7 @@ def stops(what: str):
     """Ctrl-C (SIGINT) or SIGTERM in the block: the code on the way out cleans up (the build
     processes stopped and waited for, the temporary folders removed), then one line says so and
     the command exits with 130 or 143 (128 + the signal's number, as a shell reports it)."""
-    previous = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    previous = {stop: signal.getsignal(stop) for stop in STOPS}
     signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
@@ -41,5 +43,5 @@ def stops(what: str):
 
 def ignore_stops() -> None:
     """From now on Ctrl-C and SIGTERM change nothing (the work is done: a stop would only garble it)."""
-    for stop in (signal.SIGINT, signal.SIGTERM):
+    for stop in STOPS:
         signal.signal(stop, signal.SIG_IGN)

@@ -1,4 +1,4 @@
-"""The MkDocs adapter. With the per-language build (``build.build_language``) and ``recaps serve``,
+"""The MkDocs adapter. With the per-language build (``recaps.language_build``) and ``recaps serve``,
 the only code that imports MkDocs; the content core never does (an import-linter contract).
 
 It hands MkDocs the pages the engine renders for one language (``File.generated``), keeps the
@@ -9,7 +9,6 @@ same page in the other language, and applies French typography.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import posixpath
@@ -24,15 +23,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..build_options import BuildOptions
 from ..pages import blocks, i18n, render
-from ..pages.incremental import MANIFEST, changed_pages, fingerprints
+from ..pages.incremental import fingerprints
+from . import partial
 from .minify import strip_indentation
 from .search_index import use_recaps_search_index
 from ..pages.feeds import FEED_FILE, feed_xml
-from ..content.loader import is_ignored, load_site
+from ..content.loader import Site, is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..pages.page_templates import OVERRIDES, TemplateError
-from ..preload import PRELOADED
 from ..pages.render import RenderedPage, relative_url, render_site, sort_key
 from ..content.urls import (
     FIELD_REFERENCE,
@@ -77,9 +77,6 @@ def _unused_theme_asset(src_uri: str) -> bool:
     return src_uri.startswith(_LUNR) and src_uri not in _LUNR_KEPT
 
 
-NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
-SEARCH_INDEX = "search/search_index.json"
-_TAGS_EXPORT = "tags.json"
 # The label of the navigation section an index page opens with one of its pages.
 _INDEX_LABELS = {PARTNERS: "partners", TAGS: "tags", SPEAKERS: "speakers", NOTIONS: "key_notions",
                  PROGRAMMES: "programmes"}
@@ -99,89 +96,84 @@ def _finished_html(output: str) -> str:
     return strip_indentation(output.replace(' tabindex=""', ""))
 
 
-def _merged_index(previous: list[dict], new: list[dict], rebuilt: set[str]) -> list[dict]:
-    """The previous search entries, with those of the rebuilt pages replaced in place."""
-    def page_of(entry: dict) -> str:
-        return entry["location"].split("#")[0]
+def _checked_site_url(site_url: str) -> str:
+    try:
+        return site_address(site_url)
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: site_url: {exc}") from None
 
-    fresh: dict[str, list[dict]] = {}
-    for entry in new:
-        page = page_of(entry)
-        if page in rebuilt:
-            fresh.setdefault(page, []).append(entry)
-    merged = []
-    for entry in previous:
-        page = page_of(entry)
-        if page not in rebuilt:
-            merged.append(entry)
-        elif page in fresh:
-            merged.extend(fresh.pop(page))
-    for entries in fresh.values():  # pages that had no entries before
-        merged.extend(entries)
-    return merged
+
+def _loaded_site(root: Path) -> Site:
+    """The site at ``root``, for a plain `mkdocs build` (recaps build hands over the one it loaded)."""
+    site, report = load_site(root)
+    if report:
+        raise PluginError("content errors:\n" + report.render())
+    return site
+
+
+def _language_homes(lang: str) -> list[dict[str, Any]]:
+    """The language homes, for pages that are not ours (404): links from this build's root."""
+    up = "" if lang == SOURCE_LANGUAGE else "../"
+    return [
+        {"lang": other, "name": i18n.LANGUAGE_NAMES[other], "current": other == lang,
+         "href": "." if other == lang else up + ("" if other == SOURCE_LANGUAGE else f"{other}/")}
+        for other in LANGUAGES
+    ]
 
 
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
-    """Language of this build: fr (the site root) or en (under en/)."""
+    """Language of a plain `mkdocs build`; `recaps build` builds each language (BuildOptions)."""
     site_name = c.DictOfItems(c.Type(str), default={})
     """The site's name in each language (default: site_name)."""
 
 
 class RecapsPlugin(BasePlugin[RecapsConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        # Handed over by `recaps build` (recaps.language_build); None under plain `mkdocs build`.
+        self.options: BuildOptions | None = None
+        # Each page made from a content file, and that file: what recaps.language_build names
+        # in MkDocs' messages about the page.
+        self.sources: dict[str, str] = {}
+
     def on_config(self, config):
+        options = self.options or BuildOptions(self.config.lang, site=None)
         if config.site_url:  # recaps.build checked it already, unless it came through a tag (!ENV)
-            try:
-                config.site_url = site_address(config.site_url)
-            except ValueError as exc:
-                raise PluginError(f"mkdocs.yml: site_url: {exc}") from None
-        root = Path(config.config_file_path).parent.resolve()
-        site = PRELOADED.get(str(root))
-        if site is None:
-            site, report = load_site(root)
-            if report:
-                raise PluginError("content errors:\n" + report.render())
-        self.site = site
-        self.lang = self.config.lang
+            config.site_url = _checked_site_url(config.site_url)
+        self.root = Path(config.config_file_path).parent.resolve()
+        self.site = options.site if options.site is not None else _loaded_site(self.root)
+        self.lang = options.lang
+        config.theme["language"] = self.lang  # Material's labels, and its search plugin's language
         if self.lang in self.config.site_name:
             config.site_name = self.config.site_name[self.lang]
         try:
-            pages = render_site(site, self.lang)
+            pages = render_site(self.site, self.lang)
         except TemplateError as exc:  # a template of overrides/recaps/: its file, line and why
             raise PluginError(str(exc)) from None
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in pages}
+        self.sources = {p.src_uri: p.source for p in pages if p.source}
         self.hidden: dict[str, list[str]] = {}
+        self._plan_rebuild(config, options)
+        config.extra["recaps_homes"] = _language_homes(self.lang)
+        config.extra["alternate"] = True
+        return config
+
+    def _plan_rebuild(self, config, options: BuildOptions) -> None:
+        """Which pages this build rebuilds (``changed``; None: every page), and what it keeps."""
         # The tag pages hold Material's tags listings. They, and the tags export, are written
         # from every page, yet still right after a partial rebuild (a change of tags or titles is
         # a full build): a partial rebuild puts back what the last full build wrote.
         self.listing_pages = {tag_uri(t) for t in self.site.tags if tag_uri(t) in self.rendered}
-        self.kept_as_built = (_TAGS_EXPORT, *(url_of(uri) + "index.html" for uri in self.listing_pages))
+        self.kept_as_built = (partial.TAGS_EXPORT, *(url_of(uri) + "index.html" for uri in self.listing_pages))
         # recaps serve: a manifest of what each page is built from; a partial rebuild (MkDocs'
-        # dirty build) rebuilds only the pages whose input changed (recaps.pages.incremental).
-        self.serving = os.environ.get("RECAPS_SERVE") == "1"
-        self.changed: set[str] | None = None  # None: every page
+        # dirty build) rebuilds only the pages whose input changed (recaps.mkdocs.partial).
+        self.serving = options.serving or options.partial  # a partial rebuild is of a preview
+        self.changed: set[str] | None = None
         if self.serving:
             self.fingerprints = fingerprints(self.rendered.values())
-        if os.environ.get("RECAPS_PARTIAL") == "1":
-            manifest = Path(config.site_dir) / MANIFEST
-            before = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
-            self.changed = changed_pages(before, self.fingerprints)
-            if self.changed is None:
-                raise PluginError(NEEDS_FULL_BUILD)
-            # The tags plugin links each page's tags only when it has seen the listings, on the
-            # tag pages: they go through the build, and their previous HTML (still right: a
-            # change of tags or titles means a full build) is put back after.
-            self.changed.update(self.listing_pages)
-        self.root = root
-        # The language homes, for pages that are not ours (404): links from this build's root.
-        up = "" if self.lang == SOURCE_LANGUAGE else "../"
-        config.extra["recaps_homes"] = [
-            {"lang": lang, "name": i18n.LANGUAGE_NAMES[lang], "current": lang == self.lang,
-             "href": "." if lang == self.lang else up + ("" if lang == SOURCE_LANGUAGE else f"{lang}/")}
-            for lang in LANGUAGES
-        ]
-        config.extra["alternate"] = True
-        return config
+        if options.partial:
+            self.changed = partial.pages_to_rebuild(Path(config.site_dir), self.fingerprints, self.listing_pages)
 
     def on_files(self, files: Files, config) -> Files:
         # Hand-written pages in docs/ are <name>.<lang>.md: the engine has read them and renders
@@ -206,10 +198,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
         if self.changed is not None:
-            for name in (SEARCH_INDEX, *self.kept_as_built):
-                path = Path(config.site_dir) / name
-                if path.is_file():
-                    self.previous[name] = path.read_bytes()
+            self.previous = partial.last_built(Path(config.site_dir), (partial.SEARCH_INDEX, *self.kept_as_built))
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         # The page's meta is handed over as data rather than as front matter for MkDocs to parse
@@ -369,18 +358,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
         site_dir = Path(config.site_dir)
-        index = site_dir / SEARCH_INDEX
-        if index.is_file() and SEARCH_INDEX in self.previous:
-            data = json.loads(index.read_bytes())
-            previous = json.loads(self.previous[SEARCH_INDEX])["docs"]
+        if self.changed is not None:
             rebuilt = {self.pages_by_uri[uri].url for uri in self.changed if uri not in self.listing_pages}
-            data["docs"] = _merged_index(previous, data["docs"], rebuilt)
-            index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        for name in self.kept_as_built:
-            if name in self.previous:
-                (site_dir / name).write_bytes(self.previous[name])
+            partial.put_back(site_dir, self.previous, rebuilt)
         if self.serving:
-            (site_dir / MANIFEST).write_text(json.dumps(self.fingerprints), encoding="utf-8")
+            partial.write_manifest(site_dir, self.fingerprints)
         if config.site_url:
             (site_dir / FEED_FILE).write_text(
                 feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"
