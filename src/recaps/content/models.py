@@ -50,6 +50,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _no_control_characters(value: str) -> str:
+    if value.isprintable():  # the usual text: Python counts every character refused below as not printable
+        return value
     match = _CONTROL.search(value)
     if match:
         raise ValueError(f"contains the invisible control character U+{ord(match.group()):04X}: remove it")
