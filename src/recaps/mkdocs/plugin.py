@@ -21,12 +21,13 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..pages import blocks, i18n, render
+from ..pages import blocks, i18n, navigation
 from ..pages.incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
+from .navigation import mkdocs_navigation
 from .search_index import use_recaps_search_index
 from ..pages.feeds import FEED_FILE, feed_xml
 from ..content.loader import is_ignored, load_site
@@ -34,24 +35,10 @@ from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..pages.page_templates import OVERRIDES, TemplateError
 from ..preload import PRELOADED
 from ..pages.render import RenderedPage, relative_url, render_site, sort_key
-from ..content.urls import (
-    FIELD_REFERENCE,
-    GROUPED_INDEXES,
-    HOME,
-    NOTIONS,
-    PARTNERS,
-    PROGRAMMES,
-    SPEAKERS,
-    TAGS,
-    programme_uri,
-    site_address,
-    tag_uri,
-    url_of,
-)
+from ..content.urls import site_address, tag_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
 
-GUIDE = "guide.md"
 SOCIAL_IMAGE = "assets/social.png"
 
 # Search in other languages than ours: French needs these three, English none (0.9 MB a language).
@@ -80,9 +67,6 @@ def _unused_theme_asset(src_uri: str) -> bool:
 NEEDS_FULL_BUILD = "a partial rebuild cannot show this change: every page must be built"
 SEARCH_INDEX = "search/search_index.json"
 _TAGS_EXPORT = "tags.json"
-# The label of the navigation section an index page opens with one of its pages.
-_INDEX_LABELS = {PARTNERS: "partners", TAGS: "tags", SPEAKERS: "speakers", NOTIONS: "key_notions",
-                 PROGRAMMES: "programmes"}
 
 
 class _UnchangedPage(File):
@@ -226,25 +210,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         self.pages_by_uri: dict[str, Page] = {
             f.src_uri: f.page for f in files.documentation_pages() if f.page is not None
         }
-        # The home page shows the latest programmes; where it cannot show them all, the list of
-        # programmes gets its place in the navigation.
-        top = (HOME, PROGRAMMES) if len(self.site.programmes) > render.HOME_PROGRAMMES else (HOME,)
-        self.top_programme_items = [self._page(uri) for uri in top if uri in self.pages_by_uri]
-        self.top_items = self.top_programme_items + [
-            self._page(uri) for uri in (NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in self.pages_by_uri
-        ]
-        guide = [self._page(uri) for uri in (GUIDE, FIELD_REFERENCE) if uri in self.pages_by_uri]
-        if guide:
-            self.top_items.append(Section(html.escape(i18n.label("guide", self.lang)), guide))
-        others = sorted(
-            uri for uri, page in self.rendered.items()
-            if page.source and page.source.startswith("docs/") and uri != GUIDE
-        )
-        self.top_items.extend(self._page(uri) for uri in others)
-        for item in self.top_items:
-            item.parent = None
-            for child in getattr(item, "children", None) or []:
-                child.parent = item
+        self.site_pages = navigation.site_pages(self.site, self.rendered.values(), self.lang)
         for page in self.pages_by_uri.values():
             page.previous_page = page.next_page = None
         if self.changed is not None:  # pages a partial rebuild skips still give the navigation their titles
@@ -252,16 +218,16 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                 if uri not in self.changed and uri in self.rendered:
                     page.markdown = self.rendered[uri].markdown
                     page.meta = dict(self.rendered[uri].meta)
-        return Navigation(list(self.top_items), [i for i in self.top_items if isinstance(i, Page)])
-
-    def _page(self, uri: str) -> Page:
-        return self.pages_by_uri[uri]
+        return mkdocs_navigation(navigation.site_navigation(self.site_pages), self.pages_by_uri)
 
     def on_page_context(self, context: dict[str, Any], page: Page, config, nav: Navigation):
         rendered = self.rendered.get(page.file.src_uri)
         if rendered is None:
             return context
-        context["nav"] = self._nav_for(rendered, page, nav)
+        # Every page carries a bounded navigation: the top items, with its own section opened.
+        context["nav"] = mkdocs_navigation(navigation.page_navigation(self.site_pages, rendered.src_uri),
+                                           self.pages_by_uri)
+        page.active = True  # again, now that the page has its parent: opens its section
         context["recaps"] = self._alternates(rendered, config)
         context["recaps"]["social"] = self._social(rendered, page, config, context["recaps"]["alternates"])
         context["recaps"]["feed"] = config.site_url + FEED_FILE if config.site_url else None
@@ -270,54 +236,6 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         # and lets overrides/main.html write the hreflang links, only for real translations.
         config.extra["alternate"] = True
         return context
-
-    def _nav_for(self, rendered: RenderedPage, page: Page, nav: Navigation) -> Navigation:
-        """The global navigation, with the current page's own section opened where it has one.
-
-        Every page carries a bounded navigation: the top sections, plus the current programme's
-        sessions (or the current partner, or tag), never every recap of every programme.
-        """
-        for item in self.top_items:  # undo what the previous page's navigation set
-            item.parent = None
-            for child in getattr(item, "children", None) or []:
-                child.parent = item
-        if rendered.section in self.site.programmes:
-            programme = self.site.programmes[rendered.section]
-            children = [self._page(programme_uri(programme.id))] + [
-                self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
-            ]
-            position = len(self.top_programme_items)  # after the home page and the list of programmes
-            return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=position)
-        index_uri = self._index_of(rendered)
-        if index_uri is not None and self._page(index_uri) in self.top_items:
-            index = self._page(index_uri)
-            title = i18n.label(_INDEX_LABELS[index_uri], self.lang)
-            return self._with_section(nav, page, title, [index, page], self.top_items.index(index), replace=True)
-        return nav
-
-    def _index_of(self, rendered: RenderedPage) -> str | None:
-        """The index page under which a page opens its section in the navigation, with itself:
-        a partner's page, a tag's, an initial's or a year's of a large site."""
-        uri = rendered.src_uri
-        hand_written = bool(rendered.source and rendered.source.startswith("docs/"))  # among the top items already
-        if uri.startswith("partners/") and uri != PARTNERS and not hand_written:  # partners/initials/ too
-            return PARTNERS
-        if uri in self.listing_pages:
-            return TAGS
-        return next((index for folder, index in GROUPED_INDEXES.items() if uri.startswith(folder)), None)
-
-    def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],
-                      position: int, replace: bool = False) -> Navigation:
-        section = Section(html.escape(title), children)
-        for child in children:
-            child.parent = section
-        page.active = True  # again, now that the page has a parent: opens its section
-        items = list(self.top_items)
-        if replace:
-            items[position] = section
-        else:
-            items.insert(position, section)
-        return Navigation(items, nav.pages)
 
     def _alternates(self, rendered: RenderedPage, config) -> dict[str, Any]:
         """This page in each language, as links from this page (absolute with a site_url)."""
