@@ -12,7 +12,6 @@ import html
 import json
 import logging
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +31,13 @@ from .search_index import use_recaps_search_index
 from ..pages.feeds import FEED_FILE, feed_xml
 from ..content.loader import is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
+from ..pages.page_context import page_context
 from ..pages.page_templates import OVERRIDES, TemplateError
 from ..preload import PRELOADED
-from ..pages.render import RenderedPage, relative_url, render_site, sort_key
+from ..pages.render import RenderedPage, render_site, sort_key
 from ..content.urls import site_address, tag_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
-
-SOCIAL_IMAGE = "assets/social.png"
 
 # Search in other languages than ours: French needs these three, English none (0.9 MB a language).
 _LUNR = "assets/javascripts/lunr/"
@@ -228,61 +226,14 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         context["nav"] = mkdocs_navigation(navigation.page_navigation(self.site_pages, rendered.src_uri),
                                            self.pages_by_uri)
         page.active = True  # again, now that the page has its parent: opens its section
-        context["recaps"] = self._alternates(rendered, config)
-        context["recaps"]["social"] = self._social(rendered, page, config, context["recaps"]["alternates"])
-        context["recaps"]["feed"] = config.site_url + FEED_FILE if config.site_url else None
+        context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name, config.site_description)
+        if config.site_url:
+            page.canonical_url = context["recaps"]["social"]["url"]
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
         # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
         # and lets overrides/main.html write the hreflang links, only for real translations.
         config.extra["alternate"] = True
         return context
-
-    def _alternates(self, rendered: RenderedPage, config) -> dict[str, Any]:
-        """This page in each language, as links from this page (absolute with a site_url)."""
-        url = url_of(rendered.src_uri)
-        from_root = {SOURCE_LANGUAGE: "" if self.lang == SOURCE_LANGUAGE else "../"}
-        for lang in LANGUAGES:
-            if lang != SOURCE_LANGUAGE:
-                from_root[lang] = "" if lang == self.lang else from_root[SOURCE_LANGUAGE] + f"{lang}/"
-        base = config.site_url
-        alternates = [
-            {
-                "lang": lang,
-                "name": i18n.LANGUAGE_NAMES[lang],
-                "href": posixpath.normpath(posixpath.join(base, from_root[lang] + url)).replace(":/", "://", 1) + "/"
-                if base else relative_url(rendered.src_uri, from_root[lang] + url),
-                "current": lang == self.lang,
-                "translation": lang in rendered.languages,
-            }
-            for lang in LANGUAGES
-        ]
-        default = next(a for a in alternates if a["lang"] == SOURCE_LANGUAGE)
-        return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
-
-    def _social(self, rendered: RenderedPage, page: Page, config, alternates: list[dict]) -> dict[str, Any]:
-        """OpenGraph / Twitter card data; absolute URLs only when the site URL is known.
-
-        A stand-in for a missing translation is the French page under an English notice: it is
-        described as that French page, whose address is its canonical one.
-        """
-        lang = self.lang if rendered.translated else SOURCE_LANGUAGE
-        social: dict[str, Any] = {
-            "title": rendered.title or config.site_name,
-            "description": rendered.description or config.site_description or "",
-            "type": "article" if rendered.published else "website",
-            "published": rendered.published,
-            "locale": i18n.LOCALES[lang],
-            "locale_alternates": [i18n.LOCALES[other] for other in rendered.languages if other != lang]
-            if rendered.translated else [],
-            "url": None,
-            "image": None,
-        }
-        if config.site_url:
-            own = next(a for a in alternates if a["lang"] == lang)
-            social["url"] = own["href"]
-            social["image"] = config.site_url + SOCIAL_IMAGE
-            page.canonical_url = own["href"]
-        return social
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
