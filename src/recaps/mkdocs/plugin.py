@@ -28,7 +28,7 @@ from ..pages.incremental import MANIFEST, changed_pages, fingerprints
 from .minify import strip_indentation
 from .navigation import mkdocs_navigation
 from .search_index import use_recaps_search_index
-from ..pages.feeds import FEED_FILE, feed_xml
+from ..pages.feeds import build_files
 from ..content.loader import is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..pages.page_context import page_context
@@ -250,18 +250,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                 (site_dir / name).write_bytes(self.previous[name])
         if self.serving:
             (site_dir / MANIFEST).write_text(json.dumps(self.fingerprints), encoding="utf-8")
-        if config.site_url:
-            (site_dir / FEED_FILE).write_text(
-                feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"
-            )
-        if self.lang == SOURCE_LANGUAGE:
-            lines = ["User-agent: *", "Allow: /"]
-            if config.site_url:
-                lines += [""] + [
-                    f"Sitemap: {config.site_url}{'' if lang == SOURCE_LANGUAGE else lang + '/'}sitemap.xml"
-                    for lang in LANGUAGES
-                ]
-            (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
+            (site_dir / name).write_text(text, encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         return _finished_html(output)
