@@ -1,9 +1,13 @@
-"""The MkDocs adapter. With the per-language build (``build.build_language``) and ``recaps serve``,
+"""The MkDocs plugin: its config, and hooks that hand their work to functions of recaps.pages or
+of this package. With the per-language build (``build.build_language``) and ``recaps serve``,
 the only code that imports MkDocs; the content core never does (an import-linter contract).
 
-It hands MkDocs the pages the engine renders for one language (``File.generated``), keeps the
-navigation each page carries bounded, points the language selector and the hreflang links at the
-same page in the other language, and applies French typography.
+Through it MkDocs gets the pages the engine renders for one language (recaps.pages.render, as
+``File.generated``), the navigation each page shows (recaps.pages.navigation, made into MkDocs'
+objects by recaps.mkdocs.navigation), what the templates read of a page: the same page in the
+other language, its social card (recaps.pages.page_context), the feed and robots.txt
+(recaps.pages.feeds), French typography (recaps.pages.i18n), the HTML as written out
+(recaps.mkdocs.minify), and the speed-ups (recaps.mkdocs.speedups).
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..pages import blocks, i18n, navigation
+from ..pages import i18n, navigation
 from ..pages.incremental import MANIFEST, changed_pages, fingerprints
-from .minify import strip_indentation
+from .minify import finished_html
 from .navigation import mkdocs_navigation
-from .search_index import use_recaps_search_index
+from .speedups import anchor_ids, editor_bodies, hide_blocks, restore_blocks, use_recaps_search_index
 from ..pages.feeds import build_files
 from ..content.loader import is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
@@ -73,12 +77,6 @@ class _UnchangedPage(File):
 
     def is_modified(self) -> bool:
         return False
-
-
-def _finished_html(output: str) -> str:
-    # Material writes tabindex="" on the labels of navigation sections: not a valid value
-    # (Nu Html Checker), and the same as no tabindex at all.
-    return strip_indentation(output.replace(' tabindex=""', ""))
 
 
 def _merged_index(previous: list[dict], new: list[dict], rebuilt: set[str]) -> list[dict]:
@@ -184,6 +182,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
 
     def on_pre_build(self, config) -> None:
         use_recaps_search_index(config.plugins)
+        self.editor_bodies = editor_bodies(self.site)  # what hide_blocks leaves to Python-Markdown
         # A partial rebuild indexes only the pages it rebuilds: keep the rest of the index, and
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
@@ -200,8 +199,9 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if rendered is None:
             return markdown
         page.meta = dict(rendered.meta)
-        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.pages.blocks).
-        markdown, self.hidden[page.file.src_uri] = blocks.hide(markdown, rendered.blocks)
+        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.mkdocs.speedups).
+        body = self.editor_bodies.get(rendered.source, "")
+        markdown, self.hidden[page.file.src_uri] = hide_blocks(markdown, body)
         return markdown
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
@@ -226,7 +226,8 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         context["nav"] = mkdocs_navigation(navigation.page_navigation(self.site_pages, rendered.src_uri),
                                            self.pages_by_uri)
         page.active = True  # again, now that the page has its parent: opens its section
-        context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name, config.site_description)
+        context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name,
+                                         config.site_description)
         if config.site_url:
             page.canonical_url = context["recaps"]["social"]["url"]
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
@@ -254,19 +255,19 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             (site_dir / name).write_text(text, encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        return _finished_html(output)
+        return finished_html(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        return _finished_html(output_content)  # 404.html
+        return finished_html(output_content)  # 404.html
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         hidden = self.hidden.pop(page.file.src_uri, None)
         if hidden:
-            html_text = blocks.restore(html_text, hidden)
+            html_text = restore_blocks(html_text, hidden)
             # MkDocs checks links to anchors against the ids it saw; these it did not see.
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids(hidden)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(hidden)
         if self.lang == "fr":
             return i18n.french_typography_html(html_text)
         return html_text

@@ -6,7 +6,7 @@ to ``.md`` paths, which MkDocs checks and rewrites.
 
 What a page shows is worked out in recaps.pages.views, how indexes are grouped in recaps.pages.groupings, the
 templates (a site's overrides first) are recaps.pages.page_templates; this module makes the pages: a
-page's meta, its notice, its blocks, and the French stand-in for a missing translation.
+page's meta, its notice, and the French stand-in for a missing translation.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .links import relative_link, relative_url
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .page_templates import PageTemplates, TemplateError, page_templates
-from .rendered import BODY_MARK, RenderedPage, escaped, with_body
+from .rendered import RenderedPage, escaped
 from .rendered import with_front_matter  # noqa: F401  (recaps.pages.render's names, for its users)
 from ..content.translation import TranslationState
 from ..content.urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri,
@@ -120,7 +120,6 @@ class Renderer:
             # they link to this language's tag pages.
             meta={**page.meta, **self._tag_meta(item), "search": {"exclude": True}},
             translated=False,
-            blocks=(),
         ))
 
     def _emit(self, src_uri: str, template: str, meta: dict[str, Any], item: Item | None = None,
@@ -139,12 +138,11 @@ class Renderer:
             href=lambda to: self._href(src_uri, to, template),
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
             fmt_day=lambda d: i18n.format_day(d, self.lang),
-            body=BODY_MARK if editor_body is not None else None, **context,
+            body=editor_body, **context,
         )
-        body, spans = with_body(rendered, editor_body or "")
         self.pages.append(RenderedPage(
             src_uri=src_uri,
-            markdown=notice + body,
+            markdown=notice + rendered,
             meta=escaped(meta),
             source=item.paths.get(self.lang) if item else None,
             section=section,
@@ -152,7 +150,6 @@ class Renderer:
             languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
             description=meta.get("description", ""),
             published=meta.get("date"),
-            blocks=tuple((start + len(notice), end + len(notice)) for start, end in spans),
         ))
 
     def _href(self, from_uri: str, to_uri: str, template: str) -> str:
