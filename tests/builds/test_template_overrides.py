@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from recaps.content.loader import load_or_raise
+from recaps.mkdocs.speedups import hide_blocks
 from recaps.pages.page_templates import TemplateError
 from recaps.pages.render import render_site
 
@@ -149,6 +150,16 @@ def test_an_override_may_show_the_body_twice(tmp_path: Path) -> None:
     session = pages(small_repo(tmp_path / "repo", {"session.md.j2": template}), "fr")[SESSION]
     body = "\nLe récit de la session.\n"
     assert session.markdown == f'<div class="a">\nLille\n</div>\n\n<div>\n{body}</div>\n\n{body}\n\n<p>Lille</p>\n'
-    # The template's own blocks skip Python-Markdown (recaps.pages.blocks), not a block around the body.
-    assert [session.markdown[start:end] for start, end in session.blocks] == [
-        '<div class="a">\nLille\n</div>', "<p>Lille</p>"]
+    # The template's own blocks skip Python-Markdown (recaps.mkdocs.speedups), not a block around the body.
+    assert hide_blocks(session.markdown, body)[1] == ['<div class="a">\nLille\n</div>', "<p>Lille</p>"]
+
+
+def test_an_override_s_element_with_markdown_inside_is_converted_as_python_markdown_writes_it(tmp_path: Path) -> None:
+    # Its blocks are md_in_html's to write (recaps.mkdocs.speedups.blocks hides none from there on).
+    template = ('<div class="x" markdown>\n\n<dl class="y">\n<div><dt>{{ t("place") }}</dt><dd>{{ s.city }}</dd></div>\n'
+                "</dl>\n\n</div>\n\n{{ body }}\n")
+    root = small_repo(tmp_path / "repo", {"session.md.j2": template})
+    result = build(root)
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout + result.stderr
+    html = (root / "site/parcours-demo/session-1/index.html").read_text(encoding="utf-8")
+    assert '<div class="x">\n<dl class="y">\n<div>\n<dt>Lieu</dt>\n<dd>Lille</dd>\n</div>\n</dl>\n</div>' in html

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recaps.mkdocs.minify import strip_indentation
+from recaps.mkdocs.minify import finished_html, strip_indentation
 
 
 def test_indentation_and_blank_lines_become_one_line_break() -> None:
@@ -24,3 +24,8 @@ def test_pre_textarea_code_script_and_style_stay_as_written() -> None:
         "<p><code>a\n   b</code></p>\n<script>\n  if (a) {\n    b()\n  }\n</script>\n"
         "<STYLE>\n  p { }\n</STYLE>"
     )
+
+
+def test_a_page_loses_material_s_empty_tabindex_and_its_indentation() -> None:
+    html = '<label class="md-nav__link" for="nav_2" tabindex="">\n      <span>Guide</span>\n    </label>'
+    assert finished_html(html) == '<label class="md-nav__link" for="nav_2">\n<span>Guide</span>\n</label>'

@@ -1,4 +1,4 @@
-"""recaps.mkdocs.search_sections divides HTML into search sections exactly as Material's parser does."""
+"""recaps.mkdocs.speedups.search_sections divides HTML into search sections exactly as Material's parser does."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from material.plugins.search.plugin import Parser
 from mkdocs.config import load_config
 
-from recaps.pages import blocks, i18n
+from recaps.pages import i18n
 from recaps.content.loader import load_or_raise
 from recaps.pages.render import render_site
-from recaps.mkdocs.search_sections import sections
+from recaps.mkdocs.speedups.search_sections import sections
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -152,8 +152,7 @@ def test_every_real_page_is_divided_as_material_divides_it(lang: str) -> None:
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     pages = render_site(load_or_raise(REPO), lang)
     for page in pages:
-        text, hidden = blocks.hide(page.markdown, page.blocks)
-        html = blocks.restore(md.reset().convert(text), hidden)
+        html = md.reset().convert(page.markdown)  # the same with the blocks hidden (tests/builds/test_hidden_blocks.py)
         if lang == "fr":
             html = i18n.french_typography_html(html)
         found = ours(html)
@@ -162,7 +161,7 @@ def test_every_real_page_is_divided_as_material_divides_it(lang: str) -> None:
 
 
 def test_the_fast_path_is_used_only_where_this_python_reads_html_as_it_assumes(monkeypatch) -> None:
-    from recaps.mkdocs import search_index as mkdocs_search
+    from recaps.mkdocs.speedups import search_index as mkdocs_search
 
     mkdocs_search.tokenizer_agrees.cache_clear()
     assert mkdocs_search.tokenizer_agrees()  # on this Python, every probe is divided the same way

@@ -1,9 +1,13 @@
-"""The MkDocs adapter. With the per-language build (``recaps.language_build``) and ``recaps serve``,
+"""The MkDocs plugin: its config, and hooks that hand their work to functions of recaps.pages or
+of this package. With the per-language build (``recaps.language_build``) and ``recaps serve``,
 the only code that imports MkDocs; the content core never does (an import-linter contract).
 
-It hands MkDocs the pages the engine renders for one language (``File.generated``), keeps the
-navigation each page carries bounded, points the language selector and the hreflang links at the
-same page in the other language, and applies French typography.
+Through it MkDocs gets the pages the engine renders for one language (recaps.pages.render, as
+``File.generated``), the navigation each page shows (recaps.pages.navigation, made into MkDocs'
+objects by recaps.mkdocs.navigation), what the templates read of a page: the same page in the
+other language, its social card (recaps.pages.page_context), the feed and robots.txt
+(recaps.pages.feeds), French typography (recaps.pages.i18n), the HTML as written out
+(recaps.mkdocs.minify), and the speed-ups (recaps.mkdocs.speedups).
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -20,39 +23,25 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..build_options import BuildOptions
-from ..pages import blocks, i18n, render
+from ..pages import i18n, navigation
 from ..pages.incremental import fingerprints
 from . import partial
-from .minify import strip_indentation
-from .search_index import use_recaps_search_index
-from ..pages.feeds import FEED_FILE, feed_xml
+from .minify import finished_html
+from .navigation import mkdocs_navigation
+from .speedups import anchor_ids, editor_bodies, hide_blocks, restore_blocks, use_recaps_search_index
+from ..pages.feeds import build_files
 from ..content.loader import Site, is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
+from ..pages.page_context import page_context
 from ..pages.page_templates import OVERRIDES, TemplateError
-from ..pages.render import RenderedPage, relative_url, render_site, sort_key
-from ..content.urls import (
-    FIELD_REFERENCE,
-    GROUPED_INDEXES,
-    HOME,
-    NOTIONS,
-    PARTNERS,
-    PROGRAMMES,
-    SPEAKERS,
-    TAGS,
-    programme_uri,
-    site_address,
-    tag_uri,
-    url_of,
-)
+from ..pages.render import RenderedPage, render_site, sort_key
+from ..content.urls import site_address, tag_uri, url_of
 
 log = logging.getLogger("mkdocs.plugins.recaps")
-
-GUIDE = "guide.md"
-SOCIAL_IMAGE = "assets/social.png"
 
 # Search in other languages than ours: French needs these three, English none (0.9 MB a language).
 _LUNR = "assets/javascripts/lunr/"
@@ -77,9 +66,6 @@ def _unused_theme_asset(src_uri: str) -> bool:
     return src_uri.startswith(_LUNR) and src_uri not in _LUNR_KEPT
 
 
-# The label of the navigation section an index page opens with one of its pages.
-_INDEX_LABELS = {PARTNERS: "partners", TAGS: "tags", SPEAKERS: "speakers", NOTIONS: "key_notions",
-                 PROGRAMMES: "programmes"}
 
 
 class _UnchangedPage(File):
@@ -88,12 +74,6 @@ class _UnchangedPage(File):
 
     def is_modified(self) -> bool:
         return False
-
-
-def _finished_html(output: str) -> str:
-    # Material writes tabindex="" on the labels of navigation sections: not a valid value
-    # (Nu Html Checker), and the same as no tabindex at all.
-    return strip_indentation(output.replace(' tabindex=""', ""))
 
 
 def _checked_site_url(site_url: str) -> str:
@@ -194,6 +174,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
 
     def on_pre_build(self, config) -> None:
         use_recaps_search_index(config.plugins)
+        self.editor_bodies = editor_bodies(self.site)  # what hide_blocks leaves to Python-Markdown
         # A partial rebuild indexes only the pages it rebuilds: keep the rest of the index, and
         # the tags export, which no partial rebuild changes (tags or titles: a full build).
         self.previous: dict[str, bytes] = {}
@@ -207,33 +188,16 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if rendered is None:
             return markdown
         page.meta = dict(rendered.meta)
-        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.pages.blocks).
-        markdown, self.hidden[page.file.src_uri] = blocks.hide(markdown, rendered.blocks)
+        # The templates' raw HTML blocks skip Python-Markdown's HTML parsing (recaps.mkdocs.speedups).
+        body = self.editor_bodies.get(rendered.source, "")
+        markdown, self.hidden[page.file.src_uri] = hide_blocks(markdown, body)
         return markdown
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         self.pages_by_uri: dict[str, Page] = {
             f.src_uri: f.page for f in files.documentation_pages() if f.page is not None
         }
-        # The home page shows the latest programmes; where it cannot show them all, the list of
-        # programmes gets its place in the navigation.
-        top = (HOME, PROGRAMMES) if len(self.site.programmes) > render.HOME_PROGRAMMES else (HOME,)
-        self.top_programme_items = [self._page(uri) for uri in top if uri in self.pages_by_uri]
-        self.top_items = self.top_programme_items + [
-            self._page(uri) for uri in (NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in self.pages_by_uri
-        ]
-        guide = [self._page(uri) for uri in (GUIDE, FIELD_REFERENCE) if uri in self.pages_by_uri]
-        if guide:
-            self.top_items.append(Section(html.escape(i18n.label("guide", self.lang)), guide))
-        others = sorted(
-            uri for uri, page in self.rendered.items()
-            if page.source and page.source.startswith("docs/") and uri != GUIDE
-        )
-        self.top_items.extend(self._page(uri) for uri in others)
-        for item in self.top_items:
-            item.parent = None
-            for child in getattr(item, "children", None) or []:
-                child.parent = item
+        self.site_pages = navigation.site_pages(self.site, self.rendered.values(), self.lang)
         for page in self.pages_by_uri.values():
             page.previous_page = page.next_page = None
         if self.changed is not None:  # pages a partial rebuild skips still give the navigation their titles
@@ -241,119 +205,25 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                 if uri not in self.changed and uri in self.rendered:
                     page.markdown = self.rendered[uri].markdown
                     page.meta = dict(self.rendered[uri].meta)
-        return Navigation(list(self.top_items), [i for i in self.top_items if isinstance(i, Page)])
-
-    def _page(self, uri: str) -> Page:
-        return self.pages_by_uri[uri]
+        return mkdocs_navigation(navigation.site_navigation(self.site_pages), self.pages_by_uri)
 
     def on_page_context(self, context: dict[str, Any], page: Page, config, nav: Navigation):
         rendered = self.rendered.get(page.file.src_uri)
         if rendered is None:
             return context
-        context["nav"] = self._nav_for(rendered, page, nav)
-        context["recaps"] = self._alternates(rendered, config)
-        context["recaps"]["social"] = self._social(rendered, page, config, context["recaps"]["alternates"])
-        context["recaps"]["feed"] = config.site_url + FEED_FILE if config.site_url else None
+        # Every page carries a bounded navigation: the top items, with its own section opened.
+        context["nav"] = mkdocs_navigation(navigation.page_navigation(self.site_pages, rendered.src_uri),
+                                           self.pages_by_uri)
+        page.active = True  # again, now that the page has its parent: opens its section
+        context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name,
+                                         config.site_description)
+        if config.site_url:
+            page.canonical_url = context["recaps"]["social"]["url"]
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
         # selector when it is truthy: `True` keeps the selector (overrides/partials/alternate.html)
         # and lets overrides/main.html write the hreflang links, only for real translations.
         config.extra["alternate"] = True
         return context
-
-    def _nav_for(self, rendered: RenderedPage, page: Page, nav: Navigation) -> Navigation:
-        """The global navigation, with the current page's own section opened where it has one.
-
-        Every page carries a bounded navigation: the top sections, plus the current programme's
-        sessions (or the current partner, or tag), never every recap of every programme.
-        """
-        for item in self.top_items:  # undo what the previous page's navigation set
-            item.parent = None
-            for child in getattr(item, "children", None) or []:
-                child.parent = item
-        if rendered.section in self.site.programmes:
-            programme = self.site.programmes[rendered.section]
-            children = [self._page(programme_uri(programme.id))] + [
-                self._page(f"{programme.id}/{session.id}.md") for session in programme.sessions
-            ]
-            position = len(self.top_programme_items)  # after the home page and the list of programmes
-            return self._with_section(nav, page, i18n.label("programme", self.lang), children, position=position)
-        index_uri = self._index_of(rendered)
-        if index_uri is not None and self._page(index_uri) in self.top_items:
-            index = self._page(index_uri)
-            title = i18n.label(_INDEX_LABELS[index_uri], self.lang)
-            return self._with_section(nav, page, title, [index, page], self.top_items.index(index), replace=True)
-        return nav
-
-    def _index_of(self, rendered: RenderedPage) -> str | None:
-        """The index page under which a page opens its section in the navigation, with itself:
-        a partner's page, a tag's, an initial's or a year's of a large site."""
-        uri = rendered.src_uri
-        hand_written = bool(rendered.source and rendered.source.startswith("docs/"))  # among the top items already
-        if uri.startswith("partners/") and uri != PARTNERS and not hand_written:  # partners/initials/ too
-            return PARTNERS
-        if uri in self.listing_pages:
-            return TAGS
-        return next((index for folder, index in GROUPED_INDEXES.items() if uri.startswith(folder)), None)
-
-    def _with_section(self, nav: Navigation, page: Page, title: str, children: list[Page],
-                      position: int, replace: bool = False) -> Navigation:
-        section = Section(html.escape(title), children)
-        for child in children:
-            child.parent = section
-        page.active = True  # again, now that the page has a parent: opens its section
-        items = list(self.top_items)
-        if replace:
-            items[position] = section
-        else:
-            items.insert(position, section)
-        return Navigation(items, nav.pages)
-
-    def _alternates(self, rendered: RenderedPage, config) -> dict[str, Any]:
-        """This page in each language, as links from this page (absolute with a site_url)."""
-        url = url_of(rendered.src_uri)
-        from_root = {SOURCE_LANGUAGE: "" if self.lang == SOURCE_LANGUAGE else "../"}
-        for lang in LANGUAGES:
-            if lang != SOURCE_LANGUAGE:
-                from_root[lang] = "" if lang == self.lang else from_root[SOURCE_LANGUAGE] + f"{lang}/"
-        base = config.site_url
-        alternates = [
-            {
-                "lang": lang,
-                "name": i18n.LANGUAGE_NAMES[lang],
-                "href": posixpath.normpath(posixpath.join(base, from_root[lang] + url)).replace(":/", "://", 1) + "/"
-                if base else relative_url(rendered.src_uri, from_root[lang] + url),
-                "current": lang == self.lang,
-                "translation": lang in rendered.languages,
-            }
-            for lang in LANGUAGES
-        ]
-        default = next(a for a in alternates if a["lang"] == SOURCE_LANGUAGE)
-        return {"alternates": alternates, "x_default": default["href"], "translated": rendered.translated}
-
-    def _social(self, rendered: RenderedPage, page: Page, config, alternates: list[dict]) -> dict[str, Any]:
-        """OpenGraph / Twitter card data; absolute URLs only when the site URL is known.
-
-        A stand-in for a missing translation is the French page under an English notice: it is
-        described as that French page, whose address is its canonical one.
-        """
-        lang = self.lang if rendered.translated else SOURCE_LANGUAGE
-        social: dict[str, Any] = {
-            "title": rendered.title or config.site_name,
-            "description": rendered.description or config.site_description or "",
-            "type": "article" if rendered.published else "website",
-            "published": rendered.published,
-            "locale": i18n.LOCALES[lang],
-            "locale_alternates": [i18n.LOCALES[other] for other in rendered.languages if other != lang]
-            if rendered.translated else [],
-            "url": None,
-            "image": None,
-        }
-        if config.site_url:
-            own = next(a for a in alternates if a["lang"] == lang)
-            social["url"] = own["href"]
-            social["image"] = config.site_url + SOCIAL_IMAGE
-            page.canonical_url = own["href"]
-        return social
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
@@ -363,33 +233,23 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             partial.put_back(site_dir, self.previous, rebuilt)
         if self.serving:
             partial.write_manifest(site_dir, self.fingerprints)
-        if config.site_url:
-            (site_dir / FEED_FILE).write_text(
-                feed_xml(self.site, self.lang, config.site_url, config.site_name), encoding="utf-8"
-            )
-        if self.lang == SOURCE_LANGUAGE:
-            lines = ["User-agent: *", "Allow: /"]
-            if config.site_url:
-                lines += [""] + [
-                    f"Sitemap: {config.site_url}{'' if lang == SOURCE_LANGUAGE else lang + '/'}sitemap.xml"
-                    for lang in LANGUAGES
-                ]
-            (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
+            (site_dir / name).write_text(text, encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        return _finished_html(output)
+        return finished_html(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        return _finished_html(output_content)  # 404.html
+        return finished_html(output_content)  # 404.html
 
     def on_page_content(self, html_text: str, page: Page, config, files: Files) -> str:
         hidden = self.hidden.pop(page.file.src_uri, None)
         if hidden:
-            html_text = blocks.restore(html_text, hidden)
+            html_text = restore_blocks(html_text, hidden)
             # MkDocs checks links to anchors against the ids it saw; these it did not see.
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids(hidden)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(hidden)
         if self.lang == "fr":
             return i18n.french_typography_html(html_text)
         return html_text

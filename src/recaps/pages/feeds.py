@@ -1,4 +1,5 @@
-"""An Atom feed per language of the published recaps, newest first (feedgenerator writes the XML)."""
+"""What a build writes for feed readers and crawlers beside its pages: an Atom feed per language
+of the published recaps, newest first (feedgenerator writes the XML), and robots.txt."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from feedgenerator import Atom1Feed
 
 from . import i18n
 from ..content.loader import Site
+from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..content.urls import session_uri, url_of
 
 FEED_FILE = "feed.xml"
 FEED_LIMIT = 50
+ROBOTS_FILE = "robots.txt"
 
 
 def feed_xml(site: Site, lang: str, base_url: str, site_name: str) -> str:
@@ -47,3 +50,25 @@ def feed_xml(site: Site, lang: str, base_url: str, site_name: str) -> str:
             categories=[site.tags[t].label.get(lang) for t in s.tags if t in site.tags],
         )
     return feed.writeString("utf-8")
+
+
+def robots_txt(site_url: str | None) -> str:
+    """The site's robots.txt: everything may be read; with the site's address (that of its root),
+    where each language's sitemap is."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines += [""] + [
+            f"Sitemap: {site_url}{'' if lang == SOURCE_LANGUAGE else lang + '/'}sitemap.xml" for lang in LANGUAGES
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def build_files(site: Site, lang: str, site_url: str | None, site_name: str) -> dict[str, str]:
+    """The files the build of ``lang`` writes beside its pages, by name: its feed (only with the
+    site's address), and robots.txt from the build at the site's root (the French one)."""
+    files = {}
+    if site_url:
+        files[FEED_FILE] = feed_xml(site, lang, site_url, site_name)
+    if lang == SOURCE_LANGUAGE:
+        files[ROBOTS_FILE] = robots_txt(site_url)
+    return files

@@ -6,7 +6,7 @@ to ``.md`` paths, which MkDocs checks and rewrites.
 
 What a page shows is worked out in recaps.pages.views, how indexes are grouped in recaps.pages.groupings, the
 templates (a site's overrides first) are recaps.pages.page_templates; this module makes the pages: a
-page's meta, its notice, its blocks, and the French stand-in for a missing translation.
+page's meta, its notice, and the French stand-in for a missing translation.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .links import relative_link, relative_url
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .page_templates import PageTemplates, TemplateError, page_templates
-from .rendered import BODY_MARK, RenderedPage, escaped, with_body
+from .rendered import RenderedPage, escaped
 from .rendered import with_front_matter  # noqa: F401  (recaps.pages.render's names, for its users)
 from ..content.translation import TranslationState
 from ..content.urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri,
@@ -117,20 +117,18 @@ class Renderer:
             # they link to this language's tag pages.
             meta={**page.meta, **self._tag_meta(item), "search": {"exclude": True}},
             translated=False,
-            blocks=(),
         ))
 
     def _emit(self, src_uri: str, template: str, meta: dict[str, Any], item: Item | None = None,
               section: str | None = None, **context: Any) -> None:
         notice = self._stale_notice(src_uri, item)
         editor_body = context.pop("body", None)
-        rendered = self._from_template(src_uri, template, editor_body is not None, context)
-        body, spans = with_body(rendered, editor_body or "")
+        rendered = self._from_template(src_uri, template, editor_body, context)
         if self.lang == "fr":  # the page title and description are French text too
             meta = _french_spacing(meta)
         self.pages.append(RenderedPage(
             src_uri=src_uri,
-            markdown=notice + body,
+            markdown=notice + rendered,
             meta=escaped(meta),
             source=item.paths.get(self.lang) if item else None,
             section=section,
@@ -138,10 +136,9 @@ class Renderer:
             languages=tuple(lang for lang in LANGUAGES if item is None or item.is_translated(lang)),
             description=meta.get("description", ""),
             published=meta.get("date"),
-            blocks=tuple((start + len(notice), end + len(notice)) for start, end in spans),
         ))
 
-    def _from_template(self, src_uri: str, template: str, has_body: bool, context: dict[str, Any]) -> str:
+    def _from_template(self, src_uri: str, template: str, body: str | None, context: dict[str, Any]) -> str:
         """``template`` rendered as the page ``src_uri``, with the helpers every page template has."""
         return self.templates.render(
             template,
@@ -150,7 +147,7 @@ class Renderer:
             href=lambda to: self._href(src_uri, to, template),
             fmt_range=lambda d: i18n.format_range(d.start, d.end, self.lang),
             fmt_day=lambda d: i18n.format_day(d, self.lang),
-            body=BODY_MARK if has_body else None, **context,
+            body=body, **context,
         )
 
     def _stale_notice(self, src_uri: str, item: Item | None) -> str:

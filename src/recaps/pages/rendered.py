@@ -1,5 +1,5 @@
-"""A page as rendered: its Markdown, its meta (escaped as MkDocs needs it), and where its Markdown
-has the templates' own raw HTML blocks, which skip Python-Markdown (recaps.pages.blocks)."""
+"""A page as rendered: its Markdown, its meta (escaped as MkDocs needs it), and what the engine
+needs to know about it (its source file, languages, title, description, date)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from markupsafe import Markup
 
-from .blocks import block_spans
 from ..content.models import LANGUAGES
 
 
@@ -26,11 +24,6 @@ class RenderedPage:
     languages: tuple[str, ...] = LANGUAGES  # languages this page really exists in
     description: str = ""
     published: str | None = None  # ISO date of a recap's publication
-    blocks: tuple[tuple[int, int], ...] = ()  # where `markdown` has the templates' raw HTML blocks
-
-
-# Stands for an editor's body while a template renders (no template tests the body's value).
-BODY_MARK = Markup("\x00recaps-body\x00")
 
 
 def escaped(meta: dict[str, Any]) -> dict[str, Any]:
@@ -50,21 +43,3 @@ def with_front_matter(page: "RenderedPage") -> str:
     front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=10_000)
     return "---\n" + front + "---\n\n" + page.markdown
 
-
-def with_body(rendered: str, editor_body: str) -> tuple[str, list[tuple[int, int]]]:
-    """The template's output with the editor's body where the template wrote ``body``, and where
-    the template's own raw HTML blocks are: the body goes in after they are found, so that only
-    the templates' blocks count (a block around the body is left to Python-Markdown)."""
-    pieces = rendered.split(BODY_MARK)
-    marks, at = [], 0
-    for piece in pieces[:-1]:
-        at += len(piece)
-        marks.append(at)
-        at += len(BODY_MARK)
-    shift = len(editor_body) - len(BODY_MARK)
-    spans = []
-    for start, end in block_spans(rendered):
-        if not any(start <= mark < end for mark in marks):
-            bodies = sum(1 for mark in marks if mark < start)  # put in before this block
-            spans.append((start + shift * bodies, end + shift * bodies))
-    return str(editor_body).join(pieces), spans

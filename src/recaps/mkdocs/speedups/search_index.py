@@ -1,4 +1,5 @@
-"""Material's search index, fed by recaps.mkdocs.search_sections instead of Material's HTML parser."""
+"""Material's search index, fed by recaps.mkdocs.speedups.search_sections instead of Material's HTML
+parser, and written as UTF-8 in one go."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from . import search_sections
 SEARCH_PLUGIN = "material/search"
 
 # HTML whose reading changed in CPython's html.parser over time (comments, tag names ended by
-# other spaces than ASCII ones, entities): recaps.mkdocs.search_sections copies Python 3.11's reading.
+# other spaces than ASCII ones, entities): recaps.mkdocs.speedups.search_sections copies Python
+# 3.11's reading.
 PROBES = (
     '<h1 id="t">Title</h1><p>a<!-- b --!> c --> d</p>',
     "<p>a<!-->b</p><p>c<!--->d</p><p>e-->f</p>",
@@ -29,8 +31,8 @@ def _divided_by(parser_data) -> list[tuple]:
 
 @functools.cache
 def tokenizer_agrees() -> bool:
-    """Whether this Python's html.parser reads the probes as recaps.mkdocs.search_sections does; if not,
-    every page is left to Material's parser."""
+    """Whether this Python's html.parser reads the probes as recaps.mkdocs.speedups.search_sections
+    does; if not, every page is left to Material's parser."""
     for html in PROBES:
         parser = Parser()
         parser.feed(html)

@@ -5,10 +5,10 @@ large build. This module gives the same sections, with the same quirks, from a r
 expression that splits the well-formed HTML Python-Markdown writes into tags and text. Anything
 outside that subset (scripts, styles, declarations, processing instructions, an attribute value
 without quotes, a stray `</`) makes `sections()` return None, and the caller uses Material's
-parser for that page; on a Python whose html.parser reads the probes of recaps.mkdocs.search_index
-otherwise, it uses Material's parser for every page. The equivalence is tested against
-Material's parser on every real page, edge cases and randomised HTML
-(tests/unit/test_search_sections.py); the whole index of a 1,000-recap corpus came out the same.
+parser for that page; on a Python whose html.parser reads the probes of
+recaps.mkdocs.speedups.search_index otherwise, it uses Material's parser for every page. The
+equivalence is tested against Material's parser on every real page, edge cases and randomised
+HTML (tests/unit/test_search_sections.py); the whole index of a 1,000-recap corpus came out the same.
 
 Material's parser compares elements by tag name only, so the "elements" it keeps in sets and
 lists behave as tag names, and that is how they are kept here (counted, not searched).
