@@ -1,5 +1,5 @@
 """What the serve tests share: `recaps serve` running on a copy of the repository, and a page
-of Debian's Chromium (driven by Playwright, as tests/e2e/conftest.py does) that reaches 127.0.0.1 only."""
+of the session's Chromium (tests/conftest.py) that reaches 127.0.0.1 only."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from processes import free_port
-
-CHROMIUM = "/usr/bin/chromium"  # never a browser downloaded by Playwright
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture
@@ -44,9 +40,8 @@ def served_repo(copy_repo):
 
 
 @pytest.fixture
-def browser_page():
-    """A Chromium page (1280 x 900) whose requests anywhere but 127.0.0.1 are aborted."""
-    from playwright.sync_api import sync_playwright
+def browser_page(browser):
+    """A page of the session's Chromium (1280 x 900) whose requests anywhere but 127.0.0.1 are aborted."""
 
     def local_only(route) -> None:
         if urlsplit(route.request.url).hostname == "127.0.0.1":
@@ -54,13 +49,11 @@ def browser_page():
         else:
             route.abort("internetdisconnected")
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-            context.route("**/*", local_only)
-            page = context.new_page()
-            page.set_default_timeout(10_000)
-            yield page
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        context.route("**/*", local_only)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        yield page
+    finally:
+        context.close()
