@@ -9,6 +9,29 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 BASE_TREE = Path(__file__).parent / "golden" / "check" / "_base"
+CHROMIUM = "/usr/bin/chromium"  # Debian's: never a browser downloaded by Playwright
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one for the session: tests/e2e and tests/serve
+    share it (Playwright's sync API runs one instance at a time in a thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The built site served on 127.0.0.1, and Debian's Chromium driven by Playwright, offline."""
+"""The built site served on 127.0.0.1, and pages of Debian's Chromium (the ``browser`` fixture,
+tests/conftest.py) that reach nothing else."""
 
 from __future__ import annotations
 
@@ -13,15 +14,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_HOST = "127.0.0.1"
 
 
@@ -57,18 +49,6 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass

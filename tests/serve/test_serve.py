@@ -5,37 +5,10 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import threading
 
-import pytest
-
-from processes import free_port, get, wait_for
+from processes import get, wait_for
 
 SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
-
-
-@pytest.fixture
-def served_repo(copy_repo):
-    root = copy_repo("served")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)
-    reader.start()
-    try:
-        yield root, f"http://127.0.0.1:{port}", output, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        reader.join(timeout=10)
-        process.stdout.close()
 
 
 def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
@@ -51,13 +24,13 @@ def test_serve_previews_both_languages_and_rebuilds(served_repo) -> None:
     source.write_text(text.replace('title: "Embarquer son écosystème"', 'title: "Embarquer tout son écosystème"'), encoding="utf-8")
     wait_for(lambda: "Embarquer tout son écosystème" in get(base + page)[1], 30, "the edited title")
 
-    # A content error: reported in the `check` format, the last good build stays up.
+    # A content error: reported in the `check` format, and shown in place of the pages
+    # (tests/serve/test_serve_error_page.py).
     source.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
     wait_for(lambda: any(f"{SESSION}:" in line and "number: must be a whole number" in line for line in output),
               30, "the error report")
     assert process.poll() is None, "serve died on a content error"
-    status, still = get(base + page)
-    assert status == 200 and "Embarquer tout son écosystème" in still
+    assert get(base + page)[0] == 500
 
     # Fixed again: the preview follows.
     source.write_text(text, encoding="utf-8")

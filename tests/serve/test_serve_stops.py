@@ -17,6 +17,7 @@ import pytest
 from processes import free_port, get, group_is_gone, group_listing, wait_for
 
 STOPPED = "Interrupted: the preview stopped."
+ERRORS_SHOWN = "The preview shows these errors in place of its pages; fix the problems above and save.\n"
 
 
 def _serve(root: Path, tmp: Path):
@@ -127,11 +128,11 @@ def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they
         session = root / "sessions/parcours-cec-industries/session-5.fr.md"
         text = session.read_text(encoding="utf-8")
         session.write_text(text.replace("number: 5", "number: five"), encoding="utf-8")
-        wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 1, 30, "the error")
+        wait_for(lambda: sum(line == ERRORS_SHOWN for line in output) == 1, 30, "the error")
         config = root / "mkdocs.yml"  # changed while the content does not build
         config.write_text(config.read_text(encoding="utf-8").replace(
             "site_description: Récits des sessions", "site_description: Nouveaux récits des sessions"), encoding="utf-8")
-        wait_for(lambda: sum("Still serving the last good build" in line for line in output) == 2, 30, "the error")
+        wait_for(lambda: sum(line == ERRORS_SHOWN for line in output) == 2, 30, "the error")
         session.write_text(text, encoding="utf-8")  # fixed: what is served is then built from both
         wait_for(lambda: "Nouveaux récits des sessions" in get(base + "/programmes/")[1], 30, "the new description")
         assert not any("Traceback" in line for line in output), "".join(output)

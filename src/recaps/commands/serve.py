@@ -1,5 +1,6 @@
 """`recaps serve`: a live preview of both languages, built into a temporary folder and rebuilt
-on every change (only the changed pages when only content changed), until Ctrl-C or SIGTERM."""
+on every change (only the changed pages when only content changed), until Ctrl-C or SIGTERM.
+While the site does not build, every page answers with the errors (recaps.pages.error_page)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .repository import pass_root
 from .stops import SERVE_STOPPED, stops
 
 BUILT_FROM = ("sessions", "partners", "docs", "overrides", "mkdocs.yml")  # what `serve` watches
+ERRORS_SHOWN = "The preview shows these errors in place of its pages; fix the problems above and save."
 
 
 @click.command()
@@ -45,47 +47,63 @@ class Rebuild:
     """The preview's builder, called by the server when something it watches changed.
 
     An edit of content rebuilds only the pages it changes (recaps.pages.incremental); a change to
-    mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything."""
+    mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything. While the site
+    does not build, ``error_page`` is what the server answers for every page."""
 
-    def __init__(self, root: Path, served: Path) -> None:
+    def __init__(self, root: Path, served: Path, lang: str = "fr") -> None:
         from ..content.loader import LoadCache
 
         self.root = root
         self.served = served
+        self.lang = lang  # the error page's
         self.cache = LoadCache()  # an edit reloads only the files it changed
         self.site_wide = _site_wide_files(root)  # as they were for the last full build that worked
+        self.error_page: bytes | None = None
 
     def __call__(self) -> None:
-        from ..build import build_site, update_site
+        from ..pages.error_page import error_page
         from ..sitedir import SiteDirError
 
         _stops_to_this_thread(True)  # the server's threads started without them (_run)
-        now = _site_wide_files(self.root)
-        result = update_site(self.root, self.served, self.cache) if now == self.site_wide else None
-        if result is None:
-            try:
-                result = build_site(self.root, self.served, serving=True, cache=self.cache)
-            except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
-                click.echo(f"error: {exc}")
-                return
-            if result.ok:  # else what is served was built from the site-wide files before
-                self.site_wide = now
-            done = "Rebuilt both languages."
-        else:
-            done = "Rebuilt the changed pages."
+        try:
+            result, done = self._build()
+        except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
+            click.echo(f"error: {exc}")
+            self.error_page = error_page(messages=[str(exc)], lang=self.lang).encode("utf-8")
+            return
         if result.ok:
             click.echo(done)
+            self.error_page = None
         else:
             print_build_failure(result)
-            click.echo("Still serving the last good build; fix the problems above and save.")
+            click.echo(ERRORS_SHOWN)
+            errors = result.report.errors if result.report is not None else ()
+            self.error_page = error_page(errors, result.messages, self.lang).encode("utf-8")
+
+    def _build(self):
+        """The build (with what to say when it works): of the changed pages if only content
+        changed since the last full build that worked (recaps.build.update_site), else of both
+        languages. Raises SiteDirError (recaps.sitedir) as build_site does."""
+        from ..build import build_site, update_site
+
+        now = _site_wide_files(self.root)
+        result = update_site(self.root, self.served, self.cache) if now == self.site_wide else None
+        if result is not None:
+            return result, "Rebuilt the changed pages."
+        result = build_site(self.root, self.served, serving=True, cache=self.cache)
+        if result.ok:  # else what is served was built from the site-wide files before
+            self.site_wide = now
+        return result, "Rebuilt both languages."
 
 
 def _server(root: Path, served: Path, host: str, port: int):
-    """MkDocs' live-reload server for ``served``, watching what the site is built from."""
-    from mkdocs.livereload import LiveReloadServer
+    """MkDocs' live-reload server for ``served``, watching what the site is built from, with the
+    error page in place of every page while the site does not build."""
     from watchdog.observers.polling import PollingObserverVFS
 
-    server = LiveReloadServer(builder=Rebuild(root, served), host=host, port=port, root=str(served))
+    from ..mkdocs.preview_server import PreviewServer
+
+    server = PreviewServer(builder=Rebuild(root, served), host=host, port=port, root=str(served))
     # One watch, on the repository (which stays), of what the site is built from: a watch
     # on a content folder would end for good when the folder goes (a branch switched).
     server.observer = PollingObserverVFS(stat=os.stat, listdir=_built_from(root), polling_interval=0.5)

@@ -1,0 +1,59 @@
+"""The preview's web server: MkDocs' live-reload server, answering every page with the error page
+(recaps.pages.error_page) while the last rebuild failed, and the built site otherwise.
+
+MkDocs' server reloads the open pages when a build ends (its script in each page polls
+/livereload/<epoch>/<id> until the epoch of the site it shows is out of date), whether the build
+worked or not: the switch to the error page and the switch back both reload them.
+"""
+
+from __future__ import annotations
+
+from mkdocs.livereload import LiveReloadServer
+
+LIVE_RELOAD = "/livereload/"  # MkDocs' poll: always MkDocs' own answer
+
+
+class PreviewServer(LiveReloadServer):
+    """``builder`` rebuilds the site when a watched file changes and keeps in ``error_page``
+    the page to show (UTF-8 HTML) while the site does not build, None when it does."""
+
+    def _serve_request(self, environ, start_response):
+        if not _is_page(environ["PATH_INFO"]):
+            return super()._serve_request(environ, start_response)
+        while True:
+            # As MkDocs does: nothing is answered from a site half built...
+            with self._epoch_cond:
+                self._epoch_cond.wait_for(self._built)
+            # ...and no build starts (MkDocs sets _wanted_epoch holding _rebuild_cond) until
+            # the answer is made: the page's reload script then polls from the epoch of the
+            # build whose outcome chose the answer, and reloads once a later build ends.
+            with self._rebuild_cond:
+                if self._built():
+                    epoch, page = self._visible_epoch, self.builder.error_page
+                    if page is None:
+                        return super()._serve_request(environ, start_response)
+                    break
+        return self._error_answer(page, epoch, start_response)
+
+    def _built(self) -> bool:
+        return self._visible_epoch == self._wanted_epoch
+
+    def _error_answer(self, page: bytes, epoch: int, start_response):
+        """The error page, with MkDocs' reload script, as a server error: the page asked for
+        cannot be made from the content as it is (a link checker or ``curl -f`` sees it)."""
+        body = self._inject_js_into_html(page, epoch)
+        start_response("500 Internal Server Error", [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),  # going back to it later asks again
+        ])
+        return [body]
+
+
+def _is_page(path: str) -> bool:
+    """A request for a page: a folder, an .html file or a name without a suffix (not an asset,
+    a feed or the search index, which still come from the last build that worked)."""
+    if path.startswith(LIVE_RELOAD):
+        return False
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith(".html") or "." not in name
