@@ -41,7 +41,7 @@ from html5lib.constants import tokenTypes
 
 from .errors import ContentError
 from .markup_limits import limit_problem
-from .reader import BIDI_CONTROLS
+from .characters import BIDI_CONTROLS
 
 # mkdocs.yml's markdown_extensions: the body is converted as the build converts it.
 EXTENSIONS = (
