@@ -11,7 +11,8 @@ import time
 import markdown
 import pytest
 
-from recaps.content.markup import EXTENSIONS, check_body
+from recaps.content.conversion import EXTENSIONS
+from recaps.content.markup import check_body
 from recaps.content.markup_limits import (
     MAX_ABBREVIATIONS,
     MAX_BRACKETS,
@@ -213,7 +214,8 @@ def test_hostile_bodies_are_answered_at_once(name: str) -> None:
     code = textwrap.dedent(f"""
         import time
         import markdown
-        from recaps.content.markup import EXTENSIONS, check_body
+        from recaps.content.conversion import EXTENSIONS
+        from recaps.content.markup import check_body
         body = {HOSTILE[name]}
         start = time.perf_counter()
         errors = check_body("p.fr.md", body)
