@@ -42,7 +42,7 @@ _CLOSING_LINE = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*(?=\n|\Z)")
 
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
     """Split a Markdown file into YAML front matter (between '---' lines) and its body."""
-    if not text.strip():
+    if not text or text.isspace():
         return None, [ContentError(path, 1, "", "the file is empty: it must start with front matter between '---' lines")]
     first_break = text.find("\n")
     if first_break < 0:

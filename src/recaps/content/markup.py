@@ -45,7 +45,7 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     A body past one of the limits of ``markup_limits`` is not converted: that is its one error.
     ``body_line`` is the file line of the body's first line; errors carry file lines.
     """
-    if not body.strip():
+    if not body or body.isspace():
         return []
     problem = limit_problem(body)
     if problem is not None:

@@ -3,10 +3,10 @@
 Python-Markdown is not linear on hostile input: it reads the ``[`` of one paragraph against each
 other (thousands take minutes), looks for the end of every ``<`` left open through the rest of
 the text, splits a paragraph line by line at each heading or rule, goes through the whole text
-again at each code fence, matches every abbreviation against the whole text, and recurses into nested lists and quotes. Each of these is bounded here,
-by counting on the body as written (code included: what is code is Markdown's to decide), and the
-body's length bounds the rest, which is linear. ``tests/unit/test_markup_limits.py`` converts the
-worst case at each limit and measures it.
+again at each code fence, matches every abbreviation against the whole text, and recurses into
+nested lists and quotes. Each of these is bounded here, by counting on the body as written (code
+included: what is code is Markdown's to decide), and the body's length bounds the rest, which is
+linear. ``tests/unit/test_markup_limits.py`` converts the worst case at each limit and measures it.
 
 The build converts every body with Python-Markdown too: a body within these limits is fast there
 as well. Real recaps stay far below them (a long one is 10,000 characters, a few dozen links).

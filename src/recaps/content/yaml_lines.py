@@ -56,10 +56,10 @@ def parse_yaml(
     and the rest read on, so that the file's other errors are reported in the same run.
     """
     lines = _Lines(text, first_line)
-    builder = _Builder(lines, max_values, problems)
     parser = _Parser(text)
+    reader = _Reader(parser.get_event, lines, max_values, problems)
     try:
-        builder.read(parser.get_event)
+        root = reader.document()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text, lines) from None
     except yaml.YAMLError as exc:
@@ -68,7 +68,7 @@ def parse_yaml(
         raise YamlProblem(first_line, f"nested more than {MAX_DEPTH} levels deep") from None
     finally:
         parser.dispose()
-    return builder.root, builder.lines
+    return root, reader.lines
 
 
 _OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")  # looked for one by one: 40 times a regex's speed
@@ -103,117 +103,108 @@ class _Lines:
         return bisect.bisect_right(self.starts, mark.index) - 1 + self.first_line
 
 
-class _NoKey:
-    __slots__ = ()
+_DUPLICATE = object()  # in a location, stands for a key written twice: its value is read and dropped
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 
-_NO_KEY = _NoKey()  # a mapping waiting for its next key
-_DUPLICATE = _NoKey()  # the pending key was written twice: its value is read and dropped
+class _Reader:
+    """Plain data and the line of every value, read from the parser's events in order.
 
+    Each mapping and list is read by a call of its own, to its end event: the calls nest as the
+    data does (at most MAX_DEPTH deep), each knowing where its values go (``location``).
+    """
 
-class _Open:
-    """A mapping or list being read: its value so far, where it is, the key awaiting its value."""
-
-    __slots__ = ("value", "location", "is_mapping", "key", "seen")
-
-    def __init__(self, value: dict | list, location: Location) -> None:
-        self.value, self.location = value, location
-        self.is_mapping = type(value) is dict
-        self.key: Any = _NO_KEY
-        self.seen: dict[str, int] = {}  # keys read so far, with their lines
-
-
-class _Builder:
-    """Plain data and its lines, built from the parser's events one at a time."""
-
-    def __init__(self, lines: _Lines, max_values: int, problems: list | None) -> None:
-        self.line_of, self.max_values, self.problems = lines.of, max_values, problems
-        self.root: Any = None
+    def __init__(self, get_event, lines: _Lines, max_values: int, problems: list | None) -> None:
+        self.next_event, self.line_of = get_event, lines.of
+        self.max_values, self.problems = max_values, problems
         self.lines: dict[Location, int] = {}
-        self.open: list[_Open] = []  # the mappings and lists being read, innermost last
         self.values = 0
-        self.documents = 0
 
-    def read(self, get_event) -> None:
+    def document(self) -> Any:
+        """The stream's one document (None if it is empty)."""
+        root, documents = None, 0
         while True:
-            event = get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self.scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.start(event)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self.open.pop()
-            elif event is None or kind is yaml.StreamEndEvent:
-                return
-            elif kind is yaml.AliasEvent:
-                raise YamlProblem(self.line_of(event), "YAML aliases (*name) are not allowed: write the value out")
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
+            event = self.next_event()
+            if event is None or type(event) is yaml.StreamEndEvent:
+                return root
+            if type(event) is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
                     raise YamlProblem(self.line_of(event), "only one YAML document is allowed here")
+            elif isinstance(event, _NODE_EVENTS):
+                self.lines[()] = self.line_of(event)
+                root = self.value(event, (), 0)
 
-    def scalar(self, event: yaml.ScalarEvent) -> None:
-        line = self.line_of(event)
+    def value(self, event: yaml.Event, location: Location, depth: int) -> Any:
+        """The value ``event`` starts, read to its end. ``depth``: the mappings and lists around it."""
+        if type(event) is yaml.AliasEvent:
+            raise YamlProblem(self.line_of(event), "YAML aliases (*name) are not allowed: write the value out")
         if event.anchor is not None:
-            raise YamlProblem(line, _ANCHOR)
-        if self.open and self.open[-1].key is _NO_KEY and self.open[-1].is_mapping:
-            self.key(self.open[-1], _key(event, line), line)
-            return
-        self.count(line)
-        self.place(_scalar_value(event, line), line)
-
-    def start(self, event: yaml.CollectionStartEvent) -> None:
-        line = self.line_of(event)
-        if event.anchor is not None:
-            raise YamlProblem(line, _ANCHOR)
-        if self.open and self.open[-1].key is _NO_KEY and self.open[-1].is_mapping:
-            raise YamlProblem(line, "a key must be plain text, not a list or a mapping")
-        self.count(line)
-        if event.tag not in (None, "!") and not event.implicit:
-            raise _tag_problem(line, event.tag)
-        if len(self.open) >= MAX_DEPTH:
-            raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
-        value: dict | list = {} if type(event) is yaml.MappingStartEvent else []
-        self.open.append(_Open(value, self.place(value, line)))
-
-    def key(self, mapping: _Open, key: str, line: int) -> None:
-        """Note ``key`` as the one awaiting its value, with its line; a second time, as a problem."""
-        if key in mapping.seen:
-            problem = YamlProblem(line, f"field '{key}' is written twice (also at line {mapping.seen[key]}): keep one")
-            if self.problems is None:
-                raise problem
-            self.problems.append(problem)
-            mapping.key = _DUPLICATE
-            return
-        mapping.seen[key] = line
-        mapping.key = key
-        self.lines[mapping.location + (key,)] = line
-
-    def count(self, line: int) -> None:
-        """Count one more value (keys are not counted: each has its value)."""
-        self.values += 1
+            raise YamlProblem(self.line_of(event), _ANCHOR)
+        self.values += 1  # keys are not counted: each has its value
         if self.values > self.max_values:
-            raise YamlProblem(line, f"more than {self.max_values:,} values: this is not editorial content")
+            raise YamlProblem(self.line_of(event), f"more than {self.max_values:,} values: this is not editorial content")
+        if type(event) is yaml.ScalarEvent:
+            return _scalar_value(event, self.line_of)
+        if event.tag not in (None, "!") and not event.implicit:
+            raise _tag_problem(self.line_of(event), event.tag)
+        if depth >= MAX_DEPTH:
+            raise YamlProblem(self.line_of(event), f"nested more than {MAX_DEPTH} levels deep")
+        if type(event) is yaml.MappingStartEvent:
+            return self.mapping(location, depth + 1)
+        return self.sequence(location, depth + 1)
 
-    def place(self, value: Any, line: int) -> Location:
-        """Put ``value`` where it goes: the root, the next item of a list, or the pending key's
-        value (a key's line stands for its value's). Returns its location."""
-        if not self.open:
-            self.root = value
-            self.lines[()] = line
-            return ()
-        parent = self.open[-1]
-        if parent.is_mapping:
-            location = parent.location + (parent.key,)
-            if parent.key is not _DUPLICATE:
-                parent.value[parent.key] = value
-            parent.key = _NO_KEY
-            return location
-        location = parent.location + (len(parent.value),)
-        self.lines[location] = line
-        parent.value.append(value)
-        return location
+    def mapping(self, location: Location, depth: int) -> dict[str, Any]:
+        """A mapping's keys and values, to its end; the line of each key stands for its value's."""
+        mapping: dict[str, Any] = {}
+        while True:
+            event = self.next_event()
+            if type(event) is yaml.MappingEndEvent:
+                return mapping
+            key, line = self.key(event), self.line_of(event)
+            if key in mapping:
+                self.written_twice(key, line, self.lines[location + (key,)])
+                self.value(self.next_event(), location + (_DUPLICATE,), depth)
+                continue
+            self.lines[location + (key,)] = line
+            mapping[key] = self.value(self.next_event(), location + (key,), depth)
+
+    def sequence(self, location: Location, depth: int) -> list[Any]:
+        """A list's items, to its end, with the line of each."""
+        items: list[Any] = []
+        while True:
+            event = self.next_event()
+            if type(event) is yaml.SequenceEndEvent:
+                return items
+            self.lines[location + (len(items),)] = self.line_of(event)
+            items.append(self.value(event, location + (len(items),), depth))
+
+    def key(self, event: yaml.Event) -> str:
+        """A mapping key: always the text as written (`1:` is field '1', `true:` field 'true')."""
+        if type(event) is yaml.AliasEvent:
+            raise YamlProblem(self.line_of(event), "YAML aliases (*name) are not allowed: write the value out")
+        if event.anchor is not None:
+            raise YamlProblem(self.line_of(event), _ANCHOR)
+        if type(event) is not yaml.ScalarEvent:
+            raise YamlProblem(self.line_of(event), "a key must be plain text, not a list or a mapping")
+        if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
+            raise _tag_problem(self.line_of(event), event.tag)
+        plain = not event.style  # libyaml says '' where the pure-Python parser says None
+        if event.tag is None and plain and event.value == "<<":
+            raise YamlProblem(self.line_of(event), "YAML merge keys (<<) are not allowed: write the fields out")
+        if not event.value or event.value.isspace():
+            raise YamlProblem(self.line_of(event), "a field name is missing before ':'")
+        if len(event.value) > MAX_KEY_LENGTH:
+            raise YamlProblem(self.line_of(event), f"a field name longer than {MAX_KEY_LENGTH} characters: "
+                              "check the quotes and colons on this line")
+        return event.value
+
+    def written_twice(self, key: str, line: int, first: int) -> None:
+        """A key written twice: a problem noted, the first value kept, or raised if none may be noted."""
+        problem = YamlProblem(line, f"field '{key}' is written twice (also at line {first}): keep one")
+        if self.problems is None:
+            raise problem
+        self.problems.append(problem)
 
 
 _resolver = yaml.resolver.Resolver()
@@ -222,13 +213,14 @@ _constructor = yaml.constructor.SafeConstructor()
 _RESOLVED_FIRST = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
 
 
-def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
-    """A scalar as YAML's safe loader reads it (a string, number, boolean, date or null)."""
+def _scalar_value(event: yaml.ScalarEvent, line_of) -> Any:
+    """A scalar as YAML's safe loader reads it (a string, number, boolean, date or null);
+    ``line_of`` gives the line of an event, should its tag be refused."""
     if event.tag is None and (not event.implicit[0] or event.value[:1] not in _RESOLVED_FIRST):
         return event.value  # quoted, or plain text no resolver claims: a string, as resolve() says
     if event.tag is not None:  # '!' (a string) or an explicit tag
         if event.tag != "!" and event.tag not in ALLOWED_EXPLICIT_TAGS:
-            raise _tag_problem(line, event.tag)
+            raise _tag_problem(line_of(event), event.tag)
         return event.value
     tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
     construct = _constructor.yaml_constructors.get(tag)
@@ -241,22 +233,6 @@ def _scalar_value(event: yaml.ScalarEvent, line: int) -> Any:
         # "2025-02-30" looks like a date but is not one; an integer of 5,000 digits is more than
         # Python converts: keep the text, the schema says why.
         return event.value
-
-
-def _key(event: yaml.ScalarEvent, line: int) -> str:
-    """A mapping key: always the text as written (`1:` is field '1', `true:` field 'true')."""
-    if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
-        raise _tag_problem(line, event.tag)
-    plain = not event.style  # libyaml says '' where the pure-Python parser says None
-    if event.tag is None and plain and event.value == "<<":
-        raise YamlProblem(line, "YAML merge keys (<<) are not allowed: write the fields out")
-    if not event.value or event.value.isspace():
-        raise YamlProblem(line, "a field name is missing before ':'")
-    if len(event.value) > MAX_KEY_LENGTH:
-        raise YamlProblem(
-            line, f"a field name longer than {MAX_KEY_LENGTH} characters: check the quotes and colons on this line"
-        )
-    return event.value
 
 
 def _tag_problem(line: int, tag: str) -> YamlProblem:
