@@ -11,6 +11,7 @@ mappings, lists, strings, and the numbers, booleans, dates and nulls YAML's reso
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -222,17 +223,22 @@ def _scalar_value(event: yaml.ScalarEvent, line_of) -> Any:
         if event.tag != "!" and event.tag not in ALLOWED_EXPLICIT_TAGS:
             raise _tag_problem(line_of(event), event.tag)
         return event.value
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return _resolved(event.value)
+
+
+@functools.lru_cache(maxsize=4096)  # dates, numbers and names recur from file to file
+def _resolved(value: str) -> Any:
+    """A plain scalar as YAML's resolver reads it: a number, boolean, date, null, or the text."""
+    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
     construct = _constructor.yaml_constructors.get(tag)
     if tag in ("tag:yaml.org,2002:str", MERGE_TAG) or construct is None:
-        return event.value  # a merge key is only special as a key, where it is refused
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return value  # a merge key is only special as a key, where it is refused
     try:
-        return construct(_constructor, node)
+        return construct(_constructor, yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError, ArithmeticError, yaml.YAMLError):
         # "2025-02-30" looks like a date but is not one; an integer of 5,000 digits is more than
         # Python converts: keep the text, the schema says why.
-        return event.value
+        return value
 
 
 def _tag_problem(line: int, tag: str) -> YamlProblem:
