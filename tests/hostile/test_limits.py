@@ -8,8 +8,9 @@ import tracemalloc
 import pytest
 import yaml
 
-from recaps.content import reader
-from recaps.content.reader import MAX_DEPTH, _YamlProblem, parse_yaml, split_front_matter
+from recaps.content import yaml_lines
+from recaps.content.reader import split_front_matter
+from recaps.content.yaml_lines import MAX_DEPTH, YamlProblem, parse_yaml
 
 PARSERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
 if hasattr(yaml, "CSafeLoader"):
@@ -27,15 +28,15 @@ DEEP = {
 }
 
 
-def _problem(text: str) -> _YamlProblem:
-    with pytest.raises(_YamlProblem) as caught:
+def _problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
         parse_yaml(text)
     return caught.value
 
 
 @pytest.fixture(params=PARSERS)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
-    monkeypatch.setattr(reader, "_Parser", request.param)
+    monkeypatch.setattr(yaml_lines, "_Parser", request.param)
     return request.param
 
 

@@ -15,14 +15,9 @@ from hypothesis import strategies as st
 
 from recaps.content.models import NEUTRAL_FIELDS, Page, Partner, Programme, Session
 from recaps.content.errors import ContentError
-from recaps.content.reader import (
-    RawDocument,
-    _may_hold_control_characters,
-    _YamlProblem,
-    control_character,
-    parse_yaml,
-    split_front_matter,
-)
+from recaps.content.characters import control_character, may_hold_control_characters
+from recaps.content.reader import RawDocument, split_front_matter
+from recaps.content.yaml_lines import YamlProblem, parse_yaml
 from recaps.content.translation import translatable_content
 
 from test_never_crash import SETTINGS  # tests/property is on the path, as for every test folder
@@ -38,7 +33,7 @@ NEAR_CONTROLS = ("a \t\n\r\x00\x07\x0b\x0c\x1b\x1f\x7f\x80\x85\x9f\xa0é’«\u2
 @given(st.text(alphabet=NEAR_CONTROLS, max_size=40))
 def test_the_bytes_test_finds_a_control_character_exactly_when_the_text_search_does(text: str) -> None:
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    assert _may_hold_control_characters(text.encode("utf-8")) == (control_character(normalised) is not None)
+    assert may_hold_control_characters(text.encode("utf-8")) == (control_character(normalised) is not None)
 
 
 def _split_by_lines(path: str, text: str) -> tuple:
@@ -63,7 +58,7 @@ def test_the_front_matter_ends_at_the_first_closing_line(lines: list[str], end: 
     text = "\n".join(["---", *lines]) + end
     try:
         expected, problems = _split_by_lines("a.fr.md", text)
-    except _YamlProblem:
+    except YamlProblem:
         return  # not a front matter the comparison can use: the YAML between does not parse
     doc, errors = split_front_matter("a.fr.md", text)
     if expected is None:

@@ -19,7 +19,9 @@ from recaps.content.errors import ContentError
 from recaps.content.loader import load_site
 from recaps.content.markup import check_body
 from recaps.content.models import Page, Partner, PeopleRegistry, Programme, Session, TagRegistry
-from recaps.content.reader import RawDocument, _YamlProblem, decode, parse_yaml, split_front_matter
+from recaps.content.decoding import decode
+from recaps.content.reader import RawDocument, split_front_matter
+from recaps.content.yaml_lines import YamlProblem, parse_yaml
 from recaps.content.validation import validate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -146,7 +148,7 @@ def test_split_front_matter_returns_a_document_or_errors(text: str) -> None:
 def test_parse_yaml_returns_plain_data_or_a_located_problem(text: str) -> None:
     try:
         data, lines = parse_yaml(text, first_line=1)
-    except _YamlProblem as problem:
+    except YamlProblem as problem:
         assert 1 <= problem.line <= line_count(text) + 1
         assert problem.message
         return

@@ -9,7 +9,10 @@ import pytest
 import yaml
 
 from recaps.content import markup
-from recaps.content.markup import ALLOWED_HTML, EXTENSIONS, check_body, url_allowed
+from recaps.content.conversion import EXTENSIONS
+from recaps.content.html_attributes import url_allowed
+from recaps.content.markup import check_body
+from recaps.content.raw_html import ALLOWED_HTML
 
 REPO = Path(__file__).resolve().parents[2]
 ALLOWED = "(allowed: <a>, <abbr>, <br>, <cite>, <em>, <kbd>, <mark>, <q>, <small>, <span>, <strong>, <sub>, <sup>)"

@@ -11,7 +11,8 @@ import time
 import markdown
 import pytest
 
-from recaps.content.markup import EXTENSIONS, check_body
+from recaps.content.conversion import EXTENSIONS
+from recaps.content.markup import check_body
 from recaps.content.markup_limits import (
     MAX_ABBREVIATIONS,
     MAX_BRACKETS,
@@ -182,6 +183,31 @@ def test_each_limit_is_reported_at_its_line() -> None:
     assert messages(intro + "\t" * (MAX_DEPTH + 1) + "a\n") == [f"p.fr.md:12: {NESTED}"]
 
 
+def test_one_past_each_limit_with_nothing_else_around_is_refused() -> None:
+    # The searches before the counts (is there a '<' at all, more lines than headings allowed,
+    # a line starting with enough characters to be nested that deep) must not miss a body that
+    # holds exactly one too many, and nothing more.
+    assert messages("<a " * (MAX_OPEN_ANGLES + 1)) == [
+        f"p.fr.md:10: more than {MAX_OPEN_ANGLES} tags with no '>' after them on their line {TOO_SLOW}: "
+        "finish each tag on its line, and write a '<' that starts no tag as '&lt;'"
+    ]
+    assert messages("# h\n" * (MAX_HEADINGS + 1)) == [
+        f"p.fr.md:10: more than 300 headings and rules {TOO_SLOW}: split it into several pages"
+    ]
+    assert messages("~~~\n" * (MAX_FENCES + 1)) == [
+        f"p.fr.md:10: more than 200 code fences (``` or ~~~) {TOO_SLOW}: split it into several pages"
+    ]
+    assert messages("*[A]: a\n \n" * (MAX_ABBREVIATIONS + 1)) == [
+        f"p.fr.md:10: more than 100 abbreviations (*[...]: lines) {TOO_SLOW}: keep those the text uses"
+    ]
+    assert messages("[" * (B + 1)) == [
+        f"p.fr.md:10: more than {B} '[' in one paragraph {TOO_SLOW}: separate paragraphs with a blank line, or {LITERAL_BRACKET}"
+    ]
+    for unit in ("\t", ">", "- ", "1. ", "    "):
+        assert messages("a\n" + unit * (MAX_DEPTH + 1) + "b\n") == [f"p.fr.md:11: {NESTED}"], unit
+    assert messages("a\n" + "\t" * MAX_DEPTH + "b\n") == []
+
+
 def test_what_real_text_holds_is_within_the_limits() -> None:
     body = (
         "# Titre\n\n" + "Un paragraphe avec [un lien](https://example.org) et <br> un retour.\n" * 40 + "\n"
@@ -213,7 +239,8 @@ def test_hostile_bodies_are_answered_at_once(name: str) -> None:
     code = textwrap.dedent(f"""
         import time
         import markdown
-        from recaps.content.markup import EXTENSIONS, check_body
+        from recaps.content.conversion import EXTENSIONS
+        from recaps.content.markup import check_body
         body = {HOSTILE[name]}
         start = time.perf_counter()
         errors = check_body("p.fr.md", body)

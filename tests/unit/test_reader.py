@@ -8,20 +8,13 @@ from pathlib import Path
 import pytest
 
 from recaps.content.errors import ContentError
-from recaps.content.reader import (
-    MAX_DEPTH,
-    RawDocument,
-    _YamlProblem,
-    decode,
-    parse_yaml,
-    read_markdown,
-    read_yaml_file,
-    split_front_matter,
-)
+from recaps.content.decoding import decode
+from recaps.content.reader import RawDocument, read_markdown, read_yaml_file, split_front_matter
+from recaps.content.yaml_lines import MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def problem(text: str, first_line: int = 1) -> tuple[int, str]:
-    with pytest.raises(_YamlProblem) as caught:
+    with pytest.raises(YamlProblem) as caught:
         parse_yaml(text, first_line)
     return caught.value.line, caught.value.message
 
@@ -174,9 +167,9 @@ def test_registry_is_one_document_only(tmp_path: Path) -> None:
 
 
 def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import recaps.content.reader
+    import recaps.content.files
 
-    monkeypatch.setattr(recaps.content.reader, "MAX_FILE_BYTES", 1_048_576)
+    monkeypatch.setattr(recaps.content.files, "MAX_FILE_BYTES", 1_048_576)
     (tmp_path / "big.fr.md").write_bytes(b"-" * 1_572_864)
     assert read_markdown(tmp_path, "big.fr.md") == (
         None,
@@ -377,12 +370,12 @@ def test_a_symlink_out_of_the_root_is_not_read(tmp_path: Path) -> None:
 def test_a_file_over_the_limit_is_refused_from_its_size_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import recaps.content.reader
+    import recaps.content.files
 
     with open(tmp_path / "big.fr.md", "wb") as handle:
         handle.truncate(50 * 1_048_576)  # sparse: 50 MB by its size, nothing on disk
     read = []
-    monkeypatch.setattr(recaps.content.reader.os, "read", lambda fd, n: read.append(n) or os.read(fd, n))
+    monkeypatch.setattr(recaps.content.files.os, "read", lambda fd, n: read.append(n) or os.read(fd, n))
     assert read_markdown(tmp_path, "big.fr.md") == (
         None, [ContentError("big.fr.md", 0, "", "is too large (50.0 MB; the limit is 2 MB)")]
     )
@@ -391,7 +384,7 @@ def test_a_file_over_the_limit_is_refused_from_its_size_alone(tmp_path: Path, mo
 
 def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch) -> None:
     # Tests run as root, where file permissions do not apply: the refusal is simulated at os.open.
-    from recaps.content import reader
+    from recaps.content import files
 
     (tmp_path / "partners").mkdir()
     (tmp_path / "partners" / "x.fr.md").write_text("---\nid: x\n---\n", encoding="utf-8")
@@ -399,8 +392,8 @@ def test_a_file_that_cannot_be_opened_is_reported(tmp_path, monkeypatch) -> None
     def refuse(path, flags, *args):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr(reader.os, "open", refuse)
-    data, errors = reader.read_bytes(tmp_path, "partners/x.fr.md")
+    monkeypatch.setattr(files.os, "open", refuse)
+    data, errors = files.read_bytes(tmp_path, "partners/x.fr.md")
     assert data is None
     assert [str(e) for e in errors] == ["partners/x.fr.md: cannot be read: Permission denied"]
 
@@ -426,7 +419,7 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypa
     # It grew between fstat and read: the reader asks for one byte more than fstat said, and reads on.
     import os
 
-    import recaps.content.reader
+    import recaps.content.files
 
     text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
     (tmp_path / "people.yml").write_text(text, encoding="utf-8")
@@ -436,7 +429,7 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path: Path, monkeypa
         def __init__(self, info: os.stat_result) -> None:
             self.st_mode, self.st_size = info.st_mode, 10
 
-    monkeypatch.setattr(recaps.content.reader.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
+    monkeypatch.setattr(recaps.content.files.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
     document, errors = read_yaml_file(tmp_path, "people.yml")
     assert errors == [] and len(document.meta["people"]) == 5000
 
@@ -445,20 +438,20 @@ def test_short_reads_do_not_cut_a_file(tmp_path: Path, monkeypatch: pytest.Monke
     # Network and FUSE file systems may return less than asked before the end of the file.
     import os
 
-    import recaps.content.reader
+    import recaps.content.files
 
     text = "people:\n" + "".join(f"  - id: p{i}\n    name: P {i}\n" for i in range(5000))
     (tmp_path / "people.yml").write_text(text, encoding="utf-8")
     real_read = os.read
-    monkeypatch.setattr(recaps.content.reader.os, "read", lambda fd, n: real_read(fd, min(n, 4096)))
+    monkeypatch.setattr(recaps.content.files.os, "read", lambda fd, n: real_read(fd, min(n, 4096)))
     document, errors = read_yaml_file(tmp_path, "people.yml")
     assert errors == [] and len(document.meta["people"]) == 5000
 
 
 def test_without_o_nofollow_a_link_out_of_the_root_is_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import recaps.content.reader
+    import recaps.content.files
 
-    monkeypatch.setattr(recaps.content.reader, "_NOFOLLOW", 0)  # as on Windows
+    monkeypatch.setattr(recaps.content.files, "_NOFOLLOW", 0)  # as on Windows
     (tmp_path / "outside.yml").write_text("people: []\n", encoding="utf-8")
     (tmp_path / "repo" / "sessions").mkdir(parents=True)
     (tmp_path / "repo" / "sessions" / "people.yml").symlink_to(tmp_path / "outside.yml")

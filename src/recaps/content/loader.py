@@ -21,7 +21,7 @@ from .errors import ContentErrors, ErrorReport
 from .items import Loaded, load_item, read_item_file, status_row
 from .load_cache import LoadCache
 from .models import SOURCE_LANGUAGE, PeopleRegistry, TagRegistry
-from .reader import forget_real_paths
+from .files import forget_real_paths
 from .references import Broken, check_references
 from .registries import load_registry
 from .sitemodel import MODELS, Item, ProgrammeItem, Site, StatusRow

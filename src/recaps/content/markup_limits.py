@@ -3,10 +3,10 @@
 Python-Markdown is not linear on hostile input: it reads the ``[`` of one paragraph against each
 other (thousands take minutes), looks for the end of every ``<`` left open through the rest of
 the text, splits a paragraph line by line at each heading or rule, goes through the whole text
-again at each code fence, matches every abbreviation against the whole text, and recurses into nested lists and quotes. Each of these is bounded here,
-by counting on the body as written (code included: what is code is Markdown's to decide), and the
-body's length bounds the rest, which is linear. ``tests/unit/test_markup_limits.py`` converts the
-worst case at each limit and measures it.
+again at each code fence, matches every abbreviation against the whole text, and recurses into
+nested lists and quotes. Each of these is bounded here, by counting on the body as written (code
+included: what is code is Markdown's to decide), and the body's length bounds the rest, which is
+linear. ``tests/unit/test_markup_limits.py`` converts the worst case at each limit and measures it.
 
 The build converts every body with Python-Markdown too: a body within these limits is fast there
 as well. Real recaps stay far below them (a long one is 10,000 characters, a few dozen links).
@@ -39,6 +39,9 @@ _ABBREVIATION = "\n*["
 _NESTING_START = re.compile(r"\n(?:[ \t>]|(?:[-*+:]|\d{1,9}[.)])(?=[ \t]))" + "{%d}" % MAX_DEPTH)
 _MARKER = re.compile(r"(?:[-*+:]|\d{1,9}[.)])(?=[ \t])")
 _NESTING = re.compile(r"(?:[ \t>]|(?:[-*+:]|\d{1,9}[.)])(?=[ \t]))*")
+# A line _NESTING_START finds starts with at least MAX_DEPTH of these characters: a quick search
+# for such a line first (most bodies have none) spares the slower one.
+_MAY_NEST_DEEPLY = re.compile(r"\n[ \t>*+:0-9.)-]{%d}" % MAX_DEPTH)
 
 
 def limit_problem(body: str) -> tuple[int, str] | None:
@@ -47,35 +50,50 @@ def limit_problem(body: str) -> tuple[int, str] | None:
     depth = _too_deep(text)
     if depth is not None:
         return depth, "the Markdown text is nested too deeply (lists or quotes inside each other)"
-    if body.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-        line = 0
-        for paragraph in _BLANK_LINE.split(body):
-            if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-                return line + _leading_newlines(paragraph), (
-                    f"more than {MAX_BRACKETS_PER_PARAGRAPH} '[' in one paragraph {_TOO_SLOW}: "
-                    f"separate paragraphs with a blank line, or {_LITERAL_BRACKET}"
-                )
-            line += paragraph.count("\n") + 2
-        if body.count("[") > MAX_BRACKETS:
-            return 0, f"more than {MAX_BRACKETS:,} '[' {_TOO_SLOW}: split it into several pages, or {_LITERAL_BRACKET}"
-    if body.count("<") > MAX_OPEN_ANGLES:
-        count = 0
-        for number, line in enumerate(body.split("\n")):
-            count += len(_TAG_START.findall(line, line.rfind(">") + 1))
-            if count > MAX_OPEN_ANGLES:
-                return number, (
-                    f"more than {MAX_OPEN_ANGLES} tags with no '>' after them on their line {_TOO_SLOW}: "
-                    "finish each tag on its line, and write a '<' that starts no tag as '&lt;'"
-                )
-    headings = _HEADING.findall(text)
-    if len(headings) > MAX_HEADINGS:
+    problem = _brackets_problem(body) or _open_tags_problem(body)
+    if problem is not None:
+        return problem
+    # Each count is looked for first: a search stops at the first one, a count reads the whole text.
+    if text.count("\n") > MAX_HEADINGS and len(_HEADING.findall(text)) > MAX_HEADINGS:  # a heading is a line
         return 0, f"more than {MAX_HEADINGS} headings and rules {_TOO_SLOW}: split it into several pages"
-    if body.count("```") + body.count("~~~") > MAX_FENCES:
+    if ("```" in body or "~~~" in body) and body.count("```") + body.count("~~~") > MAX_FENCES:
         return 0, f"more than {MAX_FENCES} code fences (``` or ~~~) {_TOO_SLOW}: split it into several pages"
-    if text.count(_ABBREVIATION) > MAX_ABBREVIATIONS:
+    if _ABBREVIATION in text and text.count(_ABBREVIATION) > MAX_ABBREVIATIONS:
         return 0, f"more than {MAX_ABBREVIATIONS} abbreviations (*[...]: lines) {_TOO_SLOW}: keep those the text uses"
     if len(body) > MAX_CHARACTERS:
         return 0, f"the Markdown text is longer than {MAX_CHARACTERS:,} characters: split it into several pages"
+    return None
+
+
+def _brackets_problem(body: str) -> tuple[int, str] | None:
+    """Too many '[' in a paragraph (at its first line), or in the body."""
+    if "[" not in body or body.count("[") <= MAX_BRACKETS_PER_PARAGRAPH:
+        return None
+    line = 0
+    for paragraph in _BLANK_LINE.split(body):
+        if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+            return line + _leading_newlines(paragraph), (
+                f"more than {MAX_BRACKETS_PER_PARAGRAPH} '[' in one paragraph {_TOO_SLOW}: "
+                f"separate paragraphs with a blank line, or {_LITERAL_BRACKET}"
+            )
+        line += paragraph.count("\n") + 2
+    if body.count("[") > MAX_BRACKETS:
+        return 0, f"more than {MAX_BRACKETS:,} '[' {_TOO_SLOW}: split it into several pages, or {_LITERAL_BRACKET}"
+    return None
+
+
+def _open_tags_problem(body: str) -> tuple[int, str] | None:
+    """Too many tags begun with no '>' after them on their line (at the line that makes one too many)."""
+    if "<" not in body or body.count("<") <= MAX_OPEN_ANGLES:
+        return None
+    count = 0
+    for number, line in enumerate(body.split("\n")):
+        count += len(_TAG_START.findall(line, line.rfind(">") + 1))
+        if count > MAX_OPEN_ANGLES:
+            return number, (
+                f"more than {MAX_OPEN_ANGLES} tags with no '>' after them on their line {_TOO_SLOW}: "
+                "finish each tag on its line, and write a '<' that starts no tag as '&lt;'"
+            )
     return None
 
 
@@ -85,7 +103,10 @@ def _leading_newlines(paragraph: str) -> int:
 
 def _too_deep(text: str) -> int | None:
     """The 0-based body line of the first line nested deeper than MAX_DEPTH, or None."""
-    for start in _NESTING_START.finditer(text):
+    candidate = _MAY_NEST_DEEPLY.search(text)
+    if candidate is None:
+        return None
+    for start in _NESTING_START.finditer(text, candidate.start()):
         prefix = _NESTING.match(text, start.start() + 1).group()
         levels = prefix.count(">") + len(_MARKER.findall(prefix)) + (prefix.count(" ") + 4 * prefix.count("\t")) // 4
         if levels > MAX_DEPTH:

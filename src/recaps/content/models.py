@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .reader import bidi_control
+from .characters import bidi_control
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGES = ("fr", "en")

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from .errors import ErrorReport
-from .reader import within
+from .files import within
 
 SESSIONS_DIR = "sessions"
 PARTNERS_DIR = "partners"

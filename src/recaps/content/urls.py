@@ -14,7 +14,7 @@ import re
 import urllib.parse
 
 from .models import LANGUAGES, SOURCE_LANGUAGE
-from .reader import BIDI_CONTROLS, bidi_message
+from .characters import BIDI_CONTROLS, bidi_message
 
 HOME = "index.md"
 PROGRAMMES = "programmes.md"
