@@ -22,20 +22,6 @@ MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 60
 WORST_GRADE = "C"
 
-# Offences in files that other engineers are reshaping right now (issue 14). The test ignores
-# them and fails on any entry that no longer offends, so this set can only shrink; the
-# integrator empties it once their work is merged.
-STILL_BEING_RESHAPED = {
-    "src/recaps/build.py:1 module: 530 lines (at most 300)",
-    "src/recaps/content/markup.py:1 module: 530 lines (at most 300)",
-    "src/recaps/content/markup.py:466 _check: 65 lines (at most 60)",
-    "src/recaps/content/markup.py:466 _check: cyclomatic complexity 28, grade D (C at most)",
-    "src/recaps/content/reader.py:1 module: 591 lines (at most 300)",
-    "src/recaps/content/reader.py:152 parse_yaml: 145 lines (at most 60)",
-    "src/recaps/content/reader.py:152 parse_yaml: cyclomatic complexity 65, grade F (C at most)",
-    "src/recaps/mkdocs/plugin.py:1 module: 420 lines (at most 300)",
-    "src/recaps/mkdocs/plugin.py:225 RecapsPlugin.on_nav: cyclomatic complexity 26, grade D (C at most)",
-}
 
 
 def modules() -> list[Path]:
@@ -112,12 +98,6 @@ def test_the_package_is_measured() -> None:
 
 
 def test_modules_and_functions_are_short_and_simple() -> None:
-    new = in_order(all_offences() - STILL_BEING_RESHAPED)
+    new = in_order(all_offences())
     if new:
         pytest.fail("too long or too complex; split or simplify:\n" + "\n".join(new), pytrace=False)
-
-
-def test_the_files_being_reshaped_still_offend_as_listed() -> None:
-    fixed = in_order(STILL_BEING_RESHAPED - all_offences())
-    if fixed:
-        pytest.fail("no longer offends; remove from STILL_BEING_RESHAPED:\n" + "\n".join(fixed), pytrace=False)
