@@ -145,6 +145,19 @@ def test_problems_are_capped_per_body() -> None:
     assert len(check_body("p", "<x>\n\n" * 1000)) == markup.MAX_PROBLEMS
 
 
+def test_the_errors_stop_at_the_cap_even_in_the_middle_of_an_element() -> None:
+    # Seven paragraphs with three event handlers each: 21 problems, the last element's third
+    # one past the cap of 20.
+    body = "".join(f"P{i}\n{{: onclick=x onfocus=y onblur=z }}\n\n" for i in range(7))
+    errors = [str(error) for error in check_body("p.fr.md", body, 10)]
+    assert len(errors) == markup.MAX_PROBLEMS == 20
+    assert errors[-3:] == [
+        "p.fr.md:26: HTML attribute 'onfocus' on <p> is not allowed: event handlers run scripts",
+        "p.fr.md:29: HTML attribute 'onblur' on <p> is not allowed: event handlers run scripts",
+        "p.fr.md:29: HTML attribute 'onclick' on <p> is not allowed: event handlers run scripts",
+    ]
+
+
 def test_url_allowed_follows_nh3() -> None:
     assert url_allowed("https://example.org") and url_allowed("../a.md#b") and url_allowed("mailto:a@b.c")
     assert not url_allowed("javascript:x") and not url_allowed("java\nscript:x") and not url_allowed("data:,x")

@@ -1,0 +1,28 @@
+"""The YAML reader: cases of its structure that the reader's tests do not reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from recaps.content.yaml_lines import YamlProblem, parse_yaml
+
+
+def test_an_alias_written_as_a_key_is_refused_as_an_alias() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("a: &x k\n*x : v\n")
+    assert (caught.value.line, caught.value.message) == (1, "YAML anchors (&name) are not allowed: write the value out")
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("a: 1\n*x : v\n")
+    assert (caught.value.line, caught.value.message) == (2, "YAML aliases (*name) are not allowed: write the value out")
+
+
+def test_the_first_value_of_a_key_written_twice_keeps_its_lines() -> None:
+    problems: list[YamlProblem] = []
+    data, lines = parse_yaml("a:\n  b: 1\n  c: [x]\na:\n  b: 2\n  c: [y, z]\nd: 3\n", problems=problems)
+    assert data == {"a": {"b": 1, "c": ["x"]}, "d": 3}
+    assert {location: line for location, line in lines.items() if "a" in location or "d" in location} == {
+        ("a",): 1, ("a", "b"): 2, ("a", "c"): 3, ("a", "c", 0): 3, ("d",): 7,
+    }
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (4, "field 'a' is written twice (also at line 1): keep one")
+    ]
