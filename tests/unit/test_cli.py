@@ -70,8 +70,8 @@ def test_check_with_errors_exits_1(tree: Path) -> None:
     result = run(tree, "check")
     assert (result.exit_code, result.output) == (
         1,
-        f"{SESSION_FR}:10: host: no partner 'atelier-nord' in partners/\n"
-        f"{SESSION_FR}:23: partners[1]: no partner 'atelier-nord' in partners/\n"
+        f"{SESSION_FR}:10: host: no partner 'atelier-nord' in partners/; none is listed there yet\n"
+        f"{SESSION_FR}:23: partners[1]: no partner 'atelier-nord' in partners/; none is listed there yet\n"
         "2 errors found\n",
     )
 

@@ -21,6 +21,22 @@ from .tree import PARTNERS_DIR, PEOPLE_FILE, TAGS_FILE
 Broken = dict[str, "set[str] | None"]
 
 
+KNOWN_IDS_SHOWN = 5  # where no known id is close: the first few, in order, and how many more
+
+
+def _hint(value: str, known: dict) -> str:
+    """The known id closest to ``value``, or else which ids are known, for the editor to pick."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if not known:
+        return "; none is listed there yet"
+    ids = sorted(known)
+    shown = ", ".join(f"'{id_}'" for id_ in ids[:KNOWN_IDS_SHOWN])
+    more = len(ids) - KNOWN_IDS_SHOWN
+    return f"; known ids: {shown}" + (f" and {more} more" if more > 0 else "")
+
+
 class _References:
     """Checks each reference against what the site knows, into one report."""
 
@@ -34,9 +50,7 @@ class _References:
                where: str, broken: set[str] | None) -> None:
         if value in known or broken is None or value in broken:
             return
-        close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        self.report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{hint}")
+        self.report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{_hint(value, known)}")
 
     def person(self, doc: RawDocument, location: tuple, field_label: str, value: str) -> None:
         self._check(doc, location, field_label, value, self.site.people, "person", PEOPLE_FILE, self.failed_people)
