@@ -33,6 +33,15 @@ def _serve(root: Path, tmp: Path):
     return process, f"http://127.0.0.1:{port}", output, reader
 
 
+def _stop(process: subprocess.Popen, reader: threading.Thread) -> None:
+    """End a preview started by _serve, and what reads its output."""
+    process.terminate()
+    process.wait(timeout=30)
+    reader.join(timeout=10)
+    process.stdout.close()
+    process.stderr.close()
+
+
 def _rebuilding(tmp: Path) -> bool:
     return bool(list(tmp.glob("recaps-serve-*/.recaps-build-*")))
 
@@ -111,11 +120,7 @@ def test_serve_follows_a_branch_switched_during_its_first_build(copy_repo, tmp_p
         assert process.poll() is None
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=10)
-        process.stdout.close()
-        process.stderr.close()
+        _stop(process, reader)
 
 
 def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they_are_fixed(
@@ -137,8 +142,4 @@ def test_a_site_wide_change_made_while_the_content_has_errors_is_built_once_they
         wait_for(lambda: "Nouveaux récits des sessions" in get(base + "/programmes/")[1], 30, "the new description")
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        reader.join(timeout=10)
-        process.stdout.close()
-        process.stderr.close()
+        _stop(process, reader)
