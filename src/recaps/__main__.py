@@ -2,7 +2,7 @@
 
 Ctrl-C and SIGTERM are taken from the first moment: importing the command line and what it
 runs takes a while (a second or two on a busy machine), and a stop then is one line, like a stop
-later on (the commands that build or serve take over with their own handling: recaps.cli).
+later on (the commands that build or serve take over with their own handling: recaps.commands.stops).
 """
 
 import os

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..stops import STOPS
 from .build import print_build_failure, refuse_a_bad_source_date_epoch
 from .repository import pass_root
 from .stops import SERVE_STOPPED, stops
@@ -125,7 +126,7 @@ def _run(server, host: str, port: int) -> None:
         server.server_bind = lambda: None  # bound already: serve() must not bind again
         click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
         # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
-        # process starts: recaps.build), not one of the server's: those start with them
+        # process starts: recaps.language_processes), not one of the server's: those start with them
         # blocked, as this thread has them when it starts them, until the first rebuild.
         _stops_to_this_thread(False)
         server.serve()
@@ -151,7 +152,7 @@ def _built_from(root: Path):
 def _stops_to_this_thread(taken: bool) -> None:
     """Unblock (or block) SIGINT and SIGTERM in this thread; the threads it starts inherit that."""
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK if taken else signal.SIG_BLOCK, STOPS)
 
 
 def _site_wide_files(root: Path) -> dict[str, tuple[int, int]]:
