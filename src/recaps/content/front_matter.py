@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import ContentError
 from .yaml_lines import Location, YamlProblem, parse_yaml
+from ..messages import message
 
 
 @dataclass
@@ -51,7 +52,7 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
         return None, [ContentError(path, 1, "", "front matter is missing: the file must start with a line '---'")]
     closing = _CLOSING_LINE.search(text, first_break)
     if closing is None:
-        return None, [ContentError(path, 1, "", "front matter is never closed: add a line '---' after it")]
+        return None, [ContentError(path, 1, "", message("front matter is never closed: add a line '---' after it"))]
     problems: list[YamlProblem] = []
     try:
         meta, where = parse_yaml(text[first_break + 1 : closing.start()], first_line=2, problems=problems)
