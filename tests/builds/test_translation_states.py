@@ -146,7 +146,7 @@ def test_notions_and_quotes_the_french_gained_show_in_french_under_the_stale_not
     english = page(states[1], "en", "parcours-cec-industries/session-3/")
     assert notice(english) == (
         "Translation may be out of date The French original has changed since this page was translated. "
-        "Read the French original"
+        "Parts not translated yet are shown in French. Read the French original"
     )
     (cards,) = [e for e in english.iter("div") if "recap-notions" in e.get("class", "")]
     notions = [(item.get("lang"), item.get("data-search-exclude"), text(item)) for item in cards.iter("li")]

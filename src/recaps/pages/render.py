@@ -155,15 +155,16 @@ class Renderer:
         """Above a translation that its source has changed since, or not finished: a notice."""
         if item is None or self.lang == SOURCE_LANGUAGE or item.state not in _NOTICED:
             return ""
-        return self._notice(item.state.value, relative_url(src_uri, "../" + url_of(src_uri)))
+        return self._notice(item.state.value, relative_url(src_uri, "../" + url_of(src_uri)), bool(item.stand_ins))
 
     def _href(self, from_uri: str, to_uri: str, template: str) -> str:
         self.targets.setdefault(to_uri, template)
         return relative_url(from_uri, url_of(to_uri))
 
-    def _notice(self, kind: str, original_url: str) -> str:
+    def _notice(self, kind: str, original_url: str, stand_ins: bool = False) -> str:
+        """``stand_ins``: the page shows French items its translation lacks."""
         return self.templates.render(
-            "notice.md.j2", kind=kind, t=self.t, original_url=original_url, lang=self.lang
+            "notice.md.j2", kind=kind, t=self.t, original_url=original_url, lang=self.lang, stand_ins=stand_ins
         )
 
     def _programme(self, programme: ProgrammeItem) -> None:
