@@ -2,7 +2,8 @@
 
 Each returns plain values (items, dicts, tuples) that a template lays out; none renders text
 but the labels it names. Which index entries exist is read from the source language, so that
-both languages have the same pages (a stale translation may lack notions or quotes).
+both languages have the same pages. A translation shows every notion and quote of its source:
+those it lacks, in French (recaps.content.pairing).
 """
 
 from __future__ import annotations
