@@ -78,9 +78,6 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     translated = _translation(model, source, translation, report) if translation is not None else None
     if content is None:
         return None
-    if model is not Page and content.id != item_id:
-        report.add(source.path, source.line_of(("id",)), "id",
-                   f"'{content.id}' does not match the file name '{item_id}'")
     item.content[SOURCE_LANGUAGE] = content
     item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
     if translated is not None:
