@@ -61,7 +61,8 @@ _NEVER_CLOSED = "front matter is never closed: add a line '---' after it"
 
 
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
-    """Split a Markdown file into YAML front matter (between '---' lines) and its body."""
+    """Split a Markdown file into YAML front matter (between '---' lines) and its body; no
+    document unless the front matter is read whole (mark-translated never rewrites such a file)."""
     parts = split_markdown(path, text)
     if not parts.closed:
         return None, [ContentError(path, 1, "", message(_NEVER_CLOSED))]

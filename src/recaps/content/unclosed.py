@@ -8,8 +8,10 @@ a Markdown list after a blank line. The front matter is taken to end before that
 the file), less the blank and comment lines just before it, which go to the body: they are as
 likely its first lines (a ``## heading`` reads as a YAML comment).
 
-It is a guess, told to the editor with the line it stops at; it is never wrong for a front
-matter followed by a blank line and a paragraph, the usual recap.
+It is a guess, and the editor is told the line it stops at. It is right for the usual recap (the
+fields, a blank line, a paragraph); a body whose first line reads as a field ("Note: ...") is
+read as front matter up to the next line that cannot be, and the error on that field, with the
+line the front matter was read up to, shows the editor where the '---' goes.
 """
 
 from __future__ import annotations
