@@ -14,7 +14,7 @@ from .discovery import ItemFiles
 from .errors import ContentError, ErrorReport
 from .markup import check_body
 from .models import NEUTRAL_FIELDS, SOURCE_LANGUAGE, Content, Page
-from .reader import RawDocument, read_markdown
+from .reader import MarkdownParts, RawDocument, read_markdown, read_markdown_parts
 from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
 from .translation import TranslationState, merge_translation, state_of
 from .unwritten import holds_no_translation, is_blank_file
@@ -26,6 +26,11 @@ Loaded = tuple["Item | None", list[ContentError]]
 def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocument | None, list[ContentError]]:
     """Hand-written pages may go without front matter; content files may not."""
     return read_markdown(root, rel, front_matter_required=model is not Page)
+
+
+def read_item_parts(root: Path, model: type[Content], rel: str) -> MarkdownParts:
+    """As read_item_file, each part of the file as far as it reads: what the check needs."""
+    return read_markdown_parts(root, rel, front_matter_required=model is not Page)
 
 
 def load_item(root: Path, files: ItemFiles, bodies: bool) -> Loaded:
@@ -49,13 +54,14 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     unwritten = False  # an English file that holds no translation yet: a missing translation
     for lang, rel in paths.items():
         if lang == SOURCE_LANGUAGE:
-            document, errors = read_item_file(root, model, rel)
+            parts = read_item_parts(root, model, rel)
         else:
-            document, errors, unwritten = read_translation(root, model, rel)
-        report.extend(errors)
-        if document is not None:
-            item.documents[lang] = document
-            report.extend(check_body(document.path, document.body, document.body_line))
+            parts, unwritten = read_translation(root, model, rel)
+        report.extend(parts.errors)
+        if parts.body is not None:  # also where the front matter does not read: all errors in one run
+            report.extend(check_body(rel, parts.body, parts.body_line))
+        if parts.document is not None:
+            item.documents[lang] = parts.document
 
     source = item.documents.get(SOURCE_LANGUAGE)
     translation = item.documents.get("en")
@@ -64,6 +70,8 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
         item.state = TranslationState.ORPHAN
         return None
     if source is None:
+        if translation is not None:  # checked alone: its own fields, not what it shares with the source
+            _translation(model, RawDocument(paths[SOURCE_LANGUAGE], {}), translation, report, alone=True)
         return None
 
     if "translation_of" in source.meta:
@@ -75,9 +83,6 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     translated = _translation(model, source, translation, report) if translation is not None else None
     if content is None:
         return None
-    if model is not Page and content.id != item_id:
-        report.add(source.path, source.line_of(("id",)), "id",
-                   f"'{content.id}' does not match the file name '{item_id}'")
     item.content[SOURCE_LANGUAGE] = content
     item.state = _state(model, source, translation, "en" in paths and not unwritten)
     if translated is not None:
@@ -85,16 +90,16 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     return item
 
 
-def read_translation(root: Path, model: type[Content], rel: str) -> tuple[RawDocument | None, list[ContentError], bool]:
-    """An English file, its errors, and whether it holds no translation yet (empty, whitespace
-    only, or as `recaps new` wrote it: ``unwritten``); such a file is a missing translation,
-    not an error, and comes back as no document."""
-    document, errors = read_item_file(root, model, rel)
-    if document is None:
-        return (None, [], True) if is_blank_file(root, rel) else (None, errors, False)
-    if not errors and holds_no_translation(model, document):
-        return None, [], True
-    return document, errors, False
+def read_translation(root: Path, model: type[Content], rel: str) -> tuple[MarkdownParts, bool]:
+    """An English file as far as it reads, and whether it holds no translation yet (empty,
+    whitespace only, or as `recaps new` wrote it: ``unwritten``); such a file is a missing
+    translation, not an error: it comes back with nothing read and no error."""
+    parts = read_item_parts(root, model, rel)
+    if parts.document is None:
+        unwritten = is_blank_file(root, rel)
+    else:
+        unwritten = not parts.errors and holds_no_translation(model, parts.document)
+    return (MarkdownParts(None, None, 1, []), True) if unwritten else (parts, False)
 
 
 def _state(model: type[Content], source: RawDocument | None, translation: RawDocument | None,
@@ -109,11 +114,12 @@ def _state(model: type[Content], source: RawDocument | None, translation: RawDoc
     return state_of(model, source, translation)
 
 
-def _translation(model: type[M], source: RawDocument, translation: RawDocument,
-                 report: ErrorReport) -> tuple[M, dict[str, frozenset[int]]] | None:
+def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport,
+                 alone: bool = False) -> tuple[M, dict[str, frozenset[int]]] | None:
     """The English content, completed with the source's language-neutral facts and the items
-    it lacks (their positions too), or None."""
-    merged, errors, stand_ins = merge_translation(model, source, translation)
+    it lacks (their positions too), or None. ``alone``: the source did not read, the
+    translation is checked on its own fields, its lists as written."""
+    merged, errors, stand_ins = merge_translation(model, source, translation, paired=not alone)
     report.extend(errors)
     written = {loc for loc in translation.lines if loc}
     translated, errors = validate(model, translation, merged, written=written)
@@ -162,5 +168,5 @@ def _state_from_files(root: Path, kind: str, paths: dict[str, str]) -> Translati
     """State of an item that failed validation, from whatever of its files still reads."""
     model = MODELS[kind]
     source, _ = read_item_file(root, model, paths[SOURCE_LANGUAGE])
-    translation, _, unwritten = read_translation(root, model, paths["en"])
-    return _state(model, source, translation, not unwritten)
+    parts, unwritten = read_translation(root, model, paths["en"])
+    return _state(model, source, parts.document if parts.closed else None, not unwritten)

@@ -96,13 +96,16 @@ class Merged(NamedTuple):
     stand_ins: dict[str, frozenset[int]]  # the items it lacks, in the source's words (pairing)
 
 
-def merge_translation(model: type[Content], source: RawDocument, translation: RawDocument) -> Merged:
+def merge_translation(model: type[Content], source: RawDocument, translation: RawDocument,
+                      paired: bool = True) -> Merged:
     """The translation's front matter completed with the source's language-neutral facts, its
-    lists paired item by item with the source's (``pairing``)."""
+    lists paired item by item with the source's (``pairing``; not if ``paired`` is False)."""
     merged = _copy(translation.meta)
     merged.pop("translation_of", None)
-    _without_what_the_source_lacks(model, source.meta, merged)
-    stand_ins = pair_items(model, source.meta, merged)
+    stand_ins: dict[str, frozenset[int]] = {}
+    if paired:
+        _without_what_the_source_lacks(model, source.meta, merged)
+        stand_ins = pair_items(model, source.meta, merged)
     errors: list[ContentError] = []
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):
