@@ -31,14 +31,15 @@ def may_have_level_one(text: str) -> bool:
     return _MAYBE_HEADING.search(text) is not None
 
 
-def level_one_lines(body: str, locator: Locator, published: str) -> list[int]:
-    """The 0-based line of each level-1 heading that ``published``, the HTML of ``body``, holds."""
-    texts = [_words(html.unescape(_TAG.sub("", inner))) for inner in _H1.findall(published)]
+def level_one_lines(body: str, locator: Locator, published: str, most: int) -> list[int]:
+    """The 0-based line of each level-1 heading that ``published``, the HTML of ``body``, holds:
+    the first ``most`` of them."""
+    texts = [_words(html.unescape(_TAG.sub("", inner))) for inner in _H1.findall(published)[:most]]
     if not texts:
         return []
     lines = body.split("\n")
-    candidates = [_candidate(lines, locator.masked.count("\n", 0, match.start()))
-                  for match in _MAYBE_HEADING.finditer(locator.masked)]
+    candidates = [_candidate(lines, number) for number, line in enumerate(locator.masked.split("\n"))
+                  if _MAYBE_HEADING.match(line)]
     found = []
     start = 0
     for text in texts:

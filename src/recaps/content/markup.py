@@ -118,8 +118,9 @@ def _level_one_headings(path: str, body: str, body_line: int, locator: Locator,
     """Each level-1 heading of the body, past the one a hand-written page may have (its title)."""
     if published is None:
         published, _ = convert(body)
-    lines = level_one_lines(body, locator, published)
-    if path.startswith(DOCS_DIR + "/"):
+    title_in_body = path.startswith(DOCS_DIR + "/")
+    lines = level_one_lines(body, locator, published, MAX_PROBLEMS + title_in_body)
+    if title_in_body:
         title = message("a second level-1 heading ('#', or a line underlined with '==='): the page's title "
                         "(line {line}) is its only one; start this one with '##' to make it a section",
                         line=body_line + lines[0]) if lines else None
