@@ -20,12 +20,13 @@ import yaml
 from .assembly import assembled, clean_stale_temp_dirs, discard, new_work_folder, swap_into_place
 from .build_options import BuildOptions, FullBuildNeeded
 from .content.errors import ErrorReport, printable
-from .content.loader import LoadCache, Site, load_site
+from .content.loader import LoadCache, Site
 from .content.models import LANGUAGES, SOURCE_LANGUAGE
 from .content.urls import site_address
 from .language_build import CONFIG_FILE, LanguageResult, build_language
 from .language_processes import run_builds
 from .pages.incremental import MANIFEST
+from .pages.site_check import check_site
 from .sitedir import check_site_dir, write_error
 from .stops import stops_held, too_late_to_stop
 
@@ -65,7 +66,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     except OSError as exc:
         raise write_error(exc, target) from None
     try:
-        site, report = load_site(root, cache=cache)
+        site, report = check_site(root, cache=cache)
         if report:
             return BuildResult(False, report=report)
         folders = {lang: str(work / lang) for lang in LANGUAGES}
@@ -101,7 +102,7 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
         site_url = _site_url_in_config(root)  # as the full build has it: the same links
     except ValueError as exc:
         return BuildResult(False, [str(exc)])
-    site, report = load_site(root, cache=cache)
+    site, report = check_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
     try:
