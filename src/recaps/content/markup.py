@@ -15,7 +15,8 @@ module:
 5. ``published_html``: the whole converted body as a browser parses it, every element and
    attribute, and the comments and declarations a browser reads otherwise than they seem;
 6. ``headings``: a level-1 heading, which would be a second title on the page (a hand-written
-   page in docs/ may have one, its title).
+   page in docs/ may have one, its title);
+7. ``directives``: a comment that the build reads as an instruction (Material's tags listing).
 
 Each error is at the file line where the editor wrote what it names (``findings``).
 """
@@ -26,6 +27,7 @@ import re
 
 from .characters import BIDI_CONTROLS
 from .conversion import convert
+from .directives import listing_directives
 from .errors import ContentError
 from .findings import MAX_PROBLEMS, Findings, Locator
 from .headings import level_one_lines, may_have_level_one
@@ -45,8 +47,8 @@ _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));
 
 
 def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
-    """Every raw HTML tag, attribute and link address in ``body`` that is not allowed, and every
-    level-1 heading a page must not have.
+    """Every raw HTML tag, attribute and link address in ``body`` that is not allowed, every
+    level-1 heading a page must not have, and every comment the build would take for an instruction.
 
     A body past one of the limits of ``markup_limits`` is not converted: that is its one error.
     ``body_line`` is the file line of the body's first line; errors carry file lines.
@@ -57,12 +59,14 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     if problem is not None:
         line, text = problem
         return [ContentError(path, body_line + line, "", text)]
+    errors = listing_directives(path, body, body_line)
     plain = _plain(body)
     headings = may_have_level_one(body)
     if plain and "&#" not in body and not headings:
-        return []
+        return errors
     locator = Locator(body)  # code masked once, for every check below
-    errors = _bidi_references(path, locator.masked, body_line) if "&#" in body else []
+    if "&#" in body:
+        errors += _bidi_references(path, locator.masked, body_line)
     try:
         published = None
         if not plain:
