@@ -70,10 +70,11 @@ class LinkCheck:
         errors = []
         for document, uri, langs in self._shown():
             found = []
-            locator = Locator(document.body)
+            locator = None  # made for a body with a problem only: it reads the whole body
             for link in self._links(document):
                 problem = self._problem(link, uri, langs)
                 if problem is not None:
+                    locator = locator or Locator(document.body)
                     line = locator.line_of(f"]({link})", f"]({link} ", f"](<{link}>", f"]: {link}", link)
                     found.append(ContentError(document.path, document.body_line + line, "", problem))
             errors += found[:MAX_PROBLEMS]
