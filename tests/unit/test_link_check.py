@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from checkcases import BASE, run_check
 from conftest import REPO
 
@@ -77,3 +78,28 @@ def test_a_site_with_errors_has_the_links_checked_that_can_be(tmp_path: Path) ->
         "the path of its source relative to this page, such as '../partners/index.md' for the list of partners",
         "2 errors found",
     ]
+
+
+def test_a_link_to_an_anchor_of_a_page_without_headings(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root)
+    (root / "docs").mkdir()
+    (root / "docs/a-propos.fr.md").write_text("Du texte, sans titre.\n", encoding="utf-8")
+    session = "sessions/parcours-demo/session-1.fr.md"
+    line = _append(root / session, "\n[À propos](../a-propos.md#equipe)\n")
+    assert run_check(root).output == (
+        f"{session}:{line + 1}: the link '../a-propos.md#equipe' leads to the anchor '#equipe', which the page "
+        "does not have (its anchors: none, as it has no headings)\n"
+        "1 error found\n"
+    )
+
+
+def test_mkdocs_yml_makes_heading_ids_as_the_check_does() -> None:
+    # The check converts with toc's default slugify (recaps.content.conversion's extensions):
+    # a slugify or separator of toc's in mkdocs.yml would make other ids in the build.
+    document = yaml.compose((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    extensions = next(value for key, value in document.value if key.value == "markdown_extensions")
+    toc = [entry for entry in extensions.value if isinstance(entry, yaml.MappingNode)
+           and entry.value[0][0].value == "toc"]
+    assert len(toc) == 1
+    assert not {key.value for key, _ in toc[0].value[0][1].value} & {"slugify", "separator"}

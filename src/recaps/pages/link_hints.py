@@ -70,7 +70,7 @@ def anchor_moved(link: str, anchor: str, suggestion: str) -> Message:
 
 def _known(ids: Collection[str]) -> Message | str:
     if not ids:
-        return message("none")
+        return message("none, as it has no headings")
     shown = ", ".join(f"#{anchor}" for anchor in list(ids)[:KNOWN_SHOWN])
     more = len(ids) - KNOWN_SHOWN
     return message("{shown} and {count} more", shown=shown, count=more) if more > 0 else shown
