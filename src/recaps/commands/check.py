@@ -24,7 +24,9 @@ def _plural(count: int, word: str) -> str:
 @pass_root
 def check(root: Path) -> None:
     """Check every content file; report every problem with file, line and field."""
-    site, report = load_site(root, bodies=False)
+    from ..pages.site_check import check_site
+
+    site, report = check_site(root)
     if report:
         click.echo(report.render())
         sys.exit(1)
