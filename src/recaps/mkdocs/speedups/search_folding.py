@@ -5,8 +5,9 @@ Material builds the lunr index in its search worker, from search_index.json, and
 add a pipeline function there: its `pipeline` setting only removes lunr's own functions. What it
 does index is every field named in the index's `fields` setting, each with its boost. So beside
 `title`, `text` and `tags`, an entry gets `title_folded`, `text_folded` and `tags_folded`: the
-words of that field that carry diacritics, lowercased and without them, each twin with its
-field's boost, so that both spellings of a word find the same documents in the same order.
+words of that field that carry diacritics, lowercased and without them (and without the first
+one's only, for a capital typed unaccented: "Ecosystème"), each twin with its field's boost, so
+that either spelling of a word finds the same documents in the same order.
 What readers see is untouched: results show the accented text, and a query typed with accents
 is highlighted in it as before (a document found through a twin is listed without a highlight).
 """
@@ -42,15 +43,23 @@ def _separator(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _spellings(word: str) -> list[str]:
+    """The ways ``word`` may be typed without its accents: folded, and with only its first letter
+    folded when that one is accented ("Écosystème": "ecosysteme", "ecosystème"), as capitals
+    often are; none for a word without diacritics."""
+    lower = word.lower()
+    plain = fold(lower)
+    if plain == lower:
+        return []
+    initial = fold(lower[0]) + lower[1:]
+    return [plain] if initial in (lower, plain) else [plain, initial]
+
+
 def _folded_words(text: str, separator: re.Pattern[str]) -> list[str]:
-    """The words of ``text`` (HTML, split as Material's tokenizer splits it) that folding changes, folded."""
-    folded = []
-    for word in separator.split(_TAG.sub(" ", text)):
-        if word and not word.isascii():
-            plain = fold(word)
-            if plain != word.lower():
-                folded.append(plain)
-    return folded
+    """The spellings without accents of the words of ``text`` (HTML, split as Material's
+    tokenizer splits it)."""
+    return [spelling for word in separator.split(_TAG.sub(" ", text)) if word and not word.isascii()
+            for spelling in _spellings(word)]
 
 
 def twins(entry: dict[str, Any], separator: str) -> dict[str, Any]:
@@ -63,7 +72,7 @@ def twins(entry: dict[str, Any], separator: str) -> dict[str, Any]:
             words = _folded_words(value, pattern)
             if words:
                 found[name + SUFFIX] = " ".join(words)
-    tags = [plain for plain, tag in ((fold(tag), tag) for tag in entry.get("tags") or ()) if plain != tag.lower()]
+    tags = [spelling for tag in entry.get("tags") or () for spelling in _spellings(tag)]
     if tags:
         found["tags" + SUFFIX] = tags
     return found
