@@ -43,16 +43,17 @@ def _separator(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _spellings(word: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # the same words come back in page after page
+def _spellings(word: str) -> tuple[str, ...]:
     """The ways ``word`` may be typed without its accents: folded, and with only its first letter
     folded when that one is accented ("Écosystème": "ecosysteme", "ecosystème"), as capitals
     often are; none for a word without diacritics."""
     lower = word.lower()
     plain = fold(lower)
     if plain == lower:
-        return []
+        return ()
     initial = fold(lower[0]) + lower[1:]
-    return [plain] if initial in (lower, plain) else [plain, initial]
+    return (plain,) if initial in (lower, plain) else (plain, initial)
 
 
 def _folded_words(text: str, separator: re.Pattern[str]) -> list[str]:

@@ -14,7 +14,7 @@ import re
 
 COLON = {"fr": "\u202f: "}  # the other languages: ": "
 BETWEEN_FACTS = " · "
-_TERM_END = re.compile(r"(:?)\s*</dt>\s*")
+_TERM_END = re.compile(r"</dt>\s*")
 _FACT_END = re.compile(r"</dd>((?:\s+|</div>|<div\b[^>]*>)*)(?=<dt[\s>])")
 _DIV = re.compile(r"</?div\b[^>]*>")
 _LINE_BREAK = re.compile(r"<br\s*/?>")
@@ -22,9 +22,9 @@ _LINE_BREAK = re.compile(r"<br\s*/?>")
 
 def readable(html: str, lang: str) -> str:
     """``html`` with labels apart from values and line breaks as spaces, for the search index."""
-    if "<d" in html:
+    if "</dt>" in html:
         colon = COLON.get(lang, ": ")
-        html = _TERM_END.sub(lambda m: m.group(1) + "</dt>" + (" " if m.group(1) else colon), html)
+        html = _TERM_END.sub(lambda m: "</dt>" + (" " if m.string[m.start() - 1] == ":" else colon), html)
         html = _FACT_END.sub(lambda m: "</dd>" + BETWEEN_FACTS + "".join(_DIV.findall(m.group(1))), html)
     if "<br" in html:
         html = _LINE_BREAK.sub(lambda m: m.group(0) + " ", html)
