@@ -25,7 +25,6 @@ LABELS: dict[str, dict[str, str]] = {
     "what_we_learned": {"fr": "Ce que nous avons appris", "en": "What we learned"},
     "key_notions": {"fr": "Notions clés", "en": "Key notions"},
     "quotes": {"fr": "Paroles d’intervenants", "en": "Speakers’ words"},
-    "focus": {"fr": "Focus : {name}", "en": "Focus: {name}"},
     "read_partner": {"fr": "Découvrir {name}", "en": "About {name}"},
     "previous_session": {"fr": "Session précédente", "en": "Previous session"},
     "next_session": {"fr": "Session suivante", "en": "Next session"},
