@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import types
 import typing
 from enum import Enum
@@ -276,8 +277,10 @@ def with_source_version(text: str, version: str) -> str:
     bom = ""
     if lines and lines[0].startswith("\ufeff"):
         bom, lines[0] = "\ufeff", lines[0][1:]
-    # Quoted if made of decimal digits alone, which YAML would read as a number (0123: octal).
-    entry = f'translation_of: "{version}"' if version.isdigit() else f"translation_of: {version}"
+    # Quoted where YAML would read a number: decimal digits alone (0123: octal), or digits
+    # around an "e", a float to YAML 1.2 readers such as Decap CMS's (5e12: 5,000,000,000,000).
+    number_like = version.isdigit() or re.fullmatch(r"[0-9]+e[0-9]+", version) is not None
+    entry = f'translation_of: "{version}"' if number_like else f"translation_of: {version}"
     end = _front_matter_end(lines)
     if end is None:
         return bom + newline.join(["---", entry, "---", *lines])
