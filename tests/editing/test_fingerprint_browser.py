@@ -103,6 +103,7 @@ CASES = {
         "  - text: on\n"
         "  - text: 12\n"
         "  - text: 1.5\n"
+        "  - text: 0.00001\n"
         "  - text: +0x1F\n"
         "next_session:\n"
         "  title: ~\n"
@@ -126,9 +127,10 @@ CASES = {
     # Windows line endings; a body that starts and ends with spaces Python strips and
     # JavaScript's trim() does not, and the other way round.
     15: _session(15, "title: Fins de ligne\r\nauthor: La rédaction\r\nquestion: Quoi ?\r\nsummary: Un résumé.\r\n", "\u3000\u2003Corps\r\nsuite\u00a0\r\n\ufeff").replace("\n", "\r\n").replace("\r\r\n", "\r\n"),
-    # Values Decap reads otherwise than Python (YAML 1.2): 1.0 is 1, 017 is 17, 1e3 is 1000. Its
+    # Values Decap reads otherwise than Python (YAML 1.2): 1.0 is 1, 017 is 17, 1e3 is 1000, and
+    # writes otherwise than it read (1.0e+20 as 100000000000000000000). Its
     # version differs until Decap writes the file; what matters is the version it then writes.
-    16: _session(16, "title: 1.0\nauthor: 017\nquestion: 1e3\nsummary: Un résumé.\n", "Corps.\n"),
+    16: _session(16, "title: 1.0\nauthor: 017\nquestion: 1e3\nsummary: 1.0e+20\n", "Corps.\n"),
 }
 _ENGLISH = "---\ntitle: A title\nauthor: The editorial team\nquestion: What?\nsummary: A summary.\n"
 ENGLISH = {number: _ENGLISH + "---\n\nBody.\n" for number in CASES}
@@ -332,3 +334,5 @@ def test_marking_up_to_date_writes_the_version_of_the_french_decap_saves(page, a
     french = _written(page, f"{FOLDER}/session-{number}.fr.md")
     translation = _written(page, f"{FOLDER}/session-{number}.en.md")
     assert translation.meta["translation_of"] == source_version(Session, french) == shown["version"]
+    # Only what is translated: no reference (host...) copied from the French.
+    assert list(translation.meta) == ["title", "author", "question", "summary", "translation_of"]
