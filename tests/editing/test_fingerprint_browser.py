@@ -1,7 +1,8 @@
-"""The translation-state widget in Decap CMS, in Debian's Chromium: the version it computes in
-the browser (admin/fingerprint.js) is Python's (recaps.content.translation.source_version), on
-the real content and on generated inputs, and what it writes in `translation_of` is what
-`recaps mark-translated` would write for the French file Decap saves.
+"""The admin page's own scripts inside Decap CMS, in Debian's Chromium. Mostly the
+translation-state widget: the version it computes in the browser (admin/fingerprint.js) is
+Python's (recaps.content.translation.source_version), on the real content and on generated
+inputs, and what it writes in `translation_of` is what `recaps mark-translated` would write for
+the French file Decap saves. Then the preview (admin/preview.js), in both languages.
 
 Decap runs its own "test-repo" backend here, which holds the repository's files in the page
 (``window.repoFiles``) and writes into them on saving: Decap reads and writes the files as it
@@ -190,6 +191,10 @@ def admin_url(content: Path, tmp_path_factory: pytest.TempPathFactory):
     """The admin page, decap-cms.js beside it and the configuration of ``content`` for Decap's
     test backend, served on 127.0.0.1."""
     site = tmp_path_factory.mktemp("served")
+    # The site's home page, as the preview reads its style sheets from it.
+    (site / "index.html").write_text(
+        '<!doctype html><link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
+        '<link rel="stylesheet" href="assets/recaps.css">', encoding="utf-8")
     admin = site / "admin"
     shutil.copytree(ADMIN, admin)
     for built in DECAP_DIST.glob("*.js"):
@@ -336,3 +341,23 @@ def test_marking_up_to_date_writes_the_version_of_the_french_decap_saves(page, a
     assert translation.meta["translation_of"] == source_version(Session, french) == shown["version"]
     # Only what is translated: no reference (host...) copied from the French.
     assert list(translation.meta) == ["title", "author", "question", "summary", "translation_of"]
+
+
+def test_the_preview_shows_the_entry_in_each_language_with_the_sites_style(page, admin_url) -> None:
+    _open(page, admin_url, COLLECTION, "session-5")
+    page.get_by_role("button", name="Aperçu", exact=True).click()
+    preview = page.frame_locator("#preview-pane")
+    assert preview.locator("h1").inner_text() == "Embarquer son écosystème"
+    assert preview.locator("figcaption").all_inner_texts()[:2] == [
+        "Éric Duverger, cofondateur", "Isabelle Kocher de Leyritz, ex-directrice générale d’Engie, cofondatrice",
+    ]
+    styles = preview.locator('link[rel="stylesheet"]').evaluate_all("links => links.map(link => link.href)")
+    assert styles == [admin_url.replace("admin/", "") + path
+                      for path in ("assets/stylesheets/main.0123abcd.min.css", "assets/recaps.css")]
+    page.locator("text=/^Écrire en FR$/").click()
+    page.locator("[role=menuitem]", has_text="EN").click()
+    assert preview.locator("h1").inner_text() == "Bringing your ecosystem on board"
+    assert preview.locator(".recap-facts dt, .recap-facts dd").all_text_contents()[:4] == [
+        "Dates", "16 January 2025 – 17 January 2025", "Place", "Lyon",  # from the French entry
+    ]
+    assert preview.locator("figcaption").all_inner_texts()[0] == "Éric Duverger, co-founder"

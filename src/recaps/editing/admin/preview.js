@@ -68,8 +68,18 @@
   /* A template that reads its facts from the French entry when it shows the English one. */
   function withFrenchFacts(render) {
     return window.createClass({
-      getInitialState: function () { return { french: null, asked: false }; },
-      componentDidMount: function () { this.askFrench(); },
+      getInitialState: function () { return { french: null, asked: false, people: {} }; },
+      componentDidMount: function () { this.askFrench(); this.askPeople(); },
+      /* Everyone the quotes may name, from sessions/people.yml. */
+      askPeople: function () {
+        var self = this;
+        if (!this.props.getCollection) return;
+        this.props.getCollection("registries", "people").then(function (loaded) {
+          var people = {};
+          (toJS(loaded.get("data")).people || []).forEach(function (person) { people[person.id] = person; });
+          if (!self.gone) self.setState({ people: people });
+        }).catch(function () { /* the quotes show the speakers' ids */ });
+      },
       componentDidUpdate: function () { this.askFrench(); },
       /* The saved French entry, once the English one is shown. */
       askFrench: function () {
@@ -89,7 +99,7 @@
           className: "md-typeset", lang: locale,
           "data-md-color-scheme": "default", "data-md-color-primary": "teal", "data-md-color-accent": "deep-orange",
           style: { padding: "1rem 1.5rem", maxWidth: "50rem", margin: "0 auto" },
-        }, render(own, facts, locale, LABELS[locale], this.props));
+        }, render(own, facts, locale, LABELS[locale], this.props, this.state.people));
       },
     });
   }
@@ -102,12 +112,23 @@
     var text = locale === "fr" && (speaker.lang || "fr") === "fr" ? "« " + quote.text + " »" : "“" + quote.text + "”";
     return h("figure", { className: "recap-quote" },
       h("blockquote", null, h("p", null, text)),
-      speaker.name ? h("figcaption", null, h("span", { className: "recap-quote__speaker" }, speaker.name)) : null);
+      speaker.name ? h("figcaption", null, h("span", { className: "recap-quote__speaker" }, speaker.name),
+        speaker.role ? ", " + speaker.role : null) : null);
   }
 
-  var SessionPreview = withFrenchFacts(function (own, facts, locale, t, props) {
-    var metadata = props.fieldsMetaData;
+  /* The quotes of this language, each with its speaker from the French entry. */
+  function quoteBlocks(own, facts, people, locale) {
     var sourceQuotes = facts.quotes || [];
+    return (own.quotes || []).map(function (quote, i) {
+      var source = sourceQuotes[i] || {};
+      var person = people[source.speaker] || { name: source.speaker };
+      var speaker = { name: person.name, role: person.role && person.role[locale], lang: source.lang };
+      return h("div", { key: "quote-" + i }, quoteBlock(quote, speaker, locale));
+    });
+  }
+
+  var SessionPreview = withFrenchFacts(function (own, facts, locale, t, props, people) {
+    var metadata = props.fieldsMetaData;
     return [
       h("p", { key: "note", className: "recap-kicker" }, t.draft),
       h("h1", { key: "title" }, own.title || ""),
@@ -129,18 +150,14 @@
       h("h2", { key: "learned" }, t.learned),
       h("div", { key: "body" }, props.widgetFor("body")),
       (own.quotes || []).length ? h("h2", { key: "quotes-title" }, t.quotes) : null,
-      (own.quotes || []).map(function (quote, i) {
-        var source = sourceQuotes[i] || {};
-        var name = source.speaker && nameOf(metadata, "speaker", "registries", source.speaker, "name");
-        return h("div", { key: "quote-" + i }, quoteBlock(quote, { name: name, lang: source.lang }, locale));
-      }),
+      quoteBlocks(own, facts, people, locale),
       own.next_session && (own.next_session.note || own.next_session.title)
         ? h("p", { key: "next", className: "recap-next" }, h("strong", null, t.next), " · ",
           [own.next_session.title, own.next_session.note].filter(Boolean).join(" · ")) : null,
     ];
   });
 
-  var PartnerPreview = withFrenchFacts(function (own, facts, locale, t, props) {
+  var PartnerPreview = withFrenchFacts(function (own, facts, locale, t, props, people) {
     return [
       h("p", { key: "note", className: "recap-kicker" }, t.draft),
       h("h1", { key: "name" }, own.name || ""),
@@ -148,9 +165,7 @@
         fact(t.kind, facts.kind), fact(t.city, facts.city), fact(t.website, facts.website)),
       own.mission ? h("p", { key: "mission" }, own.mission) : null,
       h("div", { key: "body" }, props.widgetFor("body")),
-      (own.quotes || []).map(function (quote, i) {
-        return h("div", { key: "quote-" + i }, quoteBlock(quote, {}, locale));
-      }),
+      quoteBlocks(own, facts, people, locale),
     ];
   });
 
