@@ -361,3 +361,18 @@ def test_the_preview_shows_the_entry_in_each_language_with_the_sites_style(page,
         "Dates", "16 January 2025 – 17 January 2025", "Place", "Lyon",  # from the French entry
     ]
     assert preview.locator("figcaption").all_inner_texts()[0] == "Éric Duverger, co-founder"
+
+
+def test_a_sessions_id_is_written_from_its_number_on_saving(page, admin_url) -> None:
+    """admin/ids.js, as Decap calls it before it writes an entry (its preSave event)."""
+    _open(page, admin_url, COLLECTION, "session-5")
+    saved = page.evaluate("""collection => window.CMS.invokeEvent({
+        name: "preSave",
+        data: { entry: new Map([["collection", collection], ["data", new Map([["number", 7], ["id", "x"]])]]) },
+    }).then(entry => entry.get("data").get("id"))""", COLLECTION)
+    assert saved == "session-7"
+    untouched = page.evaluate("""() => window.CMS.invokeEvent({
+        name: "preSave",
+        data: { entry: new Map([["collection", "partners"], ["data", new Map([["number", 7], ["id", "x"]])]]) },
+    }).then(entry => entry.get("data").get("id"))""")
+    assert untouched == "x"
