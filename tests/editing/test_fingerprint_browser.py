@@ -190,6 +190,7 @@ _INIT = """
 def admin_url(content: Path, tmp_path_factory: pytest.TempPathFactory):
     """The admin page, decap-cms.js beside it and the configuration of ``content`` for Decap's
     test backend, served on 127.0.0.1."""
+    assert (DECAP_DIST / "decap-cms.js").is_file(), "decap-cms is missing from node_modules: run npm ci (package.json)"
     site = tmp_path_factory.mktemp("served")
     # The site's home page, as the preview reads its style sheets from it.
     (site / "index.html").write_text(
