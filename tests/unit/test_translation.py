@@ -283,7 +283,7 @@ def test_merge_with_fewer_quotes_does_not_invent_items() -> None:
     en = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
     merged, errors = merge_translation(Session, FR, en)
     assert merged["quotes"] == []
-    assert [e.message for e in errors] == [
+    assert [str(e.message) for e in errors] == [
         "the French source has 1 item, this translation has 0: translate each one, in the same order"
     ]
 

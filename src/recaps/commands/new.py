@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..messages import message
+from .language import language_option, say
 from .repository import pass_root, refuse
 
 
@@ -18,32 +20,34 @@ def new() -> None:
 @new.command("session")
 @click.argument("programme")
 @click.argument("number", type=int)
+@language_option
 @pass_root
-def new_session(root: Path, programme: str, number: int) -> None:
+def new_session(root: Path, programme: str, number: int, lang: str) -> None:
     """Create sessions/PROGRAMME/session-NUMBER.fr.md and .en.md.
 
     PROGRAMME is the programme's id, the name of its folder; its folder as tab completion types
     it (PROGRAMME/ or sessions/PROGRAMME/) is taken too.
     """
-    _write_new(root, lambda scaffold: scaffold.new_session(root, programme, number))
+    _write_new(root, lambda scaffold: scaffold.new_session(root, programme, number), lang)
 
 
 @new.command("partner")
 @click.argument("partner_id", metavar="ID")
+@language_option
 @pass_root
-def new_partner(root: Path, partner_id: str) -> None:
+def new_partner(root: Path, partner_id: str, lang: str) -> None:
     """Create partners/ID.fr.md and partners/ID.en.md."""
-    _write_new(root, lambda scaffold: scaffold.new_partner(root, partner_id))
+    _write_new(root, lambda scaffold: scaffold.new_partner(root, partner_id), lang)
 
 
-def _write_new(root: Path, make) -> None:
+def _write_new(root: Path, make, lang: str) -> None:
     from .. import scaffold  # here: its templates and field reference are for `new` alone
 
     try:
         files = make(scaffold)
         scaffold.write(root, files)
     except scaffold.ScaffoldError as exc:
-        refuse(str(exc))
+        refuse(exc.problem, lang)
     for new_file in files:
-        click.echo(f"created {new_file.path}")
-    click.echo("Fill in the French file, run `recaps check`, then translate the English one.")
+        say(message("created {file}", file=new_file.path), lang)
+    say(message("Fill in the French file, run `recaps check`, then translate the English one."), lang)

@@ -44,12 +44,12 @@ _CLOSING_LINE = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*(?=\n|\Z)")
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
     """Split a Markdown file into YAML front matter (between '---' lines) and its body."""
     if not text or text.isspace():
-        return None, [ContentError(path, 1, "", "the file is empty: it must start with front matter between '---' lines")]
+        return None, [ContentError(path, 1, "", message("the file is empty: it must start with front matter between '---' lines"))]
     first_break = text.find("\n")
     if first_break < 0:
         first_break = len(text)
     if text[:first_break].rstrip() != "---":
-        return None, [ContentError(path, 1, "", "front matter is missing: the file must start with a line '---'")]
+        return None, [ContentError(path, 1, "", message("front matter is missing: the file must start with a line '---'"))]
     closing = _CLOSING_LINE.search(text, first_break)
     if closing is None:
         return None, [ContentError(path, 1, "", message("front matter is never closed: add a line '---' after it"))]
@@ -59,9 +59,9 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
     except YamlProblem as problem:
         return None, [noted.error(path) for noted in [*problems, problem]]
     if meta is None:
-        return None, [ContentError(path, 1, "", "front matter is empty")]
+        return None, [ContentError(path, 1, "", message("front matter is empty"))]
     if not isinstance(meta, dict):
-        return None, [ContentError(path, 2, "", "front matter must be a mapping of fields ('name: value' lines)")]
+        return None, [ContentError(path, 2, "", message("front matter must be fields written as 'name: value' lines"))]
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.start()) + 3  # two lines after the one that ends there
     return RawDocument(path, meta, body, body_line, where), [noted.error(path) for noted in problems]

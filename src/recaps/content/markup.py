@@ -30,6 +30,7 @@ from .html_attributes import shown
 from .markup_limits import limit_problem
 from .published_html import check_published
 from .raw_html import check_fragments
+from ..messages import message
 
 __all__ = ["MAX_PROBLEMS", "check_body"]
 
@@ -49,8 +50,8 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
         return []
     problem = limit_problem(body)
     if problem is not None:
-        line, message = problem
-        return [ContentError(path, body_line + line, "", message)]
+        line, said = problem
+        return [ContentError(path, body_line + line, "", said)]
     plain = _plain(body)
     if plain and "&#" not in body:
         return []
@@ -61,10 +62,11 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
     try:
         return references + _check(path, body, body_line, locator)
     except RecursionError:
-        return [ContentError(path, body_line, "",
-                             "the Markdown text is nested too deeply (lists or quotes inside each other)")]
+        return [ContentError(path, body_line, "", message(
+            "the Markdown text is nested too deeply (lists or quotes inside each other)"))]
     except Exception as exc:  # noqa: BLE001 - whatever Markdown chokes on is the editor's to fix
-        return [ContentError(path, body_line, "", f"the Markdown text cannot be converted: {shown(str(exc))}")]
+        return [ContentError(path, body_line, "", message("the Markdown text cannot be converted: {reason}",
+                                                          reason=shown(str(exc))))]
 
 
 def _plain(body: str) -> bool:
@@ -86,9 +88,10 @@ def _bidi_references(path: str, masked: str, body_line: int) -> list[ContentErro
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
         if code in BIDI_CONTROLS:
             errors.append(ContentError(
-                path, body_line + masked.count("\n", 0, match.start()), "",
-                f"the character reference '{match.group()}' writes the invisible bidirectional control "
-                f"U+{code:04X} ({BIDI_CONTROLS[code]}), which reorders the text readers see: remove it"))
+                path, body_line + masked.count("\n", 0, match.start()), "", message(
+                    "the character reference '{reference}' writes the invisible bidirectional control {code} "
+                    "({name}), which reorders the text readers see: remove it",
+                    reference=match.group(), code=f"U+{code:04X}", name=BIDI_CONTROLS[code])))
     return errors[:MAX_PROBLEMS]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 
 from .errors import ErrorReport
+from ..messages import Listing, Message, message, plural_message
 from .models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .reader import RawDocument
 from .sitemodel import Item, ProgrammeItem, Site
@@ -24,17 +25,19 @@ Broken = dict[str, "set[str] | None"]
 KNOWN_IDS_SHOWN = 5  # where no known id is close: the first few, in order, and how many more
 
 
-def _hint(value: str, known: dict) -> str:
+def _hint(value: str, known: dict) -> Message:
     """The known id closest to ``value``, or else which ids are known, for the editor to pick."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return message("did you mean '{id}'?", id=close[0])
     if not known:
-        return "; none is listed there yet"
+        return message("none is listed there yet")
     ids = sorted(known)
-    shown = ", ".join(f"'{id_}'" for id_ in ids[:KNOWN_IDS_SHOWN])
+    shown = Listing(tuple(message("'{value}'", value=id_) for id_ in ids[:KNOWN_IDS_SHOWN]))
     more = len(ids) - KNOWN_IDS_SHOWN
-    return f"; known ids: {shown}" + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return plural_message("known ids: {ids} and {count} more", "known ids: {ids} and {count} more", more, ids=shown)
+    return message("known ids: {ids}", ids=shown)
 
 
 class _References:
@@ -46,21 +49,24 @@ class _References:
             broken.get(kind, set()) for kind in ("person", "partner", "tag")
         )
 
-    def _check(self, doc: RawDocument, location: tuple, field_label: str, value: str, known: dict, what: str,
-               where: str, broken: set[str] | None) -> None:
+    def _check(self, doc: RawDocument, location: tuple, field_label: str, value: str, known: dict,
+               unknown: Message, broken: set[str] | None) -> None:
         if value in known or broken is None or value in broken:
             return
-        self.report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{_hint(value, known)}")
+        self.report.add(doc.path, doc.line_of(location), field_label,
+                        unknown.with_fields(id=value, hint=_hint(value, known)))
 
     def person(self, doc: RawDocument, location: tuple, field_label: str, value: str) -> None:
-        self._check(doc, location, field_label, value, self.site.people, "person", PEOPLE_FILE, self.failed_people)
+        self._check(doc, location, field_label, value, self.site.people,
+                    message("no person '{id}' in {file}; {hint}", file=PEOPLE_FILE), self.failed_people)
 
     def partner(self, doc: RawDocument, location: tuple, field_label: str, value: str) -> None:
-        self._check(doc, location, field_label, value, self.site.partners, "partner", f"{PARTNERS_DIR}/",
-                    self.failed_partners)
+        self._check(doc, location, field_label, value, self.site.partners,
+                    message("no partner '{id}' in {file}; {hint}", file=f"{PARTNERS_DIR}/"), self.failed_partners)
 
     def tag(self, doc: RawDocument, location: tuple, field_label: str, value: str) -> None:
-        self._check(doc, location, field_label, value, self.site.tags, "tag", TAGS_FILE, self.failed_tags)
+        self._check(doc, location, field_label, value, self.site.tags,
+                    message("no tag '{id}' in {file}; {hint}", file=TAGS_FILE), self.failed_tags)
 
     def speakers(self, doc: RawDocument, quotes: list) -> None:
         for i, quote in enumerate(quotes):
@@ -90,23 +96,26 @@ def _check_session(programme: ProgrammeItem, session: Item[Session], numbers: di
     s, sdoc = session.source, session.documents[SOURCE_LANGUAGE]
     if s.programme != programme.id:
         report.add(sdoc.path, sdoc.line_of(("programme",)), "programme",
-                   f"'{s.programme}' does not match the folder it is in ('{programme.id}')")
+                   message("'{programme}' does not match the folder it is in ('{folder}')", programme=s.programme,
+                           folder=programme.id))
     if f"session-{s.number}" != session.id:
         report.add(sdoc.path, sdoc.line_of(("number",)), "number",
-                   f"{s.number} does not match the file name '{session.id}'")
+                   message("{number} does not match the file name '{name}'", number=s.number, name=session.id))
     if s.number in numbers:
         report.add(sdoc.path, sdoc.line_of(("number",)), "number",
-                   f"session {s.number} is already recapped in {numbers[s.number].paths[SOURCE_LANGUAGE]}")
+                   message("session {number} is already recapped in {file}", number=s.number,
+                           file=numbers[s.number].paths[SOURCE_LANGUAGE]))
     numbers.setdefault(s.number, session)
     planned = programme.source.sessions_planned
     if s.number > planned:
         report.add(sdoc.path, sdoc.line_of(("number",)), "number",
-                   f"{s.number} is above the programme's {planned} planned sessions")
+                   message("{number} is above the programme's {planned} planned sessions", number=s.number,
+                           planned=planned))
     if s.published < s.dates.end:
         # A recap tells the whole session: published on its last day at the earliest.
         report.add(sdoc.path, sdoc.line_of(("published",)), "published",
-                   f"{s.published} is before the session ended ({s.dates.end}): a recap is "
-                   "published on the session's last day or later; check both dates")
+                   message("{published} is before the session ended ({end}): a recap is published on the "
+                           "session's last day or later; check both dates", published=s.published, end=s.dates.end))
     references.partner(sdoc, ("host",), "host", s.host)
     _check_session_partners(sdoc, s.partners, references, report)
     for i, tag in enumerate(s.tags):
@@ -121,7 +130,8 @@ def _check_session_partners(sdoc: RawDocument, partners: list[str], references: 
     for i, partner in enumerate(partners):
         if partner in listed:
             report.add(sdoc.path, sdoc.line_of(("partners", i)), f"partners[{i + 1}]",
-                       f"'{partner}' is listed twice (also partners[{listed[partner] + 1}]): list each partner once")
+                       message("'{partner}' is listed twice (also {field}): list each partner once", partner=partner,
+                               field=f"partners[{listed[partner] + 1}]"))
             continue
         listed[partner] = i
         references.partner(sdoc, ("partners", i), f"partners[{i + 1}]", partner)
@@ -133,14 +143,15 @@ def _check_next_session(sdoc: RawDocument, s: Session, planned: int, report: Err
     location = ("next_session", "number")
     if s.next_session.number == s.number:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   "a session cannot announce itself as the next session")
+                   message("a session cannot announce itself as the next session"))
     elif s.next_session.number < s.number:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   f"session {s.next_session.number} comes before this one ({s.number}): "
-                   "the next session has a higher number")
+                   message("session {next} comes before this one ({number}): the next session has a higher number",
+                           next=s.next_session.number, number=s.number))
     elif s.next_session.number > planned:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   f"{s.next_session.number} is above the programme's {planned} planned sessions")
+                   message("{number} is above the programme's {planned} planned sessions",
+                           number=s.next_session.number, planned=planned))
 
 
 def _check_partner_names(site: Site, report: ErrorReport) -> None:
@@ -153,5 +164,6 @@ def _check_partner_names(site: Site, report: ErrorReport) -> None:
             if name in seen:
                 doc = partner.documents[lang if partner.is_translated(lang) else SOURCE_LANGUAGE]
                 report.add(doc.path, doc.line_of(("name",)), "name",
-                           f"'{name}' is also the name of the partner '{seen[name]}': give each partner its own")
+                           message("'{name}' is also the name of the partner '{other}': give each partner its own",
+                                   name=name, other=seen[name]))
             seen.setdefault(name, partner.id)

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
+from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
@@ -110,8 +111,10 @@ def _unequal_lists(model: type[Content], source: RawDocument, translation: RawDo
         if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) != len(ours):
             errors.append(ContentError(
                 translation.path, translation.line_of((list_path,)), list_path,
-                f"the French source has {_items(len(theirs))}, this translation has {len(ours)}: "
-                "translate each one, in the same order",
+                plural_message("the French source has {count} item, this translation has {written}: translate "
+                               "each one, in the same order",
+                               "the French source has {count} items, this translation has {written}: translate "
+                               "each one, in the same order", len(theirs), written=len(ours)),
             ))
     return errors
 
@@ -124,8 +127,9 @@ def _disagreements(
     return [
         ContentError(
             translation.path, translation.line_of(where), field_name(where),
-            f"{_fact(ours)} disagrees with the French source ({_fact(theirs)} in {source.path}); "
-            "language-neutral facts are written once, in the French file",
+            message("{value} disagrees with the French source ({source_value} in {source}); language-neutral facts "
+                    "are written once, in the French file", value=_fact(ours), source_value=_fact(theirs),
+                    source=source.path),
         )
         for where, ours, theirs in _differences(model, location, written, value)
     ]
@@ -138,10 +142,6 @@ def _can_hold(merged: dict, location: tuple) -> bool:
     if isinstance(container, dict):
         return True
     return isinstance(container, list) and isinstance(location[-1], int) and location[-1] < len(container)
-
-
-def _items(count: int) -> str:
-    return f"{count} item{'' if count == 1 else 's'}"
 
 
 def _differences(model: type[Content], location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
@@ -198,9 +198,9 @@ def _without_none(annotation: Any) -> Any:
     return annotation
 
 
-def _fact(value: Any) -> str:
+def _fact(value: Any) -> Message | str:
     if value is _MISSING:
-        return "nothing"
+        return message("nothing")
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return shorten("[" + ", ".join(str(v) for v in value) + "]")
     return describe_value(value)
