@@ -57,7 +57,7 @@ class Rebuild:
     does not build, ``error_page`` is what the server answers for every page. ``lang``: the
     language of what it prints and of the error page."""
 
-    def __init__(self, root: Path, served: Path, lang: str = "fr") -> None:
+    def __init__(self, root: Path, served: Path, lang: str) -> None:
         from ..content.loader import LoadCache
 
         self.root = root
