@@ -251,7 +251,7 @@ def test_depth_limit() -> None:
 
 
 def test_key_must_be_plain_text() -> None:
-    assert problem("? [a]\n: 1\n") == (1, "a field name must be plain text, not a list or fields")
+    assert problem("? [a]\n: 1\n") == (1, "a field name must be plain text, not a list or a group of fields")
 
 
 @pytest.mark.parametrize(

@@ -200,7 +200,8 @@ class _Reader:
         if event.anchor is not None:
             raise YamlProblem(self.line_of(event), _ANCHOR)
         if type(event) is not yaml.ScalarEvent:
-            raise YamlProblem(self.line_of(event), message("a field name must be plain text, not a list or fields"))
+            raise YamlProblem(self.line_of(event), message(
+                "a field name must be plain text, not a list or a group of fields"))
         if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
             raise _tag_problem(self.line_of(event), event.tag)
         plain = not event.style  # libyaml says '' where the pure-Python parser says None
