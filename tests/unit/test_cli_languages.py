@@ -76,15 +76,23 @@ def test_check_says_a_yaml_mistake_in_plain_words_in_both_languages(tree: Path) 
 def test_status_in_french(tree: Path) -> None:
     assert run(tree, "mark-translated", PROGRAMME_EN).exit_code == 0
     (tree / PARTNER_EN).rename(tree / "partners/atelier-sud.en.md")
-    result = run(tree, "status", env=FRENCH)
-    assert (result.exit_code, result.output) == (0, (
+    result = run(tree, "status", "--strict", env=FRENCH)
+    assert (result.exit_code, result.output) == (1, (
         "TYPE        ID                       ÉTAT       FICHIER\n"
         "programme   parcours-demo            complète   sessions/parcours-demo/programme.en.md\n"
-        "session     parcours-demo/session-1  périmée    sessions/parcours-demo/session-1.en.md\n"
-        "partenaire  atelier-nord             manquante  partners/atelier-nord.fr.md\n"
+        "session     parcours-demo/session-1  en cours   sessions/parcours-demo/session-1.en.md\n"
+        "partenaire  atelier-nord             manquante  partners/atelier-nord.en.md\n"
         "partenaire  atelier-sud              orpheline  partners/atelier-sud.en.md\n"
-        f"4 éléments{NBSP}: 1 complète, 1 manquante, 1 périmée, 1 orpheline\n"
+        f"4 éléments{NBSP}: 1 complète, 1 manquante, 1 en cours, 0 périmée, 1 orpheline\n"
+        f"Que faire (FICHIER{NBSP}: le fichier du tableau){NBSP}:\n"
+        "  manquante  traduisez le français dans FICHIER (pour une session ou un partenaire, `recaps new` écrit "
+        "FICHIER à remplir), puis lancez `recaps mark-translated FICHIER`\n"
+        "  en cours   une fois FICHIER traduit, lancez `recaps mark-translated FICHIER`\n"
+        f"  orpheline  FICHIER n’a pas de source française{NBSP}: écrivez le fichier français à côté, ou supprimez "
+        "FICHIER\n"
         f"(1 erreur trouvée dans le contenu{NBSP}: lancez `recaps check` pour le détail)\n"
+        f"--strict{NBSP}: 1 traduction complète sur 4{NNBSP}; faites ce qui est dit ci-dessus pour les autres, puis "
+        "relancez `recaps status --strict`\n"
     ))
 
 
@@ -98,7 +106,7 @@ def test_new_and_its_refusals_in_french(tree: Path) -> None:
     again = run(tree, "new", "session", "parcours-demo", "2", env=FRENCH)
     assert (again.exit_code, again.output) == (1, (
         f"erreur{NBSP}: sessions/parcours-demo/session-2.fr.md et sessions/parcours-demo/session-2.en.md existent "
-        f"déjà{NNBSP}; rien n’a été écrit\n"
+        f"déjà{NNBSP}; rien n’a été écrit (`recaps status` dit ce qu’il reste à faire pour chaque traduction)\n"
     ))
     partner = run(tree, "new", "partner", "partners/la-ruche.fr.md", "--lang", "fr")
     assert (partner.exit_code, partner.output) == (1, (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..messages import Number, message, message_of
+from ..messages import Number, message, message_of, plural_message
 from .language import language_option, say
 from .repository import pass_root, refuse
 from .stops import BUILD_STOPPED, ignore_stops, stops
@@ -54,7 +54,7 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
 
         refuse_a_bad_source_date_epoch(lang)
         try:
-            result = build_site(root, site_dir, site_url, engine=engine, force=force)
+            result = build_site(root, site_dir, site_url, engine=engine, force=force, progress=progress_in(lang))
         except SiteDirError as exc:
             refuse(exc.problem, lang)
         if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
@@ -67,6 +67,16 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
     target = site_dir or (root / "site")
     say(message("Built {site}/ (fr) and {site}/en/ (en) in {seconds} s", site=target,
                 seconds=Number(time.perf_counter() - started, decimals=1)), lang)
+
+
+def progress_in(lang: str):
+    """What the build calls as each language's build ends well: one line in ``lang``, such as
+    ``fr: 41 pages in 3.2 s``."""
+    def say_progress(built: str, result) -> None:
+        if result.ok:
+            say(plural_message("{lang}: {count} page in {seconds} s", "{lang}: {count} pages in {seconds} s",
+                               result.pages, lang=built, seconds=Number(result.seconds, decimals=1)), lang)
+    return say_progress
 
 
 def refuse_a_bad_source_date_epoch(lang: str) -> None:

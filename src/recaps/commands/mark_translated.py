@@ -8,8 +8,12 @@ from pathlib import Path
 
 import click
 
+from ..content.errors import ContentError
 from ..content.loader import MODELS, read_item_file
-from ..content.translation import source_version, with_source_version
+from ..content.marking import with_source_version
+from ..content.pairing import counts_differ
+from ..content.translation import source_version
+from ..content.unwritten import holds_no_translation
 from ..messages import Message, message
 from .language import language_option, say
 from .repository import pass_root
@@ -34,7 +38,7 @@ def mark_translated(root: Path, files: tuple[Path, ...], lang: str) -> None:
         sys.exit(1)
 
 
-def _mark(root: Path, given: Path, lang: str) -> list[Message | str]:
+def _mark(root: Path, given: Path, lang: str) -> list[Message | ContentError]:
     """Mark one file and say so; or what stops it, with the file left as it was."""
     rel = _relative(root, given)
     if rel.startswith(("/", "../")):
@@ -50,7 +54,10 @@ def _mark(root: Path, given: Path, lang: str) -> list[Message | str]:
     translation, translation_errors = read_item_file(root, model, rel)
     if source is None or translation is None:
         # Never rewrite a file that does not read (not UTF-8, front matter never closed...).
-        return [error.in_language(lang) for error in errors + translation_errors]
+        return [*errors, *translation_errors]
+    unfinished = _unfinished(model, source, translation)
+    if unfinished:
+        return unfinished
     version = source_version(model, source)
     target = root / rel
     raw = target.read_bytes().decode("utf-8")
@@ -58,6 +65,16 @@ def _mark(root: Path, given: Path, lang: str) -> list[Message | str]:
     say(message("{file}: marked as translating {source} (version {version})", file=rel, source=source_rel,
                 version=version), lang)
     return []
+
+
+def _unfinished(model, source, translation) -> list[ContentError]:
+    """Why the translation cannot be marked as complete yet: it translates nothing, or not
+    each item of a list translated one by one (the file is left as it was)."""
+    if holds_no_translation(model, translation):
+        return [ContentError(translation.path, 0, "", message(
+            "nothing is translated yet: translate {source} into it, then mark it", source=source.path))]
+    return [ContentError(translation.path, translation.line_of((path,)), path, problem)
+            for path, problem in counts_differ(model, source.meta, translation.meta)]
 
 
 def _relative(root: Path, given: Path) -> str:

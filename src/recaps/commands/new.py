@@ -41,6 +41,7 @@ def new_partner(root: Path, partner_id: str, lang: str) -> None:
 
 
 def _write_new(root: Path, make, lang: str) -> None:
+    """Write the item's files that are absent (or hold only whitespace); keep the others."""
     from .. import scaffold  # here: its templates and field reference are for `new` alone
 
     try:
@@ -49,5 +50,15 @@ def _write_new(root: Path, make, lang: str) -> None:
     except scaffold.ScaffoldError as exc:
         refuse(exc.problem, lang)
     for new_file in files:
-        say(message("created {file}", file=new_file.path), lang)
-    say(message("Fill in the French file, run `recaps check`, then translate the English one."), lang)
+        if new_file.action == "create":
+            say(message("created {file}", file=new_file.path), lang)
+        elif new_file.action == "replace":
+            say(message("wrote {file} (it held only whitespace)", file=new_file.path), lang)
+        else:
+            say(message("kept {file} (it exists)", file=new_file.path), lang)
+    french, english = files
+    if french.action == "keep":
+        say(message("Translate the French into {file}, then run `recaps mark-translated {file}`.", file=english.path),
+            lang)
+    else:
+        say(message("Fill in the French file, run `recaps check`, then translate the English one."), lang)
