@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
+from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .pairing import counts_differ, pair_items
 from .reader import RawDocument
@@ -132,8 +133,9 @@ def _disagreements(
     return [
         ContentError(
             translation.path, translation.line_of(where), field_name(where),
-            f"{_fact(ours)} disagrees with the French source ({_fact(theirs)} in {source.path}); "
-            "language-neutral facts are written once, in the French file",
+            message("{value} disagrees with the French source ({source_value} in {source}); language-neutral facts "
+                    "are written once, in the French file", value=_fact(ours), source_value=_fact(theirs),
+                    source=source.path),
         )
         for where, ours, theirs in _differences(model, location, written, value)
     ]
@@ -202,9 +204,9 @@ def _without_none(annotation: Any) -> Any:
     return annotation
 
 
-def _fact(value: Any) -> str:
+def _fact(value: Any) -> Message | str:
     if value is _MISSING:
-        return "nothing"
+        return message("nothing")
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return shorten("[" + ", ".join(str(v) for v in value) + "]")
     return describe_value(value)
