@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import types
 import typing
 from enum import Enum
 from typing import Any, NamedTuple
@@ -23,6 +22,7 @@ from .errors import ContentError
 from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .pairing import counts_differ, pair_items
+from .partial_validation import without_none
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
 
@@ -182,7 +182,7 @@ def _field_reader(model: type[Content], path: tuple) -> TypeAdapter | None:
     """A reader of the field at ``path`` ("*": an item of a list) as the model reads it."""
     annotation: Any = model
     for part in path:
-        annotation = _without_none(annotation)
+        annotation = without_none(annotation)
         if part == "*":
             if typing.get_origin(annotation) is not list:
                 return None
@@ -193,15 +193,6 @@ def _field_reader(model: type[Content], path: tuple) -> TypeAdapter | None:
         else:
             return None
     return TypeAdapter(annotation)
-
-
-def _without_none(annotation: Any) -> Any:
-    """``NextSession | None`` -> ``NextSession``."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        kept = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if len(kept) == 1:
-            return kept[0]
-    return annotation
 
 
 def _fact(value: Any) -> Message | str:
