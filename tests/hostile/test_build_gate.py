@@ -19,10 +19,10 @@ from click.testing import CliRunner
 from test_hostile import HERE as HOSTILE
 from test_hostile import SETUP
 
-from conftest import REPO
 from recaps.cli import main
 
 GOLDEN = HOSTILE.parent / "golden" / "check"
+REPO = HOSTILE.parent.parent
 CASES = [HOSTILE / name for name in case_names(HOSTILE)] + [GOLDEN / name for name in case_names(GOLDEN)]
 
 
