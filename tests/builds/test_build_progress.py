@@ -8,18 +8,20 @@ import shutil
 import time
 from pathlib import Path
 
+from checkcases import BASE
 from click.testing import CliRunner
-from conftest import BASE_TREE, REPO
 
 from recaps.build import NO_SITE_URL_NOTE
 from recaps.cli import main
 from recaps.language_build import LanguageResult
 from recaps.language_processes import run_builds
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def test_build_says_each_language_with_its_pages_and_time(tmp_path: Path) -> None:
     root = tmp_path / "repo"
-    shutil.copytree(BASE_TREE, root)
+    shutil.copytree(BASE, root)
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(REPO / "docs/assets", root / "docs/assets")
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from checkcases import build_tree
-from conftest import REPO
 
 from recaps.build_options import BuildOptions
 from recaps.content.loader import load_site
@@ -19,6 +18,7 @@ from recaps.language_build import build_language
 from recaps.pages.link_check import check_links
 
 TESTS = Path(__file__).parent.parent
+REPO = TESTS.parent
 CASES = [TESTS / "golden/check/links-to-nowhere", TESTS / "golden/check/links-that-lead-somewhere",
          TESTS / "hostile/links-odd-forms"]
 _WARNING = re.compile(r"Doc file '([^']+)' contains (?:an absolute link|an unrecognized relative link|a link) '([^']*)'")

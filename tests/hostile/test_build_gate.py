@@ -24,6 +24,7 @@ from recaps.cli import main
 REPO = Path(__file__).resolve().parents[2]  # not from conftest: which conftest that names depends on the order of collection
 
 GOLDEN = HOSTILE.parent / "golden" / "check"
+REPO = HOSTILE.parent.parent
 CASES = [HOSTILE / name for name in case_names(HOSTILE)] + [GOLDEN / name for name in case_names(GOLDEN)]
 
 
