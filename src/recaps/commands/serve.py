@@ -39,7 +39,7 @@ def _serve(root: Path, host: str, port: int) -> None:
     try:  # whatever stops the preview, even in its first build, removes its workspace
         served = workspace / "site"
         served.mkdir()
-        _run(_server(root, served, host, port), host, port)
+        serve_until_stopped(live_server(root, served, host, port), host, port)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
 
@@ -65,7 +65,7 @@ class Rebuild:
         from ..pages.error_page import error_page
         from ..sitedir import SiteDirError
 
-        _stops_to_this_thread(True)  # the server's threads started without them (_run)
+        _stops_to_this_thread(True)  # the server's threads started without them (serve_until_stopped)
         try:
             result, done = self._build()
         except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
@@ -97,14 +97,16 @@ class Rebuild:
         return result, "Rebuilt both languages."
 
 
-def _server(root: Path, served: Path, host: str, port: int):
+def live_server(root: Path, served: Path, host: str, port: int, admin: Path | None = None):
     """MkDocs' live-reload server for ``served``, watching what the site is built from, with the
-    error page in place of every page while the site does not build."""
+    error page in place of every page while the site does not build (and ``admin`` at /admin/:
+    `recaps edit`)."""
     from watchdog.observers.polling import PollingObserverVFS
 
     from ..mkdocs.preview_server import PreviewServer
 
     server = PreviewServer(builder=Rebuild(root, served), host=host, port=port, root=str(served))
+    server.admin = admin
     # One watch, on the repository (which stays), of what the site is built from: a watch
     # on a content folder would end for good when the folder goes (a branch switched).
     server.observer = PollingObserverVFS(stat=os.stat, listdir=_built_from(root), polling_interval=0.5)
@@ -115,8 +117,9 @@ def _server(root: Path, served: Path, host: str, port: int):
     return server
 
 
-def _run(server, host: str, port: int) -> None:
-    """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops)."""
+def serve_until_stopped(server, host: str, port: int, message: str | None = None) -> None:
+    """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops), once
+    ``message`` (default: the two addresses) is printed."""
     try:
         try:
             server.server_bind()  # as serve() would, first: a busy port is an editor's problem
@@ -124,7 +127,7 @@ def _run(server, host: str, port: int) -> None:
             click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
             sys.exit(1)
         server.server_bind = lambda: None  # bound already: serve() must not bind again
-        click.echo(f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+        click.echo(message or f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
         # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
         # process starts: recaps.language_processes), not one of the server's: those start with them
         # blocked, as this thread has them when it starts them, until the first rebuild.
