@@ -176,3 +176,44 @@ def test_edit_on_a_busy_cms_port_says_so(tree: Path, tmp_path: Path, monkeypatch
 def test_edit_refuses_the_same_port_twice(tree: Path) -> None:
     result = run(tree, "--port", "8123", "--cms-port", "8123")
     assert (result.exit_code, result.output) == (1, "error: --cms-port must differ from --port (8123)\n")
+
+
+def test_the_preview_server_serves_the_editing_interface_as_it_is(tmp_path: Path) -> None:
+    from recaps.mkdocs.preview_server import PreviewServer
+
+    site, admin = tmp_path / "site", tmp_path / "admin"
+    site.mkdir()
+    admin.mkdir()
+    (site / "secret.txt").write_text("of the site")
+    (admin / "index.html").write_bytes(b"<html><body>Decap</body></html>")
+    (admin / "config.yml").write_bytes(b"backend: {name: proxy}\n")
+    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+    server.watch(str(site))  # MkDocs adds its reload script to pages only when it watches
+    server.admin = admin
+    with server._rebuild_cond:  # a build wanted and never done: the site's pages wait for it
+        server._wanted_epoch += 1
+
+    def ask(path: str) -> tuple[str, dict, bytes]:
+        answer: list = []
+
+        def request() -> None:
+            body = server.serve_request({"PATH_INFO": path}, lambda status, headers: answer.extend([status, dict(headers)]))
+            answer.append(b"".join(body))
+
+        asking = threading.Thread(target=request, daemon=True)
+        asking.start()
+        asking.join(5)
+        assert len(answer) == 3, f"{path}: no answer (waiting for the build?)"
+        return answer[0], answer[1], answer[2]
+
+    # At once, while a build is wanted, and without MkDocs' reload script: a reload would lose
+    # what an editor is typing.
+    status, headers, body = ask("/admin/")
+    assert (status, headers["Content-Type"], body) == ("200 OK", "text/html", b"<html><body>Decap</body></html>")
+    assert headers["Cache-Control"] == "no-store"
+    status, headers, body = ask("/admin/config.yml")
+    assert (status, headers["Content-Type"], body) == ("200 OK", "text/yaml; charset=utf-8", b"backend: {name: proxy}\n")
+    assert ask("/admin")[:2] == ("302 Found", {"Location": "/admin/"})
+    for outside in ("/admin/../secret.txt", "/admin/%2e%2e/secret.txt", "/admin/missing.js"):
+        assert ask(outside)[0] == "404 Not Found", outside
+    server.server_close()
