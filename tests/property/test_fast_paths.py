@@ -19,6 +19,7 @@ from recaps.content.characters import control_character, may_hold_control_charac
 from recaps.content.reader import RawDocument, split_front_matter
 from recaps.content.yaml_lines import YamlProblem, parse_yaml
 from recaps.content.translation import translatable_content
+from recaps.messages import message
 
 from test_never_crash import SETTINGS  # tests/property is on the path, as for every test folder
 
@@ -42,7 +43,7 @@ def _split_by_lines(path: str, text: str) -> tuple:
     lines = text.split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return None, [ContentError(path, 1, "", "front matter is never closed: add a line '---' after it")]
+        return None, [ContentError(path, 1, "", message("front matter is never closed: add a line '---' after it"))]
     problems: list = []
     meta, where = parse_yaml("\n".join(lines[1:end]), first_line=2, problems=problems)
     return RawDocument(path, meta, "\n".join(lines[end + 1 :]), end + 2, where), problems

@@ -18,13 +18,13 @@ SESSION = "sessions/parcours-cec-industries/session-5.fr.md"
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The content files read, in order."""
     seen: list[str] = []
-    original = recaps.content.items.read_item_file
+    original = recaps.content.items.read_item_parts
 
     def counting(root, model, rel):
         seen.append(rel)
         return original(root, model, rel)
 
-    monkeypatch.setattr(recaps.content.items, "read_item_file", counting)
+    monkeypatch.setattr(recaps.content.items, "read_item_parts", counting)
     return seen
 
 

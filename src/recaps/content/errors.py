@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ..messages import Message, in_language, message
+
 MAX_LINES_PER_FILE = 50  # a broken file does not bury the others' errors
 
 # Characters that would garble a one-line message or a terminal: control characters (C0, DEL,
@@ -26,20 +28,33 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ContentError:
-    """A problem in one content file, located at a line and a field."""
+    """A problem in one content file, located at a line and a field.
+
+    The message is a ``Message`` (said in the editor's language when printed) or, for text
+    that is the same in every language, a plain string."""
 
     path: str
     line: int
     field: str
-    message: str
+    message: Message | str
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def __lt__(self, other: "ContentError") -> bool:
+        return _sort_key(self) < _sort_key(other)
+
+    def text(self, lang: str) -> str:
+        """The message alone, in ``lang``."""
+        return printable(in_language(self.message, lang))
+
+    def in_language(self, lang: str) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.field:
-            return printable(f"{where}: {self.field}: {self.message}")
-        return printable(f"{where}: {self.message}")
+            return printable(f"{where}: {self.field}: {in_language(self.message, lang)}")
+        return printable(f"{where}: {in_language(self.message, lang)}")
 
 
 @dataclass
@@ -48,7 +63,7 @@ class ErrorReport:
 
     errors: list[ContentError] = field(default_factory=list)
 
-    def add(self, path: str | PurePosixPath, line: int, field: str, message: str) -> None:
+    def add(self, path: str | PurePosixPath, line: int, field: str, message: Message | str) -> None:
         self.errors.append(ContentError(str(path), line, field, message))
 
     def extend(self, errors: list[ContentError]) -> None:
@@ -60,7 +75,7 @@ class ErrorReport:
     def __len__(self) -> int:
         return len(self.errors)
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
         """One line per error, sorted; past MAX_LINES_PER_FILE for a file, one line says how many more."""
         unique = sorted(set(self.errors), key=_sort_key)
         totals: dict[str, int] = {}
@@ -71,22 +86,25 @@ class ErrorReport:
         for error in unique:
             count = seen[error.path] = seen.get(error.path, 0) + 1
             if count <= MAX_LINES_PER_FILE:
-                shown.append(str(error))
+                shown.append(error.in_language(lang))
             elif count == MAX_LINES_PER_FILE + 1:
                 more = totals[error.path] - MAX_LINES_PER_FILE
-                shown.append(printable(f"{error.path}: ... and {more} more error{'s' if more != 1 else ''} in this file"))
+                text = message("... and {count} more error in this file", count=more) if more == 1 else \
+                    message("... and {count} more errors in this file", count=more)
+                shown.append(printable(f"{error.path}: {text.in_language(lang)}"))
         return shown
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "en") -> str:
         count = len(set(self.errors))
-        return f"{count} error{'s' if count != 1 else ''} found"
+        text = message("{count} error found", count=count) if count == 1 else message("{count} errors found", count=count)
+        return text.in_language(lang)
 
-    def render(self) -> str:
-        return "\n".join([*self.lines(), self.summary()])
+    def render(self, lang: str = "en") -> str:
+        return "\n".join([*self.lines(lang), self.summary(lang)])
 
 
 def _sort_key(error: ContentError) -> tuple:
-    return (error.path, error.line, error.field, error.message)
+    return (error.path, error.line, error.field, str(error.message))
 
 
 class ContentErrors(Exception):

@@ -14,7 +14,7 @@ from .discovery import ItemFiles
 from .errors import ContentError, ErrorReport
 from .markup import check_body
 from .models import NEUTRAL_FIELDS, SOURCE_LANGUAGE, Content, Page
-from .reader import RawDocument, read_markdown
+from .reader import MarkdownParts, RawDocument, read_markdown, read_markdown_parts
 from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
 from .translation import TranslationState, merge_translation, state_of
 from .validation import validate
@@ -25,6 +25,11 @@ Loaded = tuple["Item | None", list[ContentError]]
 def read_item_file(root: Path, model: type[Content], rel: str) -> tuple[RawDocument | None, list[ContentError]]:
     """Hand-written pages may go without front matter; content files may not."""
     return read_markdown(root, rel, front_matter_required=model is not Page)
+
+
+def read_item_parts(root: Path, model: type[Content], rel: str) -> MarkdownParts:
+    """As read_item_file, each part of the file as far as it reads: what the check needs."""
+    return read_markdown_parts(root, rel, front_matter_required=model is not Page)
 
 
 def load_item(root: Path, files: ItemFiles, bodies: bool) -> Loaded:
@@ -46,11 +51,12 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     item_class = ProgrammeItem if files.kind == "programme" else Item
     item = item_class(kind=files.kind, id=item_id, model=model, paths=dict(paths))
     for lang, rel in paths.items():
-        document, errors = read_item_file(root, model, rel)
-        report.extend(errors)
-        if document is not None:
-            item.documents[lang] = document
-            report.extend(check_body(document.path, document.body, document.body_line))
+        parts = read_item_parts(root, model, rel)
+        report.extend(parts.errors)
+        if parts.body is not None:  # also where the front matter does not read: all errors in one run
+            report.extend(check_body(rel, parts.body, parts.body_line))
+        if parts.document is not None:
+            item.documents[lang] = parts.document
 
     source = item.documents.get(SOURCE_LANGUAGE)
     translation = item.documents.get("en")
@@ -59,6 +65,8 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
         item.state = TranslationState.ORPHAN
         return None
     if source is None:
+        if translation is not None:  # checked alone: its own fields, not what it shares with the source
+            _translation(model, RawDocument(paths[SOURCE_LANGUAGE], {}), translation, report)
         return None
 
     if "translation_of" in source.meta:
@@ -70,9 +78,6 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     translated = _translation(model, source, translation, report) if translation is not None else None
     if content is None:
         return None
-    if model is not Page and content.id != item_id:
-        report.add(source.path, source.line_of(("id",)), "id",
-                   f"'{content.id}' does not match the file name '{item_id}'")
     item.content[SOURCE_LANGUAGE] = content
     item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
     if translated is not None:

@@ -7,7 +7,8 @@
    claimed (``addresses``);
 3. ``items``: each item loaded on its own, from its files (or from ``load_cache``, for
    ``recaps serve``), into the site model (``sitemodel``);
-4. ``references``: what links the items, checked once all are loaded.
+4. ``references``: what links the items, checked once all are loaded, in the items that did not
+   validate too, as far as they did (``partial_validation``).
 
 The names other modules use are importable from here.
 """
@@ -18,11 +19,12 @@ from pathlib import Path
 
 from .discovery import ItemFiles, find_items
 from .errors import ContentErrors, ErrorReport
-from .items import Loaded, load_item, read_item_file, status_row
+from .items import Loaded, load_item, read_item_file, read_item_parts, status_row
 from .load_cache import LoadCache
 from .models import SOURCE_LANGUAGE, PeopleRegistry, TagRegistry
 from .files import forget_real_paths
-from .references import Broken, check_references
+from .partial_validation import partial_content
+from .references import Broken, Written, check_references
 from .registries import load_registry
 from .sitemodel import MODELS, Item, ProgrammeItem, Site, StatusRow
 from .tree import DOCS_DIR, IGNORED_NAMES, PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE, is_ignored
@@ -56,6 +58,7 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
         loaded = cache.load(root, found, bodies)
     else:
         loaded = [load_item(root, files, bodies) for files in found]
+    written = _written(root, found, loaded)
     # Items and registries that exist but did not load: their errors are reported already, so
     # references to them are not reported again as unknown (None: skip every such reference).
     broken: Broken = {
@@ -63,8 +66,31 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
         "tag": None if tags is None and (root / TAGS_FILE).exists() else set(),
         "partner": _assemble(site, found, loaded, report),
     }
-    check_references(site, report, broken)
+    check_references(site, report, broken, written)
     return site, report
+
+
+def _written(root: Path, found: list[ItemFiles], loaded: list[Loaded]) -> list[Written]:
+    """What each item's French file says, in order, for the checks of references: the content of
+    each item that loaded, and of each that did not, its content as far as it validates."""
+    written = []
+    for files, (item, _) in zip(found, loaded):
+        if item is not None:
+            written.append(Written(files, item.documents[SOURCE_LANGUAGE], item.source))
+        elif SOURCE_LANGUAGE in files.paths and files.kind != "page":
+            written += _partly_written(root, files)
+    return written
+
+
+def _partly_written(root: Path, files: ItemFiles) -> list[Written]:
+    """The French file of an item that did not load, read again (the rare case of an error), as
+    far as it validates; nothing where its front matter does not read."""
+    model = MODELS[files.kind]
+    document = read_item_parts(root, model, files.paths[SOURCE_LANGUAGE]).document
+    if document is None:
+        return []
+    content = partial_content(model, {k: v for k, v in document.meta.items() if k != "translation_of"})
+    return [] if content is None else [Written(files, document, content)]
 
 
 def _assemble(site: Site, found: list[ItemFiles], loaded: list[Loaded], report: ErrorReport) -> set[str]:

@@ -6,6 +6,7 @@ a regular file, of bounded size), ``decoding`` makes them text (UTF-8, no contro
 ``front_matter`` splits a Markdown file into front matter and body, and ``yaml_lines`` reads the
 YAML as plain data with the line of every key, refusing what editorial content should not do.
 A file's problems come back as ``ContentError``s, every one the editor may fix in one run.
+:func:`read_markdown_parts`, for the check, reads each part as far as it reads (``front_matter``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from pathlib import Path
 from .decoding import decode
 from .errors import ContentError
 from .files import read_bytes
-from .front_matter import RawDocument, split_front_matter
+from .front_matter import MarkdownParts, RawDocument, split_front_matter, split_markdown
 from .yaml_lines import YamlProblem, parse_yaml
 
-__all__ = ["RawDocument", "read_markdown", "read_yaml_file", "split_front_matter"]
+__all__ = ["MarkdownParts", "RawDocument", "read_markdown", "read_markdown_parts", "read_yaml_file", "split_front_matter"]
 
 MAX_REGISTRY_VALUES = 100_000  # values in a registry such as sessions/people.yml
 
@@ -33,6 +34,16 @@ def read_markdown(
     if not front_matter_required and not text.startswith("---"):
         return RawDocument(rel_path, {}, text, 1, {}), []
     return split_front_matter(rel_path, text)
+
+
+def read_markdown_parts(root: Path, rel_path: str, front_matter_required: bool = True) -> MarkdownParts:
+    """A Markdown file's front matter and body, each as far as it reads: what the check needs."""
+    text, errors = _read_text(root, rel_path)
+    if text is None:
+        return MarkdownParts(None, None, 1, errors)
+    if not front_matter_required and not text.startswith("---"):
+        return MarkdownParts(RawDocument(rel_path, {}, text, 1, {}), text, 1, [])
+    return split_markdown(rel_path, text)
 
 
 def read_yaml_file(root: Path, rel_path: str) -> tuple[RawDocument | None, list[ContentError]]:

@@ -69,7 +69,7 @@ def error_page(errors: Iterable[ContentError] = (), messages: Iterable[str] = ()
     if errors:
         title = labels["content"]
         count = _plural(labels["errors"], len(errors))
-        items = _error_items(errors, labels)
+        items = _error_items(errors, labels, lang)
     else:
         title, count = labels["build"], ""
         items = [_item("", printable(message)) for message in messages]
@@ -84,7 +84,7 @@ def error_page(errors: Iterable[ContentError] = (), messages: Iterable[str] = ()
     ])
 
 
-def _error_items(errors: list[ContentError], labels: dict) -> list[str]:
+def _error_items(errors: list[ContentError], labels: dict, lang: str) -> list[str]:
     totals: dict[str, int] = {}
     for error in errors:
         totals[error.path] = totals.get(error.path, 0) + 1
@@ -92,7 +92,7 @@ def _error_items(errors: list[ContentError], labels: dict) -> list[str]:
     for error in errors:
         count = seen[error.path] = seen.get(error.path, 0) + 1
         if count <= MAX_LINES_PER_FILE:
-            items.append(_item(_where(error, labels), printable(error.message)))
+            items.append(_item(_where(error, labels), error.text(lang)))
         elif count == MAX_LINES_PER_FILE + 1:
             more = _plural(labels["more"], totals[error.path] - MAX_LINES_PER_FILE)
             items.append(_item(f"<code>{_text(error.path)}</code>", more, "message more"))
