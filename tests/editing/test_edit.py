@@ -68,9 +68,12 @@ def cors_origin(url: str, origin: str) -> str | None:
         return response.headers.get("Access-Control-Allow-Origin")
 
 
-@pytest.mark.parametrize("stop,status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
-def test_edit_serves_both_on_loopback_and_a_stop_ends_both(copy_repo, tmp_path: Path, stop, status: int) -> None:
-    root = edit_repo(copy_repo, f"edit-{stop.name}")
+@pytest.mark.parametrize("stop,to_group,status", [
+    (signal.SIGINT, False, 130), (signal.SIGTERM, False, 143), (signal.SIGINT, True, 130),
+], ids=["SIGINT to recaps", "SIGTERM to recaps", "SIGINT to the group (Ctrl-C in a terminal)"])
+def test_edit_serves_both_on_loopback_and_a_stop_ends_both(copy_repo, tmp_path: Path, stop, to_group: bool,
+                                                           status: int) -> None:
+    root = edit_repo(copy_repo, f"edit-{stop.name}-{to_group}")
     port, cms_port = free_port(), free_port()
     tmp = tmp_path / "tmp"
     tmp.mkdir()
@@ -114,7 +117,7 @@ def test_edit_serves_both_on_loopback_and_a_stop_ends_both(copy_repo, tmp_path: 
         for origin in (base, f"http://localhost:{port}", f"http://127.0.0.1:{free_port()}", "https://example.org"):
             assert cors_origin(api, origin) == base, origin
 
-        os.kill(process.pid, stop)  # to recaps only: it stops decap-server itself
+        (os.killpg if to_group else os.kill)(process.pid, stop)  # to recaps only: it stops decap-server itself
         process.wait(timeout=30)
         gone = group_is_gone(process.pid)
         listed = group_listing(process.pid)
