@@ -1,4 +1,4 @@
-"""Measuring runs through public entry points only: ``recaps.content.loader.load_site`` in process, the
+"""Measuring runs through public entry points only: ``recaps.pages.site_check.check_site`` in process, the
 ``recaps`` command as a subprocess, ``recaps.build.build_site`` and ``update_site`` for a
 preview. Nothing here replaces or wraps a function of the code it measures.
 
@@ -137,14 +137,15 @@ class Check:
 
 
 def time_check(corpus_root: Path, repeat: int = 3) -> Check:
-    """``recaps check``: in process as the command runs it (``load_site(bodies=False)``, each
-    run's site released before the next), then once as a command. The corpus must pass."""
-    from recaps.content.loader import load_site
+    """``recaps check``: in process as the command runs it (``check_site``: the content loaded and
+    checked, then the links; each run's site released before the next), then once as a command.
+    The corpus must pass."""
+    from recaps.pages.site_check import check_site
 
     runs = []
     for _ in range(repeat):
         started = time.perf_counter()
-        site, report = load_site(corpus_root, bodies=False)
+        site, report = check_site(corpus_root)
         runs.append(time.perf_counter() - started)
         if report:
             raise SystemExit(f"the generated corpus does not pass recaps check:\n{report.render()[:4000]}")

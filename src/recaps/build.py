@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,14 +21,17 @@ import yaml
 from .assembly import assembled, clean_stale_temp_dirs, discard, new_work_folder, swap_into_place
 from .build_options import BuildOptions, FullBuildNeeded
 from .content.errors import ErrorReport, printable
-from .content.loader import LoadCache, Site, load_site
+from .content.loader import LoadCache, Site
 from .content.models import LANGUAGES, SOURCE_LANGUAGE
 from .content.urls import site_address
 from .language_build import CONFIG_FILE, LanguageResult, build_language
 from .language_processes import run_builds
 from .pages.incremental import MANIFEST
+from .pages.site_check import check_site
 from .sitedir import check_site_dir, write_error
 from .stops import stops_held, too_late_to_stop
+
+Progress = Callable[[str, LanguageResult], None]  # told of each language (its code) as its build finishes
 
 NO_SITE_URL_NOTE = (
     "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, "
@@ -45,8 +49,9 @@ class BuildResult:
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
                parallel: bool = True, engine: str = "mkdocs", serving: bool = False,
-               cache: LoadCache | None = None, force: bool = False) -> BuildResult:
-    """Check the content, build both languages, and swap the result into ``site_dir``.
+               cache: LoadCache | None = None, force: bool = False, progress: Progress | None = None) -> BuildResult:
+    """Check the content, build both languages, and swap the result into ``site_dir``;
+    ``progress`` is told of each language as its build finishes.
 
     SiteDirError, before anything is read, if ``site_dir`` is not a place for a site
     (recaps.sitedir; ``force`` lets it replace a folder of other files), and for a system error
@@ -65,11 +70,12 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     except OSError as exc:
         raise write_error(exc, target) from None
     try:
-        site, report = load_site(root, cache=cache)
+        site, report = check_site(root, cache=cache)
         if report:
             return BuildResult(False, report=report)
         folders = {lang: str(work / lang) for lang in LANGUAGES}
-        results = _build_languages(root, site, folders, site_url, engine, serving, parallel=parallel)
+        results = _build_languages(root, site, folders, site_url, engine, serving, parallel=parallel,
+                                   progress=progress)
         if not all(result.ok for result in results):
             return BuildResult(False, _failure_messages(results))
         new = assembled(work)
@@ -101,7 +107,7 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
         site_url = _site_url_in_config(root)  # as the full build has it: the same links
     except ValueError as exc:
         return BuildResult(False, [str(exc)])
-    site, report = load_site(root, cache=cache)
+    site, report = check_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
     try:
@@ -117,14 +123,16 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
 
 
 def _build_languages(root: Path, site: Site, folders: dict[str, str], site_url: str | None, engine: str,
-                     serving: bool, partial: bool = False, parallel: bool = True) -> list[LanguageResult]:
+                     serving: bool, partial: bool = False, parallel: bool = True,
+                     progress: Progress | None = None) -> list[LanguageResult]:
     """Each language of ``folders`` built into its folder from ``site``, in the order of LANGUAGES."""
     jobs = [
         functools.partial(build_language, str(root), BuildOptions(lang, site, serving or partial, partial),
                           folders[lang], site_url, engine)
         for lang in LANGUAGES
     ]
-    return run_builds(jobs, parallel)
+    done = (lambda index, result: progress(LANGUAGES[index], result)) if progress else None
+    return run_builds(jobs, parallel, done)
 
 
 def _failure_messages(results: list[LanguageResult]) -> list[str]:

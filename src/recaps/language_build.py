@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,12 +34,15 @@ PLUGIN = "recaps"  # the plugin's name in mkdocs.yml (its entry point, pyproject
 
 @dataclass(frozen=True)
 class LanguageResult:
-    """What one language build gives: success, the messages to show, and the site URL the build
-    had (MkDocs resolved it: from --site-url, or mkdocs.yml, tags such as !ENV included)."""
+    """What one language build gives: success, the messages to show, the site URL the build
+    had (MkDocs resolved it: from --site-url, or mkdocs.yml, tags such as !ENV included), and how
+    many pages it made in how many seconds."""
 
     ok: bool
     messages: list[str] = field(default_factory=list)
     site_url: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
 
 
 def build_language(root: str, options: BuildOptions, site_dir: str, site_url: str | None,
@@ -46,6 +50,7 @@ def build_language(root: str, options: BuildOptions, site_dir: str, site_url: st
     """Build ``options.lang`` into ``site_dir``. FullBuildNeeded when a partial rebuild cannot
     show the change; an OSError when the system refused a write into ``site_dir`` of a site for
     publishing (build_site says it in one line); any other failure is in the result's messages."""
+    started = time.perf_counter()
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(content_epoch(options.site)))
     if engine == "properdocs":
         _forget_mkdocs_modules()
@@ -76,7 +81,8 @@ def build_language(root: str, options: BuildOptions, site_dir: str, site_url: st
         except Exception as exc:  # a template in overrides/ or a plugin failed: say what, not where in Python
             messages = [*records, f"build failed: {type(exc).__name__}: {exc}"]
     sources = plugin.sources if plugin is not None else {}
-    return LanguageResult(not messages, _name_sources(messages, sources), config.site_url if config else None)
+    return LanguageResult(not messages, _name_sources(messages, sources), config.site_url if config else None,
+                          pages=len(getattr(plugin, "rendered", ())), seconds=time.perf_counter() - started)
 
 
 def _build(config, partial: bool) -> None:

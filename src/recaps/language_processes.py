@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import signal
 from collections.abc import Callable
 
@@ -18,19 +19,26 @@ from .language_build import LanguageResult
 from .stops import STOPS, stops_held
 
 Job = Callable[[], LanguageResult]  # one language build (recaps.language_build.build_language)
+Done = Callable[[int, LanguageResult], None]  # told each job's place and result as it finishes
 
 STOP_WAIT = 5  # seconds a stopped build process has to end before it is killed
 
 
-def run_builds(jobs: list[Job], parallel: bool = True) -> list[LanguageResult]:
+def run_builds(jobs: list[Job], parallel: bool = True, done: Done | None = None) -> list[LanguageResult]:
     """The results of ``jobs``, in order: in forked processes where the system can fork, else one
-    after the other in this process. What a job raises is raised here (OSError, FullBuildNeeded)."""
+    after the other in this process; ``done`` is told of each as it finishes. What a job raises
+    is raised here (OSError, FullBuildNeeded)."""
+    done = done or (lambda index, result: None)
     if parallel and "fork" in multiprocessing.get_all_start_methods():
-        return _in_processes(jobs)
-    return [job() for job in jobs]
+        return _in_processes(jobs, done)
+    results = []
+    for index, job in enumerate(jobs):
+        results.append(job())
+        done(index, results[-1])
+    return results
 
 
-def _in_processes(jobs: list[Job]) -> list[LanguageResult]:
+def _in_processes(jobs: list[Job], done: Done) -> list[LanguageResult]:
     context = multiprocessing.get_context("fork")
     started = []
     try:
@@ -43,7 +51,14 @@ def _in_processes(jobs: list[Job]) -> list[LanguageResult]:
             with sender, stops_held():
                 process.start()
                 started.append((process, receiver))
-        return [_result_of(process, receiver) for process, receiver in started]
+        results: dict[int, LanguageResult] = {}
+        waiting = {receiver: index for index, (_, receiver) in enumerate(started)}
+        while waiting:
+            for receiver in multiprocessing.connection.wait(list(waiting)):
+                index = waiting.pop(receiver)
+                results[index] = _result_of(started[index][0], receiver)
+                done(index, results[index])
+        return [results[index] for index in range(len(started))]
     finally:
         for process, receiver in started:
             receiver.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,8 @@ from .pages.fieldref import description
 from .content.loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
 from .content.models import ID_PATTERN, Content, Partner, Session
 from .content.reader import read_markdown, read_yaml_file
+from .content.unwritten import PLACEHOLDER_BODIES, PREFILLED, is_blank_file
+from .messages import message
 
 # recaps' own templates only, not a site's overrides/recaps/ (recaps.pages.page_templates): a new file
 # has the fields the schema asks for, which an override would not follow as the schema changes.
@@ -31,6 +34,7 @@ class ScaffoldError(Exception):
 class NewFile:
     path: str
     text: str
+    action: str = "create"  # "create"; "replace" a file that holds only whitespace; "keep" one that holds more
 
 
 def _descriptions(model: type[Content], lang: str) -> dict[str, str]:
@@ -96,12 +100,14 @@ def new_session(root: Path, programme: str, number: int) -> list[NewFile]:
     if number < 1:
         raise ScaffoldError("the session number must be 1 or more")
     stem = f"session-{number}"
+    next_number = number + 1 if isinstance(planned, int) and number < planned else None
     context = {
         "id": stem,
         "programme": programme_id,
         "number": number,
-        "next_number": number + 1 if isinstance(planned, int) and number < planned else None,
+        "next_number": next_number,
         "known": _known_ids(root),
+        **_slots(root, f"{folder}/{stem}.fr.md", {"notions": 1, "quotes": 1, "next_session": bool(next_number)}),
     }
     return _files(root, f"{folder}/{stem}", "session", Session, context)
 
@@ -109,8 +115,22 @@ def new_session(root: Path, programme: str, number: int) -> list[NewFile]:
 def new_partner(root: Path, partner_id: str) -> list[NewFile]:
     if not re.fullmatch(ID_PATTERN, partner_id):
         raise ScaffoldError(_not_a_partner_id(partner_id))
-    context = {"id": partner_id, "known": _known_ids(root)}
-    return _files(root, f"{PARTNERS_DIR}/{partner_id}", "partner", Partner, context)
+    base = f"{PARTNERS_DIR}/{partner_id}"
+    context = {"id": partner_id, "known": _known_ids(root), **_slots(root, f"{base}.fr.md", {"quotes": 0})}
+    return _files(root, base, "partner", Partner, context)
+
+
+def _slots(root: Path, french: str, default: dict[str, int | bool]) -> dict[str, int | bool]:
+    """What the English file has a place for: as many notions and quotes as the French file
+    has, if it exists and reads, and a next session if it announces one; else ``default``."""
+    document, _ = read_markdown(root, french) if (root / french).is_file() else (None, [])
+    if document is None:
+        return default
+    return {
+        name: isinstance(document.meta.get(name), dict) if isinstance(value, bool)
+        else len(document.meta[name]) if isinstance(document.meta.get(name), list) else 0
+        for name, value in default.items()
+    }
 
 
 def _not_a_partner_id(given: str) -> str:
@@ -126,23 +146,36 @@ def _not_a_partner_id(given: str) -> str:
 
 
 def _files(root: Path, base: str, kind: str, model: type[Content], context: dict) -> list[NewFile]:
+    """Both files of the new item: each written where there is none or it holds only whitespace
+    (a web editor saves an emptied file so), kept where it holds anything."""
     files = [
         NewFile(
             f"{base}.{lang}.md",
-            _env.get_template(f"new-{kind}.{lang}.md.j2").render(d=_descriptions(model, lang), **context),
+            _env.get_template(f"new-{kind}.{lang}.md.j2").render(
+                d=_descriptions(model, lang), prefilled=PREFILLED[model], body=PLACEHOLDER_BODIES[model], **context),
+            _action(root, f"{base}.{lang}.md"),
         )
         for lang in ("fr", "en")
     ]
-    existing = [f.path for f in files if (root / f.path).exists()]
-    if existing:
-        verb = "already exists" if len(existing) == 1 else "already exist"
-        raise ScaffoldError(f"{' and '.join(existing)} {verb}; nothing was written")
+    existing = [f.path for f in files if f.action == "keep"]
+    if len(existing) == 2:
+        raise ScaffoldError(message(
+            "{first} and {second} already exist; nothing was written (`recaps status` says what each "
+            "translation needs next)", first=existing[0], second=existing[1]))
     return files
+
+
+def _action(root: Path, rel: str) -> str:
+    if not os.path.lexists(root / rel):
+        return "create"
+    return "replace" if is_blank_file(root, rel) else "keep"
 
 
 def write(root: Path, files: list[NewFile]) -> None:
     for new in files:
+        if new.action == "keep":
+            continue
         target = root / new.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+        with open(target, "x" if new.action == "create" else "w", encoding="utf-8", newline="\n") as handle:
             handle.write(new.text)

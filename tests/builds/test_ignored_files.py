@@ -40,6 +40,7 @@ def test_a_real_build_from_a_subfolder_ignores_editors_leftovers(copy_repo) -> N
     )
     assert result.stderr == ""
     assert re.fullmatch(
+        r"(?:(?:fr|en): \d+ pages in \d+\.\d s\n){2}"
         r"note: No site URL .*\n"
         rf"Built {re.escape(str(root))}/site/ \(fr\) and {re.escape(str(root))}/site/en/ \(en\) in \d+\.\d s\n",
         result.stdout,

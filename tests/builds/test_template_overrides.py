@@ -23,8 +23,8 @@ SESSION_FILE = "sessions/parcours-demo/session-1.fr.md"
 # Wraps recaps' own template, reached as "recaps/<name>", with a visible marker.
 NOTICE = (
     '<div class="admonition info recap-notice" role="note">\n'
-    '<p class="admonition-title">Translation may be out of date</p>\n'
-    '<p>The French original has changed since this page was translated. '
+    '<p class="admonition-title">Translation in progress</p>\n'
+    '<p>This translation is not finished yet; parts of it may still be in French. '
     '<a href="../../../parcours-demo/session-1/" hreflang="fr">Read the French original</a></p>\n'
     "</div>\n\n"
 )
@@ -58,7 +58,7 @@ def pages(root: Path, lang: str) -> dict:
 def test_an_override_replaces_recaps_template_and_nothing_else(tmp_path: Path, lang: str) -> None:
     before = pages(small_repo(tmp_path / "plain"), lang)
     after = pages(small_repo(tmp_path / "overridden", {"session.md.j2": WRAPPING}), lang)
-    # The English is a stale translation: its notice stays above the site's template.
+    # The English is a translation in progress (never marked): its notice stays above the site's template.
     start = before[SESSION].markdown.index("# " + before[SESSION].title)
     assert before[SESSION].markdown[:start] == {"fr": "", "en": NOTICE}[lang]
     expected = before[SESSION].markdown[:start] + '<p class="site-marker">Session 1</p>\n\n' \

@@ -136,8 +136,8 @@ def test_cli_prints_the_note_without_a_site_url(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["-C", str(REPO), "build", "--site-dir", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == f"note: {NO_SITE_URL_NOTE}"
-    assert re.match(r"Built .*/site/ \(fr\) and .*/site/en/ \(en\) in \d+\.\d s", result.output.splitlines()[1])
+    assert result.output.splitlines()[2] == f"note: {NO_SITE_URL_NOTE}"  # after a line per language
+    assert re.match(r"Built .*/site/ \(fr\) and .*/site/en/ \(en\) in \d+\.\d s", result.output.splitlines()[3])
 
 
 # sessions_site (tests/conftest.py): sessions 3 (published 2025-02-10) and 4 (2025-01-20, in French

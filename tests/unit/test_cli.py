@@ -79,21 +79,56 @@ def test_check_with_errors_exits_1(tree: Path) -> None:
 # --- status and mark-translated ------------------------------------------------------------------
 
 
-def test_status_complete_missing_stale_orphan(tree: Path) -> None:
+WHAT_TO_DO = "What to do (FILE: the file in the table):\n"
+MISSING_STEP = (
+    "  missing      translate the French into FILE (for a session or a partner, `recaps new` writes FILE "
+    "to fill in), then run `recaps mark-translated FILE`\n"
+)
+IN_PROGRESS_STEP = "  in progress  once FILE is translated, run `recaps mark-translated FILE`\n"
+
+
+def test_status_complete_missing_in_progress_orphan(tree: Path) -> None:
     assert run(tree, "mark-translated", str(tree / PROGRAMME_EN)).exit_code == 0
     (tree / PARTNER_EN).rename(tree / "partners/atelier-sud.en.md")
     result = run(tree, "status")
     assert (result.exit_code, result.output) == (
         0,
+        "KIND       ID                       STATE        FILE\n"
+        "programme  parcours-demo            complete     sessions/parcours-demo/programme.en.md\n"
+        "session    parcours-demo/session-1  in progress  sessions/parcours-demo/session-1.en.md\n"
+        "partner    atelier-nord             missing      partners/atelier-nord.en.md\n"
+        "partner    atelier-sud              orphan       partners/atelier-sud.en.md\n"
+        "4 items: 1 complete, 1 missing, 1 in progress, 0 stale, 1 orphan\n"
+        + WHAT_TO_DO + MISSING_STEP + IN_PROGRESS_STEP +
+        "  orphan       FILE has no French source: write the French file beside it, or delete FILE\n"
+        "(1 error found in the content: run `recaps check` for details)\n",
+    )
+    result = run(tree, "status", "--strict")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "(1 error found in the content: run `recaps check` for details)\n"
+        "--strict: 1 of 4 translations complete; do what is said above for the others, then run "
+        "`recaps status --strict` again\n"
+    )
+
+
+def test_status_stale_once_the_french_changes_after_marking(tree: Path) -> None:
+    assert run(tree, "mark-translated", *(str(tree / f) for f in ALL_EN)).exit_code == 0
+    french = tree / SESSION_FR
+    french.write_text(french.read_text(encoding="utf-8").replace("Le récit de la session.", "Le récit, revu."), encoding="utf-8")
+    result = run(tree, "status", "--strict")
+    assert (result.exit_code, result.output) == (
+        1,
         "KIND       ID                       STATE     FILE\n"
         "programme  parcours-demo            complete  sessions/parcours-demo/programme.en.md\n"
         "session    parcours-demo/session-1  stale     sessions/parcours-demo/session-1.en.md\n"
-        "partner    atelier-nord             missing   partners/atelier-nord.fr.md\n"
-        "partner    atelier-sud              orphan    partners/atelier-sud.en.md\n"
-        "4 items: 1 complete, 1 missing, 1 stale, 1 orphan\n"
-        "(1 error found in the content: run `recaps check` for details)\n",
+        "partner    atelier-nord             complete  partners/atelier-nord.en.md\n"
+        "3 items: 2 complete, 0 missing, 0 in progress, 1 stale, 0 orphan\n"
+        "What to do (FILE: the file in the table):\n"
+        "  stale  the French changed since FILE was marked: update FILE, then run `recaps mark-translated FILE`\n"
+        "--strict: 2 of 3 translations complete; do what is said above for the others, then run "
+        "`recaps status --strict` again\n",
     )
-    assert run(tree, "status", "--strict").exit_code == 1
 
 
 def test_status_strict_passes_only_when_everything_is_complete(tree: Path) -> None:
@@ -106,7 +141,7 @@ def test_status_strict_passes_only_when_everything_is_complete(tree: Path) -> No
         "programme  parcours-demo            complete  sessions/parcours-demo/programme.en.md\n"
         "session    parcours-demo/session-1  complete  sessions/parcours-demo/session-1.en.md\n"
         "partner    atelier-nord             complete  partners/atelier-nord.en.md\n"
-        "3 items: 3 complete, 0 missing, 0 stale, 0 orphan\n",
+        "3 items: 3 complete, 0 missing, 0 in progress, 0 stale, 0 orphan\n",
     )
 
 
@@ -117,7 +152,7 @@ def test_status_strict_fails_on_content_errors_even_when_complete(tree: Path) ->
     result = run(tree, "status", "--strict")
     assert result.exit_code == 1
     assert result.output.endswith(
-        "3 items: 3 complete, 0 missing, 0 stale, 0 orphan\n"
+        "3 items: 3 complete, 0 missing, 0 in progress, 0 stale, 0 orphan\n"
         "(1 error found in the content: run `recaps check` for details)\n"
     )
 
@@ -148,7 +183,7 @@ def test_a_version_copied_in_upper_case_is_still_complete(tree: Path) -> None:
     english = tree / SESSION_EN
     english.write_text(english.read_text(encoding="utf-8").replace("7e8ba44e22cd", "7E8BA44E22CD"), encoding="utf-8")
     assert "translation_of: 7E8BA44E22CD\n" in english.read_text(encoding="utf-8")
-    assert "session    parcours-demo/session-1  complete  sessions/parcours-demo/session-1.en.md\n" in (
+    assert "session    parcours-demo/session-1  complete     sessions/parcours-demo/session-1.en.md\n" in (
         run(tree, "status").output
     )
 
@@ -182,6 +217,31 @@ def test_mark_translated_refuses_what_it_cannot_mark(tree: Path) -> None:
     assert snapshot(tree) == before
 
 
+def test_mark_translated_refuses_a_translation_not_finished(tree: Path) -> None:
+    """Nothing translated yet (as `recaps new` wrote it), or a notion or quote short: `complete`
+    would be untrue, and the English page would show French."""
+    assert run(tree, "new", "partner", "atelier-sud").exit_code == 0
+    fill(tree / "partners/atelier-sud.fr.md", [('name: ""', 'name: "Sud"'), ('city: ""', "city: Nîmes"),
+                                               ("website: https://", "website: https://sud.example"),
+                                               ('mission: ""', 'mission: "Relier."')])
+    session = tree / SESSION_EN
+    session.write_text(session.read_text(encoding="utf-8").replace(
+        'quotes:\n  - text: "Let us start together."\n', "quotes: []\n"), encoding="utf-8")
+    french = tree / SESSION_FR
+    french.write_text(french.read_text(encoding="utf-8").replace(
+        "quotes:\n", '  - title: "Coopérer"\n    text: "Faire ensemble."\nquotes:\n'), encoding="utf-8")
+    before = snapshot(tree)
+    result = run(tree, "mark-translated", "partners/atelier-sud.en.md", SESSION_EN)
+    assert (result.exit_code, result.output) == (
+        1,
+        "partners/atelier-sud.en.md: nothing is translated yet: translate partners/atelier-sud.fr.md "
+        "into it, then mark it\n"
+        f"{SESSION_EN}:6: notions: the French source has 2, this translation has 1: translate each one, in the same order\n"
+        f"{SESSION_EN}:9: quotes: the French source has 1, this translation has 0: translate each one, in the same order\n",
+    )
+    assert snapshot(tree) == before
+
+
 # --- new -----------------------------------------------------------------------------------------
 
 
@@ -197,16 +257,9 @@ def test_new_session_creates_both_files_and_the_editors_to_do_list(tree: Path) -
     assert (tree / "sessions/parcours-demo/session-2.en.md").is_file()
     check = run(tree, "check")
     new = "sessions/parcours-demo/session-2.fr.md"
-    en = "sessions/parcours-demo/session-2.en.md"
+    # The English file, untouched, is a missing translation: no error.
     assert (check.exit_code, check.output) == (
         1,
-        f"{en}:5: title: must not be empty\n"
-        f"{en}:7: question: must not be empty\n"
-        f"{en}:8: summary: must not be empty\n"
-        f"{en}:10: notions[1].title: must not be empty\n"
-        f"{en}:11: notions[1].text: must not be empty\n"
-        f"{en}:13: quotes[1].text: must not be empty\n"
-        f"{en}:15: next_session.note: must not be empty\n"
         f"{new}:6: title: must not be empty\n"
         f"{new}:8: dates.start: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
         f"{new}:9: dates.end: write the date in place of YYYY-MM-DD, e.g. 2025-01-16\n"
@@ -220,7 +273,7 @@ def test_new_session_creates_both_files_and_the_editors_to_do_list(tree: Path) -
         f"{new}:21: quotes[1].speaker: must not be empty\n"
         f"{new}:23: quotes[1].text: must not be empty\n"
         f"{new}:27: next_session.note: must not be empty\n"
-        "20 errors found\n",
+        "13 errors found\n",
     )
 
 
@@ -232,38 +285,47 @@ def fill(path: Path, replacements: list[tuple[str, str]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_new_session_once_filled_passes_then_the_english_is_the_to_do_list(tree: Path) -> None:
+FILLED_FRENCH = [
+    ('title: ""', 'title: "Coopérer"'),
+    ("start: YYYY-MM-DD", "start: 2025-03-10"),
+    ("end: YYYY-MM-DD", "end: 2025-03-11"),
+    ('city: ""', "city: Lille"),
+    ('host: ""', "host: atelier-nord"),
+    ("published: YYYY-MM-DD", "published: 2025-04-01"),
+    ('question: ""', 'question: "Comment coopérer ?"'),
+    ('summary: ""', 'summary: "La deuxième session."'),
+    ('title: ""', 'title: "Ensemble"'),
+    ('text: ""', 'text: "Faire ensemble."'),
+    ('speaker: ""', "speaker: paul-durand"),
+    ('text: ""', 'text: "Coopérons."'),
+    ('note: ""', 'note: "La dernière."'),
+]
+
+
+def test_new_session_once_filled_passes_and_publishes_while_the_english_is_untouched(tree: Path) -> None:
     assert run(tree, "new", "session", "parcours-demo", "2").exit_code == 0
-    fill(tree / "sessions/parcours-demo/session-2.fr.md", [
-        ('title: ""', 'title: "Coopérer"'),
-        ("start: YYYY-MM-DD", "start: 2025-03-10"),
-        ("end: YYYY-MM-DD", "end: 2025-03-11"),
-        ('city: ""', "city: Lille"),
-        ('host: ""', "host: atelier-nord"),
-        ("published: YYYY-MM-DD", "published: 2025-04-01"),
-        ('question: ""', 'question: "Comment coopérer ?"'),
-        ('summary: ""', 'summary: "La deuxième session."'),
-        ('title: ""', 'title: "Ensemble"'),
-        ('text: ""', 'text: "Faire ensemble."'),
-        ('speaker: ""', "speaker: paul-durand"),
-        ('text: ""', 'text: "Coopérons."'),
-        ('note: ""', 'note: "La dernière."'),
-    ])
+    fill(tree / "sessions/parcours-demo/session-2.fr.md", FILLED_FRENCH)
     en = "sessions/parcours-demo/session-2.en.md"
     check = run(tree, "check")
     assert (check.exit_code, check.output) == (
+        0,
+        "OK: 1 programme, 2 session recaps, 1 partner, 2 people, 0 pages; no errors\n",
+    )
+    assert f"session    parcours-demo/session-2  missing      {en}\n" in run(tree, "status").output
+    # Partly translated: the English file is checked, and what it lacks is reported.
+    fill(tree / en, [('title: ""', 'title: "Cooperating"')])
+    check = run(tree, "check")
+    assert (check.exit_code, check.output) == (
         1,
-        f"{en}:5: title: must not be empty\n"
         f"{en}:7: question: must not be empty\n"
         f"{en}:8: summary: must not be empty\n"
         f"{en}:10: notions[1].title: must not be empty\n"
         f"{en}:11: notions[1].text: must not be empty\n"
         f"{en}:13: quotes[1].text: must not be empty\n"
         f"{en}:15: next_session.note: must not be empty\n"
-        "7 errors found\n",
+        "6 errors found\n",
     )
     fill(tree / en, [
-        ('title: ""', 'title: "Cooperating"'),
         ('question: ""', 'question: "How do we cooperate?"'),
         ('summary: ""', 'summary: "The second session."'),
         ('title: ""', 'title: "Together"'),
@@ -276,24 +338,60 @@ def test_new_session_once_filled_passes_then_the_english_is_the_to_do_list(tree:
         0,
         "OK: 1 programme, 2 session recaps, 1 partner, 2 people, 0 pages; no errors\n",
     )
+    assert f"session    parcours-demo/session-2  in progress  {en}\n" in run(tree, "status").output
+
+
+def test_new_session_writes_the_english_file_again_where_the_french_one_exists(tree: Path) -> None:
+    """The English file deleted (or emptied by a web editor): `recaps new` writes it again,
+    with a place for each notion and quote of the French, and keeps the French."""
+    assert run(tree, "new", "session", "parcours-demo", "2").exit_code == 0
+    french = tree / "sessions/parcours-demo/session-2.fr.md"
+    fill(french, FILLED_FRENCH + [
+        ("quotes:", 'notions_two:\nquotes:'),
+    ])
+    fill(french, [("notions_two:\n", '  - title: "Écouter"\n    text: "Prendre le temps."\n')])
+    english = tree / "sessions/parcours-demo/session-2.en.md"
+    english.unlink()
+    before = french.read_bytes()
+    result = run(tree, "new", "session", "parcours-demo", "2")
+    assert (result.exit_code, result.output) == (
+        0,
+        "kept sessions/parcours-demo/session-2.fr.md (it exists)\n"
+        "created sessions/parcours-demo/session-2.en.md\n"
+        "Translate the French into sessions/parcours-demo/session-2.en.md, then run "
+        "`recaps mark-translated sessions/parcours-demo/session-2.en.md`.\n",
+    )
+    assert french.read_bytes() == before
+    text = english.read_text(encoding="utf-8")
+    assert 'notions:  # The key notions the session leaves, each a title and a text. Same number and order as the French.\n' \
+        '  - title: ""\n    text: ""\n  - title: ""\n    text: ""\nquotes:' in text
+    assert 'quotes:  # Translation of each quote, same number and order as the French.\n  - text: ""\nnext_session:' in text
+    assert run(tree, "check").exit_code == 0
+
+    english.write_text("\n", encoding="utf-8")
+    result = run(tree, "new", "session", "parcours-demo", "2")
+    assert result.output.startswith(
+        "kept sessions/parcours-demo/session-2.fr.md (it exists)\n"
+        "wrote sessions/parcours-demo/session-2.en.md (it held only whitespace)\n"
+    )
+    assert english.read_text(encoding="utf-8") == text
 
 
 def test_new_session_refuses_to_overwrite(tree: Path) -> None:
-    (tree / "sessions/parcours-demo/session-2.fr.md").write_text("mine\n", encoding="utf-8")
     before = snapshot(tree)
-    result = run(tree, "new", "session", "parcours-demo", "2")
-    assert (result.exit_code, result.output) == (
-        1,
-        "error: sessions/parcours-demo/session-2.fr.md already exists; nothing was written\n",
-    )
-    assert snapshot(tree) == before
     result = run(tree, "new", "session", "parcours-demo", "1")
     assert (result.exit_code, result.output) == (
         1,
         "error: sessions/parcours-demo/session-1.fr.md and sessions/parcours-demo/session-1.en.md "
-        "already exist; nothing was written\n",
+        "already exist; nothing was written (`recaps status` says what each translation needs next)\n",
     )
     assert snapshot(tree) == before
+    (tree / "sessions/parcours-demo/session-2.en.md").write_text("mine\n", encoding="utf-8")
+    result = run(tree, "new", "session", "parcours-demo", "2")
+    assert result.output.startswith(
+        "created sessions/parcours-demo/session-2.fr.md\nkept sessions/parcours-demo/session-2.en.md (it exists)\n"
+    )
+    assert (tree / "sessions/parcours-demo/session-2.en.md").read_text(encoding="utf-8") == "mine\n"
 
 
 def test_new_session_unknown_programme_or_number(tree: Path) -> None:
@@ -328,13 +426,11 @@ def test_new_partner_creates_both_files_and_the_editors_to_do_list(tree: Path) -
     check = run(tree, "check")
     assert (check.exit_code, check.output) == (
         1,
-        "partners/atelier-sud.en.md:4: name: must not be empty\n"
-        "partners/atelier-sud.en.md:5: mission: must not be empty\n"
         "partners/atelier-sud.fr.md:4: name: must not be empty\n"
         "partners/atelier-sud.fr.md:6: city: must not be empty\n"
         "partners/atelier-sud.fr.md:7: website: 'https://' is not a web address: use http://, https:// or mailto:\n"
         "partners/atelier-sud.fr.md:8: mission: must not be empty\n"
-        "6 errors found\n",
+        "4 errors found\n",
     )
     fill(tree / "partners/atelier-sud.fr.md", [
         ('name: ""', 'name: "L’Atelier du Sud"'),
@@ -364,7 +460,8 @@ def test_new_partner_refuses_an_invalid_id_or_an_existing_one(tree: Path) -> Non
     result = run(tree, "new", "partner", "atelier-nord")
     assert (result.exit_code, result.output) == (
         1,
-        "error: partners/atelier-nord.fr.md and partners/atelier-nord.en.md already exist; nothing was written\n",
+        "error: partners/atelier-nord.fr.md and partners/atelier-nord.en.md already exist; nothing was written "
+        "(`recaps status` says what each translation needs next)\n",
     )
     assert snapshot(tree) == before
 

@@ -186,9 +186,10 @@ def test_the_sixty_first_programme_splits_the_programmes_and_notions_by_year(tre
 
 
 @pytest.mark.parametrize("years", [[], [2023] * 60], ids=["one-page", "by-year"])
-def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages(tree: Path, years: list) -> None:
-    """parcours-demo's English recap is stale and has lost its notions: the English notions index
-    leaves it out (its page has no notions to link to), and both languages have the same pages."""
+def test_a_translation_without_its_notions_shows_the_french_ones_on_the_same_pages(tree: Path, years: list) -> None:
+    """parcours-demo's English recap has no notions (the French gained them since, say): its
+    pages show the French notion, marked as French, the English notions index lists it, and both
+    languages have the same pages."""
     import re
 
     from recaps.pages.render import render_site
@@ -201,9 +202,12 @@ def test_a_stale_translation_without_notions_gives_both_languages_the_same_pages
     assert sorted(pages["fr"]) == sorted(pages["en"])
     notions = "notions/2025.md" if years else "notions.md"
     assert re.findall(r"\]\(([^)]*parcours-demo[^)]*)\)", pages["fr"][notions].markdown) == ["parcours-demo/index.md#notions" if not years else "../parcours-demo/index.md#notions"]
-    assert "parcours-demo" not in pages["en"][notions].markdown
-    if years:  # the year stays, in both languages: in English, with no notion until translated
-        assert '<strong>2025</strong></a> <span class="recap-count">0 notions</span>' in pages["en"][notions].markdown
+    assert re.findall(r"\]\(([^)]*parcours-demo[^)]*)\)", pages["en"][notions].markdown) == ["parcours-demo/index.md#notions" if not years else "../parcours-demo/index.md#notions"]
+    if years:  # the year, in English too, with the notion shown in French until translated
+        assert '<strong>2025</strong></a> <span class="recap-count">1 notion</span>' in pages["en"][notions].markdown
+    recap = pages["en"]["parcours-demo/session-1.md"].markdown
+    assert '<li lang="fr" data-search-exclude>\n<p><strong>Écouter</strong></p>' in recap
+    assert '<li lang="fr"><strong><a href="session-1/#key-notions">Écouter</a></strong>' in pages["en"]["parcours-demo/index.md"].markdown
     # The programmes list, in French, spaces its colons as French does.
     programmes = "programmes/2025.md" if years else "programmes.md"
     link = "(../parcours-demo/index.md)" if years else "(parcours-demo/index.md)"
@@ -267,3 +271,28 @@ def test_the_initial_of_a_name() -> None:
 
     names = ("Éric Boël", "caroline", "Ørsted", "Œuvre", "Łukasz", "Đorđe", "Þór", "İlkay", "3M", "Юрий", "Ügur", "")
     assert [initial_of(name) for name in names] == ["e", "c", "o", "o", "l", "d", "t", "i", "other", "other", "u", "other"]
+
+
+def test_a_quote_the_translation_lacks_is_the_french_one_marked_as_french(tree: Path) -> None:
+    """The French gained a quote said in English after translation: the English page shows the
+    French words, marked as French and out of search; neither page takes the French words for
+    the English original."""
+    from recaps.content.loader import load_site
+    from recaps.pages import views
+
+    french = tree / "sessions/parcours-demo/session-1.fr.md"
+    french.write_text(french.read_text(encoding="utf-8").replace(
+        "partners:", '  - speaker: anne-martin\n    lang: en\n    text: "Allons-y ensemble."\npartners:'), encoding="utf-8")
+    site, report = load_site(tree)
+    assert report.errors == []
+    session = site.programmes["parcours-demo"].sessions[0]
+    shown = {lang: views.quotes_of(site, lang, session) for lang in ("fr", "en")}
+    assert [(q["text"], q["lang"], q["translated"], q["original"], q["stand_in"]) for q in shown["en"]] == [
+        ("Let us start together.", "en", True, "Commençons ensemble.", False),
+        ("Allons-y ensemble.", "fr", False, None, True),
+    ]
+    assert [(q["text"], q["lang"], q["translated"], q["original"], q["stand_in"]) for q in shown["fr"]] == [
+        ("Commençons ensemble.", "fr", False, "Commençons ensemble.", False),  # said in French
+        ("Allons-y ensemble.", "fr", False, None, False),  # said in English: no English words yet
+    ]
+    assert views.notions_of(session, "en") == [{"title": "Listening", "text": "Taking time to listen.", "lang": None}]

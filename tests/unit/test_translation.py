@@ -8,14 +8,15 @@ import pytest
 
 from recaps.content.errors import ContentError
 from recaps.content.models import Partner, Programme, Session
+from recaps.content.pairing import counts_differ
 from recaps.content.reader import RawDocument, split_front_matter
+from recaps.content.marking import with_source_version
 from recaps.content.translation import (
     TranslationState,
     merge_translation,
     source_version,
     state_of,
     translatable_content,
-    with_source_version,
 )
 
 SESSION_FR = """\
@@ -151,10 +152,19 @@ def test_states() -> None:
     marked = english(with_source_version(SESSION_EN, VERSION))
     assert state_of(Session, None, en) is TranslationState.ORPHAN
     assert state_of(Session, FR, None) is TranslationState.MISSING
-    assert state_of(Session, FR, en) is TranslationState.STALE
+    assert state_of(Session, FR, en) is TranslationState.IN_PROGRESS  # never marked
     assert state_of(Session, FR, marked) is TranslationState.COMPLETE
     changed = doc(SESSION_FR.replace("Le récit de la session.", "Un autre récit."))
     assert state_of(Session, changed, marked) is TranslationState.STALE
+    assert state_of(Session, changed, en) is TranslationState.IN_PROGRESS
+
+
+def test_a_marked_translation_that_lacks_an_item_is_in_progress() -> None:
+    marked = with_source_version(SESSION_EN, VERSION)
+    without_quote = english(marked.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
+    with_more = english(marked.replace("quotes:\n", '  - title: "More"\n    text: "One more."\nquotes:\n'))
+    assert state_of(Session, FR, without_quote) is TranslationState.IN_PROGRESS
+    assert state_of(Session, FR, with_more) is TranslationState.IN_PROGRESS
 
 
 def test_a_version_in_upper_case_or_with_spaces_is_the_same_version() -> None:
@@ -217,8 +227,8 @@ def test_with_source_version_is_idempotent_and_reads_back() -> None:
 
 
 def test_merge_completes_the_translation_with_neutral_facts() -> None:
-    merged, errors = merge_translation(Session, FR, english(with_source_version(SESSION_EN, VERSION)))
-    assert errors == []
+    merged, errors, stand_ins = merge_translation(Session, FR, english(with_source_version(SESSION_EN, VERSION)))
+    assert (errors, stand_ins) == ([], {})
     assert merged == {
         "id": "session-1",
         "programme": "parcours-demo",
@@ -252,7 +262,7 @@ def test_merge_reports_disagreements_leaf_by_leaf() -> None:
             'title: "Meeting"\nnumber: 2\ndates:\n  start: 2025-01-16\n  end: 2025-01-18\ntags: [industrie]',
         ).replace('  - text: "Let us start together."', '  - text: "Let us start together."\n    speaker: anne-martin')
     )
-    merged, errors = merge_translation(Session, FR, en)
+    merged, errors, _ = merge_translation(Session, FR, en)
     path, source = "sessions/parcours-demo/session-1.en.md", "sessions/parcours-demo/session-1.fr.md"
     tail = "; language-neutral facts are written once, in the French file"
     assert errors == [
@@ -266,26 +276,59 @@ def test_merge_reports_disagreements_leaf_by_leaf() -> None:
     assert merged["quotes"][0]["speaker"] == "paul-durand"
 
 
-def test_merge_reports_parallel_lists_of_another_length() -> None:
+FR_TWO_EACH = doc(SESSION_FR.replace(
+    "quotes:\n", '  - title: "Coopérer"\n    text: "Faire ensemble."\nquotes:\n'
+).replace("partners:", '  - speaker: anne-martin\n    lang: en\n    text: "Allons-y."\npartners:'))
+
+
+def test_merge_completes_a_translation_that_lacks_items_with_the_source_s() -> None:
+    """The French gained a notion and a quote after translation: the English has the first of
+    each, and the second stand in, in French (paired by position)."""
+    merged, errors, stand_ins = merge_translation(Session, FR_TWO_EACH, english(SESSION_EN))
+    assert errors == []
+    assert merged["notions"] == [
+        {"title": "Listening", "text": "Taking time to listen."},
+        {"title": "Coopérer", "text": "Faire ensemble."},
+    ]
+    assert merged["quotes"] == [
+        {"speaker": "paul-durand", "lang": "fr", "text": "Let us start together."},
+        {"speaker": "anne-martin", "lang": "en", "text": "Allons-y."},
+    ]
+    assert stand_ins == {"notions": frozenset({1}), "quotes": frozenset({1})}
+    assert Session.model_validate(merged).notions[1].title == "Coopérer"
+
+
+def test_merge_leaves_out_the_items_the_source_no_longer_has() -> None:
     en = english(SESSION_EN.replace("quotes:\n", '  - title: "Cooperating"\n    text: "Working together."\nquotes:\n'))
-    merged, errors = merge_translation(Session, FR, en)
-    assert errors == [
-        ContentError(
-            "sessions/parcours-demo/session-1.en.md",
-            6,
-            "notions",
-            "the French source has 1 item, this translation has 2: translate each one, in the same order",
-        )
-    ]
+    merged, errors, stand_ins = merge_translation(Session, FR, en)
+    assert (errors, stand_ins) == ([], {})
+    assert merged["notions"] == [{"title": "Listening", "text": "Taking time to listen."}]
 
 
-def test_merge_with_fewer_quotes_does_not_invent_items() -> None:
+def test_merge_of_a_translation_without_a_list_shows_each_item_of_the_source() -> None:
+    en = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', ""))
+    merged, errors, stand_ins = merge_translation(Session, FR, en)
+    assert (errors, stand_ins) == ([], {"quotes": frozenset({0})})
+    assert merged["quotes"] == [{"speaker": "paul-durand", "lang": "fr", "text": "Commençons ensemble."}]
+    empty = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
+    assert merge_translation(Session, FR, empty) == (merged, [], {"quotes": frozenset({0})})
+
+
+def test_merge_leaves_out_a_next_session_the_source_no_longer_announces() -> None:
+    without = doc(SESSION_FR.replace('next_session:\n  number: 2\n  note: "La suite."\n', ""))
+    merged, errors, stand_ins = merge_translation(Session, without, english(SESSION_EN))
+    assert (errors, stand_ins) == ([], {})
+    assert "next_session" not in merged
+    assert Session.model_validate(merged).next_session is None
+
+
+def test_counts_differ_says_which_list_and_what_to_do() -> None:
     en = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
-    merged, errors = merge_translation(Session, FR, en)
-    assert merged["quotes"] == []
-    assert [e.message for e in errors] == [
-        "the French source has 1 item, this translation has 0: translate each one, in the same order"
+    assert [(path, str(problem)) for path, problem in counts_differ(Session, FR_TWO_EACH.meta, en.meta)] == [
+        ("notions", "the French source has 2, this translation has 1: translate each one, in the same order"),
+        ("quotes", "the French source has 2, this translation has 0: translate each one, in the same order"),
     ]
+    assert counts_differ(Session, FR.meta, english(SESSION_EN).meta) == []
 
 
 def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> None:
@@ -296,7 +339,7 @@ def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> N
     programme_en = doc("---\ntitle: T en\norganiser: O\ndescription: D en\ntranslation_of: x\n---\n", "sessions/p/programme.en.md")
     assert merge_translation(Programme, programme_fr, programme_en) == (
         {"title": "T en", "organiser": "O", "description": "D en", "id": "p", "sponsor": "s", "sessions_planned": 6},
-        [],
+        [], {},
     )
     partner_fr = doc(
         "---\nid: a\nname: A\nkind: association\nwebsite: https://a.example\nmission: M\n---\n", "partners/a.fr.md"
@@ -304,5 +347,5 @@ def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> N
     partner_en = doc("---\nname: A\nmission: M en\n---\n", "partners/a.en.md")
     assert merge_translation(Partner, partner_fr, partner_en) == (
         {"name": "A", "mission": "M en", "id": "a", "kind": "association", "website": "https://a.example"},
-        [],
+        [], {},
     )

@@ -51,7 +51,7 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
 
         refuse_a_bad_source_date_epoch()
         try:
-            result = build_site(root, site_dir, site_url, engine=engine, force=force)
+            result = build_site(root, site_dir, site_url, engine=engine, force=force, progress=say_progress)
         except SiteDirError as exc:
             refuse(str(exc))
         if result.ok:  # built: a stop from now on comes too late to change anything (nor does it)
@@ -63,6 +63,15 @@ def build(root: Path, site_dir: Path | None, site_url: str | None, engine: str, 
         click.echo(f"note: {note}")
     target = site_dir or (root / "site")
     click.echo(f"Built {target}/ (fr) and {target}/en/ (en) in {time.perf_counter() - started:.1f} s")
+
+
+def say_progress(lang: str, result) -> None:
+    """One line as a language's build ends well: ``fr: 41 pages in 3.2 s``."""
+    from ..messages import message
+
+    if result.ok:
+        click.echo(str(message("{lang}: {pages} pages in {seconds} s", lang=lang, pages=result.pages,
+                               seconds=f"{result.seconds:.1f}")))
 
 
 def refuse_a_bad_source_date_epoch() -> None:

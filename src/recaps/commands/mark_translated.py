@@ -8,8 +8,13 @@ from pathlib import Path
 
 import click
 
+from ..content.errors import ContentError
 from ..content.loader import MODELS, read_item_file
-from ..content.translation import source_version, with_source_version
+from ..content.marking import with_source_version
+from ..content.pairing import counts_differ
+from ..content.translation import source_version
+from ..content.unwritten import holds_no_translation
+from ..messages import message
 from .repository import pass_root
 
 
@@ -48,12 +53,27 @@ def _mark(root: Path, given: Path) -> str | None:
     if source is None or translation is None:
         # Never rewrite a file that does not read (not UTF-8, front matter never closed...).
         return "\n".join(str(e) for e in errors + translation_errors)
+    unfinished = _unfinished(model, source, translation)
+    if unfinished:
+        return unfinished
     version = source_version(model, source)
     target = root / rel
     raw = target.read_bytes().decode("utf-8")
     target.write_bytes(with_source_version(raw, version).encode("utf-8"))
     click.echo(f"{rel}: marked as translating {source_rel} (version {version})")
     return None
+
+
+def _unfinished(model, source, translation) -> str | None:
+    """Why the translation cannot be marked as complete yet: it translates nothing, or not
+    each item of a list translated one by one (the file is left as it was)."""
+    if holds_no_translation(model, translation):
+        return str(ContentError(translation.path, 0, "", message(
+            "nothing is translated yet: translate {source} into it, then mark it", source=source.path)))
+    return "\n".join(
+        str(ContentError(translation.path, translation.line_of((path,)), path, problem))
+        for path, problem in counts_differ(model, source.meta, translation.meta)
+    ) or None
 
 
 def _relative(root: Path, given: Path) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..messages import message
 from .repository import pass_root, refuse
 
 
@@ -37,6 +38,7 @@ def new_partner(root: Path, partner_id: str) -> None:
 
 
 def _write_new(root: Path, make) -> None:
+    """Write the item's files that are absent (or hold only whitespace); keep the others."""
     from .. import scaffold  # here: its templates and field reference are for `new` alone
 
     try:
@@ -45,5 +47,15 @@ def _write_new(root: Path, make) -> None:
     except scaffold.ScaffoldError as exc:
         refuse(str(exc))
     for new_file in files:
-        click.echo(f"created {new_file.path}")
-    click.echo("Fill in the French file, run `recaps check`, then translate the English one.")
+        if new_file.action == "create":
+            click.echo(f"created {new_file.path}")
+        elif new_file.action == "replace":
+            click.echo(str(message("wrote {file} (it held only whitespace)", file=new_file.path)))
+        else:
+            click.echo(str(message("kept {file} (it exists)", file=new_file.path)))
+    french, english = files
+    if french.action == "keep":
+        click.echo(str(message("Translate the French into {file}, then run `recaps mark-translated {file}`.",
+                               file=english.path)))
+    else:
+        click.echo("Fill in the French file, run `recaps check`, then translate the English one.")

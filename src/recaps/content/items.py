@@ -17,6 +17,7 @@ from .models import NEUTRAL_FIELDS, SOURCE_LANGUAGE, Content, Page
 from .reader import MarkdownParts, RawDocument, read_markdown, read_markdown_parts
 from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
 from .translation import TranslationState, merge_translation, state_of
+from .unwritten import holds_no_translation, is_blank_file
 from .validation import validate
 
 Loaded = tuple["Item | None", list[ContentError]]
@@ -50,8 +51,12 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     item_id, paths = files.id, files.paths
     item_class = ProgrammeItem if files.kind == "programme" else Item
     item = item_class(kind=files.kind, id=item_id, model=model, paths=dict(paths))
+    unwritten = False  # an English file that holds no translation yet: a missing translation
     for lang, rel in paths.items():
-        parts = read_item_parts(root, model, rel)
+        if lang == SOURCE_LANGUAGE:
+            parts = read_item_parts(root, model, rel)
+        else:
+            parts, unwritten = read_translation(root, model, rel)
         report.extend(parts.errors)
         if parts.body is not None:  # also where the front matter does not read: all errors in one run
             report.extend(check_body(rel, parts.body, parts.body_line))
@@ -66,7 +71,7 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
         return None
     if source is None:
         if translation is not None:  # checked alone: its own fields, not what it shares with the source
-            _translation(model, RawDocument(paths[SOURCE_LANGUAGE], {}), translation, report)
+            _translation(model, RawDocument(paths[SOURCE_LANGUAGE], {}), translation, report, alone=True)
         return None
 
     if "translation_of" in source.meta:
@@ -79,21 +84,59 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     if content is None:
         return None
     item.content[SOURCE_LANGUAGE] = content
-    item.state = state_of(model, source, translation) if "en" in paths else TranslationState.MISSING
+    item.state = _state(model, source, translation, "en" in paths and not unwritten)
     if translated is not None:
-        item.content["en"] = translated
+        item.content["en"], item.stand_ins = translated
     return item
 
 
-def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport) -> M | None:
-    """The English content, completed with the source's language-neutral facts, or None."""
-    merged, errors = merge_translation(model, source, translation)
+def read_translation(root: Path, model: type[Content], rel: str) -> tuple[MarkdownParts, bool]:
+    """An English file as far as it reads, and whether it holds no translation yet (empty,
+    whitespace only, or as `recaps new` wrote it: ``unwritten``); such a file is a missing
+    translation, not an error: it comes back with nothing read and no error."""
+    parts = read_item_parts(root, model, rel)
+    if parts.document is None:
+        unwritten = is_blank_file(root, rel)
+    else:
+        unwritten = not parts.errors and holds_no_translation(model, parts.document)
+    return (MarkdownParts(None, None, 1, []), True) if unwritten else (parts, False)
+
+
+def _state(model: type[Content], source: RawDocument | None, translation: RawDocument | None,
+           written: bool) -> TranslationState:
+    """The translation's state: ``written``, an English file with something translated in it."""
+    if not written:
+        return TranslationState.MISSING
+    if translation is None:  # written, and does not read
+        return TranslationState.IN_PROGRESS
+    if source is None:  # no telling what changed; unless the English was never marked
+        return TranslationState.STALE if "translation_of" in translation.meta else TranslationState.IN_PROGRESS
+    return state_of(model, source, translation)
+
+
+def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport,
+                 alone: bool = False) -> tuple[M, dict[str, frozenset[int]]] | None:
+    """The English content, completed with the source's language-neutral facts and the items
+    it lacks (their positions too), or None. ``alone``: the source did not read, the
+    translation is checked on its own fields, its lists as written."""
+    merged, errors, stand_ins = merge_translation(model, source, translation, paired=not alone)
     report.extend(errors)
     written = {loc for loc in translation.lines if loc}
     translated, errors = validate(model, translation, merged, written=written)
-    errors = [e for e in errors if not _is_neutral(model, e.field)]
+    # Problems in the source's stand-in items and neutral facts are the source's, reported there.
+    errors = [e for e in errors if not _is_neutral(model, e.field) and not _is_stand_in(stand_ins, e.field)]
     report.extend(errors)
-    return translated if not errors else None
+    return (translated, stand_ins) if translated is not None and not errors else None
+
+
+def _is_stand_in(stand_ins: dict[str, frozenset[int]], field_name: str) -> bool:
+    """Whether ``field_name`` is in an item the translation lacks (``notions[3].title``)."""
+    for path, indexes in stand_ins.items():
+        for index in indexes:
+            at = f"{path}[{index + 1}]"
+            if field_name == at or field_name.startswith(at + "."):
+                return True
+    return False
 
 
 def _is_neutral(model: type[Content], field_name: str) -> bool:
@@ -125,7 +168,5 @@ def _state_from_files(root: Path, kind: str, paths: dict[str, str]) -> Translati
     """State of an item that failed validation, from whatever of its files still reads."""
     model = MODELS[kind]
     source, _ = read_item_file(root, model, paths[SOURCE_LANGUAGE])
-    translation, _ = read_item_file(root, model, paths["en"])
-    if source is None or translation is None:
-        return TranslationState.STALE
-    return state_of(model, source, translation)
+    parts, unwritten = read_translation(root, model, paths["en"])
+    return _state(model, source, parts.document if parts.closed else None, not unwritten)

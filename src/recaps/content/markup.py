@@ -13,7 +13,10 @@ module:
    Markdown write a tag, an attribute or an address (most recaps);
 4. ``raw_html``: the editor's raw HTML, tag by tag, against the allowlist, at its line;
 5. ``published_html``: the whole converted body as a browser parses it, every element and
-   attribute, and the comments and declarations a browser reads otherwise than they seem.
+   attribute, and the comments and declarations a browser reads otherwise than they seem;
+6. ``headings``: a level-1 heading, which would be a second title on the page (a hand-written
+   page in docs/ may have one, its title);
+7. ``directives``: a comment that the build reads as an instruction (Material's tags listing).
 
 Each error is at the file line where the editor wrote what it names (``findings``).
 """
@@ -24,12 +27,16 @@ import re
 
 from .characters import BIDI_CONTROLS
 from .conversion import convert
+from .directives import listing_directives
 from .errors import ContentError
 from .findings import MAX_PROBLEMS, Findings, Locator
+from .headings import level_one_lines, may_have_level_one
 from .html_attributes import shown
 from .markup_limits import limit_problem
 from .published_html import check_published
 from .raw_html import check_fragments
+from .tree import DOCS_DIR
+from ..messages import message
 
 __all__ = ["MAX_PROBLEMS", "check_body"]
 
@@ -40,7 +47,8 @@ _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));
 
 
 def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
-    """Every raw HTML tag, attribute and link address in ``body`` that is not allowed.
+    """Every raw HTML tag, attribute and link address in ``body`` that is not allowed, every
+    level-1 heading a page must not have, and every comment the build would take for an instruction.
 
     A body past one of the limits of ``markup_limits`` is not converted: that is its one error.
     ``body_line`` is the file line of the body's first line; errors carry file lines.
@@ -49,22 +57,29 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
         return []
     problem = limit_problem(body)
     if problem is not None:
-        line, message = problem
-        return [ContentError(path, body_line + line, "", message)]
+        line, text = problem
+        return [ContentError(path, body_line + line, "", text)]
+    errors = listing_directives(path, body, body_line)
     plain = _plain(body)
-    if plain and "&#" not in body:
-        return []
-    locator = Locator(body)  # code masked once, for both checks below
-    references = _bidi_references(path, locator.masked, body_line) if "&#" in body else []
-    if plain:
-        return references
+    headings = may_have_level_one(body)
+    if plain and "&#" not in body and not headings:
+        return errors
+    locator = Locator(body)  # code masked once, for every check below
+    if "&#" in body:
+        errors += _bidi_references(path, locator.masked, body_line)
     try:
-        return references + _check(path, body, body_line, locator)
+        published = None
+        if not plain:
+            published, found = _check(path, body, body_line, locator)
+            errors += found
+        if headings and may_have_level_one(locator.masked):
+            errors += _level_one_headings(path, body, body_line, locator, published)
     except RecursionError:
         return [ContentError(path, body_line, "",
                              "the Markdown text is nested too deeply (lists or quotes inside each other)")]
     except Exception as exc:  # noqa: BLE001 - whatever Markdown chokes on is the editor's to fix
         return [ContentError(path, body_line, "", f"the Markdown text cannot be converted: {shown(str(exc))}")]
+    return errors
 
 
 def _plain(body: str) -> bool:
@@ -92,10 +107,29 @@ def _bidi_references(path: str, masked: str, body_line: int) -> list[ContentErro
     return errors[:MAX_PROBLEMS]
 
 
-def _check(path: str, body: str, body_line: int, locator: Locator) -> list[ContentError]:
+def _check(path: str, body: str, body_line: int, locator: Locator) -> tuple[str, list[ContentError]]:
+    """The body's HTML as published, and what is wrong with the HTML and addresses it holds."""
     published, fragments = convert(body)
     findings = Findings(path, body_line, locator)
     checked = check_fragments(fragments, findings)
     if not findings.full:
         check_published(published, checked, findings)
-    return findings.errors
+    return published, findings.errors
+
+
+def _level_one_headings(path: str, body: str, body_line: int, locator: Locator,
+                        published: str | None) -> list[ContentError]:
+    """Each level-1 heading of the body, past the one a hand-written page may have (its title)."""
+    if published is None:
+        published, _ = convert(body)
+    title_in_body = path.startswith(DOCS_DIR + "/")
+    lines = level_one_lines(body, locator, published, MAX_PROBLEMS + title_in_body)
+    if title_in_body:
+        title = message("a second level-1 heading ('#', or a line underlined with '==='): the page's title "
+                        "(line {line}) is its only one; start this one with '##' to make it a section",
+                        line=body_line + lines[0]) if lines else None
+        lines = lines[1:]
+    else:
+        title = message("a level-1 heading ('#', or a line underlined with '===') makes a second title on "
+                        "the page, which has its title from the front matter: start it with '##' to make it a section")
+    return [ContentError(path, body_line + line, "", title) for line in lines[:MAX_PROBLEMS]]

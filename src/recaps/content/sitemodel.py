@@ -28,6 +28,9 @@ class Item(Generic[M]):
     documents: dict[str, RawDocument] = field(default_factory=dict)
     content: dict[str, M] = field(default_factory=dict)
     state: TranslationState = TranslationState.MISSING
+    # The items the translation lacks of each list translated one by one (notions, quotes), by
+    # position: its content holds the French source's there (recaps.content.pairing).
+    stand_ins: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @property
     def source(self) -> M:
@@ -43,6 +46,17 @@ class Item(Generic[M]):
 
     def is_translated(self, lang: str) -> bool:
         return lang == SOURCE_LANGUAGE or lang in self.content
+
+    def stands_in(self, lang: str, list_path: str, index: int) -> bool:
+        """Whether item ``index`` of ``list_path`` is, in this language's translation, the
+        French source's item: the translation lacks it."""
+        return lang != SOURCE_LANGUAGE and lang in self.content and index in self.stand_ins.get(list_path, ())
+
+    def text_language(self, lang: str, list_path: str, index: int) -> str:
+        """The language of the text ``get(lang)`` gives for that item."""
+        if self.is_translated(lang) and not self.stands_in(lang, list_path, index):
+            return lang
+        return SOURCE_LANGUAGE
 
 
 @dataclass
@@ -72,3 +86,10 @@ class StatusRow:
     source: str | None
     translation: str | None
     state: TranslationState
+
+    @property
+    def english_file(self) -> str:
+        """The English file, whether it exists or not (a missing one is to be written there)."""
+        if self.translation is not None:
+            return self.translation
+        return (self.source or "").removesuffix(f".{SOURCE_LANGUAGE}.md") + ".en.md"

@@ -1,8 +1,10 @@
 """Pairing a French source with its English translation.
 
 The English file carries what is translated; language-neutral facts come from the French file.
-If the English repeats one, it must agree. ``source_version`` fingerprints the French text an
-English file translates, so that a later change of the French makes the English stale.
+If the English repeats one, it must agree. Lists translated item by item are paired by position
+(``pairing``). ``source_version`` fingerprints the French text an English file translates, and
+``recaps mark-translated`` writes it in the English file: until then the translation is in
+progress; once the French changes, it is stale.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import json
 import types
 import typing
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
+from .pairing import counts_differ, pair_items
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
 
@@ -26,10 +29,11 @@ _MISSING = object()
 
 
 class TranslationState(str, Enum):
-    COMPLETE = "complete"
-    MISSING = "missing"
-    STALE = "stale"
-    ORPHAN = "orphan"
+    COMPLETE = "complete"  # marked with the French's current version, every item translated
+    MISSING = "missing"  # no English file, or one that holds nothing translated yet (unwritten)
+    IN_PROGRESS = "in progress"  # written, never marked (or not every item translated)
+    STALE = "stale"  # marked, and the French changed since
+    ORPHAN = "orphan"  # an English file without its French source
 
 
 def _copy(data: Any) -> Any:
@@ -86,34 +90,38 @@ def _set(data: Any, location: tuple, value: Any) -> None:
     data[location[-1]] = value
 
 
-def merge_translation(
-    model: type[Content], source: RawDocument, translation: RawDocument
-) -> tuple[dict, list[ContentError]]:
-    """The translation's front matter completed with the source's language-neutral facts."""
+class Merged(NamedTuple):
+    data: dict  # the translation's front matter, completed with the source's neutral facts
+    errors: list[ContentError]  # where it repeats a neutral fact and disagrees
+    stand_ins: dict[str, frozenset[int]]  # the items it lacks, in the source's words (pairing)
+
+
+def merge_translation(model: type[Content], source: RawDocument, translation: RawDocument,
+                      paired: bool = True) -> Merged:
+    """The translation's front matter completed with the source's language-neutral facts, its
+    lists paired item by item with the source's (``pairing``; not if ``paired`` is False)."""
     merged = _copy(translation.meta)
     merged.pop("translation_of", None)
-    errors = _unequal_lists(model, source, translation)
+    stand_ins: dict[str, frozenset[int]] = {}
+    if paired:
+        _without_what_the_source_lacks(model, source.meta, merged)
+        stand_ins = pair_items(model, source.meta, merged)
+    errors: list[ContentError] = []
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):
             value = _at(source.meta, location)
             errors += _disagreements(model, source, translation, location, value)
             if _can_hold(merged, location):
                 _set(merged, location, _copy(value))
-    return merged, errors
+    return Merged(merged, errors, stand_ins)
 
 
-def _unequal_lists(model: type[Content], source: RawDocument, translation: RawDocument) -> list[ContentError]:
-    """The lists whose items are translated one by one (quotes...) that have another length."""
-    errors = []
-    for list_path in PARALLEL_LISTS[model]:
-        theirs, ours = source.meta.get(list_path), translation.meta.get(list_path)
-        if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) != len(ours):
-            errors.append(ContentError(
-                translation.path, translation.line_of((list_path,)), list_path,
-                f"the French source has {_items(len(theirs))}, this translation has {len(ours)}: "
-                "translate each one, in the same order",
-            ))
-    return errors
+def _without_what_the_source_lacks(model: type[Content], source_meta: dict, merged: dict) -> None:
+    """Leave out a part of the translation whose language-neutral facts the source does not
+    have (a ``next_session`` the French took out): it translates nothing the source says."""
+    for part in {path.split(".")[0] for path in NEUTRAL_FIELDS[model] if "." in path}:
+        if source_meta.get(part) is None and part not in PARALLEL_LISTS[model]:
+            merged.pop(part, None)
 
 
 def _disagreements(
@@ -138,10 +146,6 @@ def _can_hold(merged: dict, location: tuple) -> bool:
     if isinstance(container, dict):
         return True
     return isinstance(container, list) and isinstance(location[-1], int) and location[-1] < len(container)
-
-
-def _items(count: int) -> str:
-    return f"{count} item{'' if count == 1 else 's'}"
 
 
 def _differences(model: type[Content], location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
@@ -260,37 +264,16 @@ def _version(written: Any) -> Any:
 
 
 def state_of(model: type[Content], source: RawDocument | None, translation: RawDocument | None) -> TranslationState:
+    """The state of a translation that reads (an unwritten one is ``None``: missing)."""
     if source is None:
         return TranslationState.ORPHAN
     if translation is None:
         return TranslationState.MISSING
-    if _version(translation.meta.get("translation_of")) != source_version(model, source):
+    marked = translation.meta.get("translation_of")
+    if marked is None:
+        return TranslationState.IN_PROGRESS
+    if _version(marked) != source_version(model, source):
         return TranslationState.STALE
+    if counts_differ(model, source.meta, translation.meta):
+        return TranslationState.IN_PROGRESS  # marked, then an item taken out of the translation
     return TranslationState.COMPLETE
-
-
-def with_source_version(text: str, version: str) -> str:
-    """The English file's text with ``translation_of`` set to ``version``; the rest untouched."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
-    bom = ""
-    if lines and lines[0].startswith("\ufeff"):
-        bom, lines[0] = "\ufeff", lines[0][1:]
-    # Quoted if made of decimal digits alone, which YAML would read as a number (0123: octal).
-    entry = f'translation_of: "{version}"' if version.isdigit() else f"translation_of: {version}"
-    end = _front_matter_end(lines)
-    if end is None:
-        return bom + newline.join(["---", entry, "---", *lines])
-    at = next((i for i in range(1, end) if lines[i].startswith("translation_of:")), None)
-    if at is None:
-        lines.insert(end, entry)
-    else:
-        lines[at] = entry
-    return bom + newline.join(lines)
-
-
-def _front_matter_end(lines: list[str]) -> int | None:
-    """The line that closes the front matter, if the text starts with one."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)

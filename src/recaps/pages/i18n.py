@@ -60,6 +60,15 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "La version originale a changé depuis cette traduction.",
         "en": "The French original has changed since this page was translated.",
     },
+    "stand_ins_text": {
+        "fr": "Les parties pas encore traduites sont en anglais.",
+        "en": "Parts not translated yet are shown in French.",
+    },
+    "in_progress_title": {"fr": "Traduction en cours", "en": "Translation in progress"},
+    "in_progress_text": {
+        "fr": "Cette traduction n’est pas encore terminée ; une partie peut être encore en anglais.",
+        "en": "This translation is not finished yet; parts of it may still be in French.",
+    },
     "read_original": {"fr": "Lire la version originale", "en": "Read the French original"},
     "notions_intro": {
         "fr": "Les notions clés que chaque session laisse aux participants, sur la page de chaque programme.",

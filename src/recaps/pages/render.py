@@ -33,6 +33,7 @@ from ..content.urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, 
                    session_uri, url_of)
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
+_NOTICED = (TranslationState.STALE, TranslationState.IN_PROGRESS)  # translations under a notice
 
 
 def _listing_arguments(tag: str) -> str:
@@ -151,18 +152,19 @@ class Renderer:
         )
 
     def _stale_notice(self, src_uri: str, item: Item | None) -> str:
-        """Above a translation that its source has changed since: a notice linking to the source."""
-        if item is None or self.lang == SOURCE_LANGUAGE or item.state is not TranslationState.STALE:
+        """Above a translation that its source has changed since, or not finished: a notice."""
+        if item is None or self.lang == SOURCE_LANGUAGE or item.state not in _NOTICED:
             return ""
-        return self._notice("stale", relative_url(src_uri, "../" + url_of(src_uri)))
+        return self._notice(item.state.value, relative_url(src_uri, "../" + url_of(src_uri)), bool(item.stand_ins))
 
     def _href(self, from_uri: str, to_uri: str, template: str) -> str:
         self.targets.setdefault(to_uri, template)
         return relative_url(from_uri, url_of(to_uri))
 
-    def _notice(self, kind: str, original_url: str) -> str:
+    def _notice(self, kind: str, original_url: str, stand_ins: bool = False) -> str:
+        """``stand_ins``: the page shows French items its translation lacks."""
         return self.templates.render(
-            "notice.md.j2", kind=kind, t=self.t, original_url=original_url, lang=self.lang
+            "notice.md.j2", kind=kind, t=self.t, original_url=original_url, lang=self.lang, stand_ins=stand_ins
         )
 
     def _programme(self, programme: ProgrammeItem) -> None:
@@ -193,6 +195,7 @@ class Renderer:
             body=self._body(item),
             host=self.site.partners[s.host],
             featured=[self.site.partners[pid] for pid in s.partners],
+            notions=views.notions_of(item, self.lang),
             quotes=views.quotes_of(self.site, self.lang, item),
             previous=previous.get(self.lang) if previous else None,
             following=following.get(self.lang) if following else None,

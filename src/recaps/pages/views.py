@@ -2,7 +2,8 @@
 
 Each returns plain values (items, dicts, tuples) that a template lays out; none renders text
 but the labels it names. Which index entries exist is read from the source language, so that
-both languages have the same pages (a stale translation may lack notions or quotes).
+both languages have the same pages. A translation shows every notion and quote of its source:
+those it lacks, in French (recaps.content.pairing).
 """
 
 from __future__ import annotations
@@ -31,22 +32,41 @@ def person_role(site: Site, lang: str, person_id: str) -> str:
 
 
 def quote_view(site: Site, lang: str, item: Item, index: int) -> dict[str, Any]:
-    """A quote as shown in this language: its text, and the original if it was translated."""
+    """A quote as shown in this language: its text, and the original if it was translated.
+
+    Where this language's translation lacks the quote (or the whole item), its text is the
+    French source's, marked as French and kept out of this language's search."""
     quote = item.get(lang).quotes[index]
-    original_item = item.content.get(quote.lang)
-    original = original_item.quotes[index].text if original_item else None
-    translated = quote.lang != lang and item.is_translated(lang) and original is not None
+    shown_in = item.text_language(lang, "quotes", index)
+    original = _quote_text(item, quote.lang, index)
     return {
         "speaker": site.people[quote.speaker],
         "role": person_role(site, lang, quote.speaker),
         "text": quote.text,
-        "lang": quote.lang if not item.is_translated(lang) else lang,
-        "translated": translated,
+        "lang": shown_in,
+        "translated": quote.lang != shown_in and original is not None,
         "original": original,
         "original_lang": quote.lang,
         # Shown in the source language on a page of this language: kept out of its search.
-        "stand_in": not item.is_translated(lang),
+        "stand_in": shown_in != lang,
     }
+
+
+def _quote_text(item: Item, lang: str, index: int) -> str | None:
+    """The quote's words in ``lang``, where the item has them in that language."""
+    if lang not in item.content or item.text_language(lang, "quotes", index) != lang:
+        return None
+    return item.content[lang].quotes[index].text
+
+
+def notions_of(item: Item, lang: str) -> list[dict[str, Any]]:
+    """A recap's notions as shown in this language; one its translation lacks is the French
+    source's, marked as French (``lang``) and kept out of this language's search."""
+    return [
+        {"title": notion.title, "text": notion.text,
+         "lang": SOURCE_LANGUAGE if item.stands_in(lang, "notions", index) else None}
+        for index, notion in enumerate(item.get(lang).notions)
+    ]
 
 
 def quotes_of(site: Site, lang: str, item: Item) -> list[dict[str, Any]]:
@@ -72,10 +92,10 @@ def timeline(programme: ProgrammeItem, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def notion_sessions(programme: ProgrammeItem, lang: str) -> list[tuple[Session, str, bool]]:
-    """A programme's recaps that have notions: (session, page, shown in French)."""
+def notion_sessions(programme: ProgrammeItem, lang: str) -> list[tuple[Session, str, bool, list[dict[str, Any]]]]:
+    """A programme's recaps that have notions: (session, page, shown in French, its notions)."""
     return [
-        (s.get(lang), session_uri(programme.id, s.source.number), not s.is_translated(lang))
+        (s.get(lang), session_uri(programme.id, s.source.number), not s.is_translated(lang), notions_of(s, lang))
         for s in programme.sessions if s.get(lang).notions
     ]
 
