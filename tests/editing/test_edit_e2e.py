@@ -252,6 +252,8 @@ def test_a_new_session_written_in_french_only(page, editing: Editing) -> None:
     wait_for(lambda: get(editing.base + english)[0] == 200, 60, "the English page of session 6")
     page.goto(editing.base + english)
     assert page.locator("html").get_attribute("lang") == "en"
+    notice = page.locator(".admonition").first.inner_text()
+    assert "This page has not been translated into English yet. Below is the French original." in notice
     assert page.locator("h1").first.inner_text() == "Prendre son envol"
     page.screenshot(path=str(ARTIFACTS / "preview-session-6-en.png"))
 
