@@ -77,7 +77,8 @@ def offline() -> Offline:
 
 @pytest.fixture
 def new_page(browser, offline: Offline):
-    """``new_page(width=1280, height=900)``: a page in a fresh context that can reach 127.0.0.1 only."""
+    """``new_page(width=1280, height=900, **options)``: a page in a fresh context (Playwright's
+    context options: ``has_touch=True``...) that can reach 127.0.0.1 only."""
     contexts = []
 
     def route(route) -> None:
@@ -89,8 +90,8 @@ def new_page(browser, offline: Offline):
             offline.saw_external(url)
             route.abort("internetdisconnected")
 
-    def make(width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    def make(width: int = 1280, height: int = 900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block", **options)
         context.route("**/*", route)
         # Requests that bypass routing (e.g. from workers) are still seen here.
         context.on("request", lambda request: None if _is_local(request.url) else offline.saw_external(request.url))

@@ -118,6 +118,31 @@ def test_robots_and_sitemaps_are_absolute(published: Path) -> None:
             assert not any(loc.startswith(BASE + "en/") for loc in locations)
 
 
+def hreflang_links(sitemap: Path) -> dict[str, dict[str, str]]:
+    """Each address of a sitemap, with its hreflang links: {loc: {hreflang: href}}."""
+    found = {}
+    for url in ET.parse(sitemap).getroot().findall("s:url", SITEMAP_NS):
+        links = url.findall("{http://www.w3.org/1999/xhtml}link")
+        found[url.find("s:loc", SITEMAP_NS).text] = {l.get("hreflang"): l.get("href") for l in links if l.get("rel") == "alternate"}
+    return found
+
+
+def test_sitemaps_carry_each_page_s_hreflang_links(published: Path) -> None:
+    # Not the pages' heads: Material's script would fetch a sitemap.xml next to each such link.
+    french, english = hreflang_links(published / "sitemap.xml"), hreflang_links(published / "en" / "sitemap.xml")
+    both = {"fr": BASE + SESSION, "en": BASE + "en/" + SESSION, "x-default": BASE + SESSION}
+    assert french[BASE + SESSION] == english[BASE + "en/" + SESSION] == both
+    assert english[BASE + "en/"] == {"fr": BASE, "en": BASE + "en/", "x-default": BASE}
+    # The English The Week is missing: no English alternate, in either language's sitemap.
+    week = {"fr": BASE + "partners/the-week/", "x-default": BASE + "partners/the-week/"}
+    assert french[BASE + "partners/the-week/"] == english[BASE + "en/partners/the-week/"] == week
+    for loc, links in [*french.items(), *english.items()]:
+        page = loc.removeprefix(BASE).removeprefix("en/")
+        if page != "partners/the-week/":
+            assert links == {"fr": BASE + page, "en": BASE + "en/" + page, "x-default": BASE + page}, loc
+    assert [link for link in head(published / SESSION / "index.html").links if "hreflang" in link] == []
+
+
 def test_without_a_site_url_the_build_says_what_it_leaves_out(built_site: Path) -> None:
     # built_site (tests/conftest.py) is the real site built without a site URL.
     assert not (built_site / "feed.xml").exists() and not (built_site / "en" / "feed.xml").exists()

@@ -36,7 +36,7 @@ from .speedups import anchor_ids, editor_bodies, hide_blocks, restore_blocks, us
 from ..pages.feeds import build_files
 from ..content.loader import Site, is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
-from ..pages.page_context import page_context
+from ..pages.page_context import alternates, page_context
 from ..pages.page_templates import OVERRIDES, TemplateError
 from ..pages.render import RenderedPage, render_site, sort_key
 from ..content.urls import site_address, tag_uri, url_of
@@ -261,6 +261,12 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         return finished_html(output)
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config) -> dict[str, Any]:
+        if template_name == "sitemap.xml" and config.site_url:  # its hreflang links (overrides/sitemap.xml)
+            context["recaps_alternates"] = {uri: alternates(page, self.lang, config.site_url)
+                                            for uri, page in self.rendered.items()}
+        return context
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml

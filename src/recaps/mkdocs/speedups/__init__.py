@@ -1,5 +1,5 @@
 """The build's speed-ups, which the plugin calls by these names: without them every page would
-be the same byte for byte, only slower to make.
+be the same byte for byte, only slower to make (the search index aside: see the end).
 
 What each buys on the 1,000-recap corpus of scripts/bench.py (2,700 pages; CPU seconds on a
 shared two-core machine): a whole build of both languages takes 31 s with both, 39 s without
@@ -13,6 +13,10 @@ best of three runs):
   search index's sections found by a tokenizing regular expression instead of Material's
   ``html.parser`` subclass: 1.0 s instead of 2.7 s. It also writes the index as UTF-8 in one go
   (Material's, with every accent as a \\u escape, is a sixth larger).
+
+The same index class also changes what the index holds, on either parser's path, which is no
+speed-up: labels set apart from their values (.search_text) and accent-free twins of the fields
+(.search_folding), so that a query without accents finds the accented words.
 """
 
 from .blocks import anchor_ids, editor_bodies, hide_blocks, restore_blocks

@@ -1,5 +1,7 @@
 """Material's search index, fed by recaps.mkdocs.speedups.search_sections instead of Material's HTML
-parser, and written as UTF-8 in one go."""
+parser, and written as UTF-8 in one go; its text reads better than Material's (labels apart from
+values: recaps.mkdocs.speedups.search_text) and it finds words typed without their accents
+(recaps.mkdocs.speedups.search_folding), whichever parser read the page."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import json
 
 from material.plugins.search.plugin import Parser, SearchIndex
 
-from . import search_sections
+from . import search_folding, search_sections, search_text
 
 SEARCH_PLUGIN = "material/search"
 
@@ -43,22 +45,36 @@ def tokenizer_agrees() -> bool:
     return True
 
 
+def _material_sections(html: str) -> list:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
 class RecapsSearchIndex(SearchIndex):
-    """The same entries as Material's index, found faster, and written as UTF-8.
+    """Material's entries, found faster, with labels apart from values and accent-free twins,
+    written as UTF-8.
 
     Material's own parser still reads any page whose HTML the fast one does not cover.
     """
 
+    def __init__(self, **config) -> None:
+        super().__init__(**{**config, "fields": search_folding.twin_fields(config["fields"])})
+
     def add_entry_from_context(self, page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):
             return
-        found = search_sections.sections(page.content) if tokenizer_agrees() else None
-        if found is None:
-            super().add_entry_from_context(page)
-            return
-        for section in found:
+        html = search_text.readable(page.content, self.config["lang"][0])
+        found = search_sections.sections(html) if tokenizer_agrees() else None
+        for section in _material_sections(html) if found is None else found:
             if not section.is_excluded():
                 self.create_entry_for_section(section, page.toc, page.url, page)
+
+    def create_entry_for_section(self, section, toc, url, page) -> None:
+        super().create_entry_for_section(section, toc, url, page)
+        entry = self.entries[-1]
+        entry.update(search_folding.twins(entry, self.config["separator"]))
 
     def generate_search_index(self, prev) -> str:
         if prev:  # MkDocs' own `serve --dirty`, which merges with the previous index
