@@ -33,7 +33,8 @@ def _active_section(page) -> list[tuple[str, str, bool]]:
     sections = [li for li in page.with_class("li", "md-nav__item--section") if "md-nav__item--active" in li.attrs["class"]]
     assert len(sections) == 1
     return [(a.attrs["href"], a.text.strip(), "md-nav__link--active" in a.attrs["class"])
-            for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors]
+            for a in page.with_class("a", "md-nav__link") if sections[0] in a.ancestors
+            and not any("md-nav--secondary" in e.attrs.get("class", "") for e in a.ancestors)]  # not the page's contents
 
 
 def _people(page) -> list[str]:
@@ -139,7 +140,9 @@ def test_the_programmes_and_notions_by_year(grouped_indexes_site: Path, lang: st
     assert _bar(page) == [("./" if key == "2025" else f"../{key}/", label, "page" if key == "2025" else None, count)
                           for key, label, count in groups]
     hrefs = [a.attrs["href"] for a in page.find("a") if a.attrs.get("href", "").startswith("../../parcours-")]
-    assert hrefs == ["../../parcours-cec-industries/" + ("#notions" if index == "notions/" else "")]
+    # The programme; on the notions page, also the recap each of its three notions is from.
+    notions = ["../../parcours-cec-industries/session-5/#key-notions"] * 3 if index == "notions/" else []
+    assert hrefs == ["../../parcours-cec-industries/" + ("#notions" if index == "notions/" else ""), *notions]
     if index == "programmes/":
         path = grouped_indexes_site / PREFIX[lang] / index / "undated/index.html"
         assert _heading(path) == year_title.replace("2025", undated[0][1])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recaps.pages.page_context import alternates, page_context, social
+from recaps.pages.page_context import alternates, footer, page_context, printed_address, social
 from recaps.pages.rendered import RenderedPage
 
 SESSION = RenderedPage(src_uri="parcours-a/session-2.md", markdown="", title="Se rencontrer",
@@ -88,4 +88,30 @@ def test_the_feed_is_linked_only_with_a_site_url() -> None:
         "https://recaps.example.org/en/feed.xml"
     context = page_context(SESSION, "fr", None, "Récits", None)
     assert context["feed"] is None
-    assert list(context) == ["alternates", "x_default", "translated", "social", "feed"]
+    assert list(context) == ["alternates", "x_default", "translated", "social", "feed", "footer", "address"]
+
+
+def test_the_footer_links_the_about_page_where_there_is_one_and_the_feeds_with_a_site_url() -> None:
+    pages = {"index.md", "about.md", "parcours-a/session-2.md"}
+    assert footer(SESSION, "fr", None, pages) == {
+        "about": "../../about/", "about_label": "À propos", "feeds": [], "feeds_label": "Fils Atom\u202f:",
+    }
+    assert footer(HOME, "en", EN_SITE, pages) == {
+        "about": "about/",
+        "about_label": "About",
+        "feeds": [
+            {"lang": "fr", "name": "Français", "href": "https://recaps.example.org/feed.xml"},
+            {"lang": "en", "name": "English", "href": "https://recaps.example.org/en/feed.xml"},
+        ],
+        "feeds_label": "Atom feeds:",
+    }
+    assert footer(SESSION, "en", None, {"index.md", "parcours-a/session-2.md"})["about"] is None
+
+
+def test_the_printed_address_is_the_pages_own_absolute_with_a_site_url() -> None:
+    assert printed_address(SESSION, "fr", "https://example.org/recaps/") == "https://example.org/recaps/parcours-a/session-2/"
+    assert printed_address(STAND_IN, "en", EN_SITE) == "https://recaps.example.org/en/parcours-a/session-2/"
+    assert printed_address(HOME, "en", EN_SITE) == "https://recaps.example.org/en/"
+    assert printed_address(SESSION, "fr", None) == "/parcours-a/session-2/"
+    assert printed_address(SESSION, "en", None) == "/en/parcours-a/session-2/"
+    assert printed_address(HOME, "fr", None) == "/"

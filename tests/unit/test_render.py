@@ -152,7 +152,7 @@ def test_sixty_programmes_are_listed_on_one_page(tree: Path) -> None:
     pages = {page.src_uri: page for page in render_site(_programmes(tree, [2024] * 59), "fr")}
     assert [uri for uri in pages if uri.startswith(("programmes", "notions"))] == ["notions.md", "programmes.md"]
     assert pages["programmes.md"].markdown.count("\n- [") == 60
-    assert pages["notions.md"].markdown.count("\n- [") == 60
+    assert pages["notions.md"].markdown.count("\n## [") == 60  # one section a programme
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -180,7 +180,7 @@ def test_the_sixty_first_programme_splits_the_programmes_and_notions_by_year(tre
     assert bar.findall(pages["notions/2023.md"].markdown) == [
         ("../2025/", "2025", "1 notion"), ("../2024/", "2024", "19 notions"), ("./", "2023", "40 notions"),
     ]
-    assert pages["notions/2023.md"].markdown.count("\n- [") == 40
+    assert pages["notions/2023.md"].markdown.count("\n## [") == 40
     assert pages["notions/2023.md"].title == ("Notions clés\u202f: 2023" if lang == "fr" else "Key notions: 2023")
     assert pages["programmes/undated.md"].title == f"Programmes{chr(0x202f) if lang == 'fr' else ''}: {undated}"
 
@@ -206,7 +206,7 @@ def test_a_translation_without_its_notions_shows_the_french_ones_on_the_same_pag
     if years:  # the year, in English too, with the notion shown in French until translated
         assert '<strong>2025</strong></a> <span class="recap-count">1 notion</span>' in pages["en"][notions].markdown
     recap = pages["en"]["parcours-demo/session-1.md"].markdown
-    assert '<li lang="fr" data-search-exclude>\n<p><strong>Écouter</strong></p>' in recap
+    assert '<li class="recap-notion" lang="fr" data-search-exclude>\n<p class="recap-notion__title">Écouter</p>' in recap
     assert '<li lang="fr"><strong><a href="session-1/#key-notions">Écouter</a></strong>' in pages["en"]["parcours-demo/index.md"].markdown
     # The programmes list, in French, spaces its colons as French does.
     programmes = "programmes/2025.md" if years else "programmes.md"

@@ -145,7 +145,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         if self.lang in self.config.site_name:
             config.site_name = self.config.site_name[self.lang]
         try:
-            pages = render_site(self.site, self.lang)
+            pages = render_site(self.site, self.lang, config.site_name)
         except TemplateError as exc:  # a template of overrides/recaps/: its file, line and why
             raise PluginError(str(exc)) from None
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in pages}
@@ -233,7 +233,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                                            self.pages_by_uri)
         page.active = True  # again, now that the page has its parent: opens its section
         context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name,
-                                         config.site_description)
+                                         config.site_description, pages=self.rendered)
         if config.site_url:
             page.canonical_url = context["recaps"]["social"]["url"]
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the

@@ -132,7 +132,7 @@ def programme_groups(entries: list, programmes: int, t: Callable[..., str]) -> l
 
 
 def notion_groups(entries: list, programmes: int, t: Callable[..., str]) -> list[Group] | None:
-    return by_year(entries, programmes, t, lambda found: count_label(t, "notion", sum(e[2] for e in found)))
+    return by_year(entries, programmes, t, lambda found: count_label(t, "notion", sum(len(e[2]) for e in found)))
 
 
 def partner_groups(entries: list, t: Callable[..., str]) -> list[Group] | None:

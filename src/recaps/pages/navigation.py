@@ -1,9 +1,11 @@
 """The navigation each page shows, decided from the site's pages alone: a plain tree of src_uris.
 
 Every page shows the same top items: the home page (then the list of programmes, where the home
-page cannot show them all), the indexes of notions, partners, speakers and tags, the writing
-guide as a section, and the hand-written pages. A page opens its own section where it has one,
-so that no page carries every recap of every programme:
+page cannot show them all), the indexes of notions, partners, speakers and tags, and the
+hand-written pages. The editors' pages (the writing guide and the field reference,
+recaps.pages.render.EDITORS_PAGES) are published but are not readers' pages: only they show
+themselves, as a section at the end. A page opens its own section where it has one, so that no
+page carries every recap of every programme:
 
 - a programme's page or one of its sessions: the programme (its page, then its sessions) as a
   section after the home page and the list of programmes;
@@ -22,10 +24,9 @@ from typing import Union
 from . import i18n, render
 from .rendered import RenderedPage
 from ..content.sitemodel import Site
-from ..content.urls import (FIELD_REFERENCE, GROUPED_INDEXES, HOME, NOTIONS, PARTNERS, PROGRAMMES, SPEAKERS, TAGS,
-                            programme_uri, session_uri, tag_uri)
+from ..content.urls import (GROUPED_INDEXES, HOME, NOTIONS, PARTNERS, PROGRAMMES, SPEAKERS, TAGS, programme_uri,
+                            session_uri, tag_uri)
 
-GUIDE = "guide.md"  # docs/guide.<lang>.md, the writing guide, with the field reference
 # The label of the section an index opens with one of its pages.
 INDEX_LABELS = {PARTNERS: "partners", TAGS: "tags", SPEAKERS: "speakers", NOTIONS: "key_notions",
                 PROGRAMMES: "programmes"}
@@ -87,14 +88,16 @@ def _programmes_list(pages: SitePages) -> tuple[str, ...]:
 
 
 def site_navigation(pages: SitePages) -> tuple[Item, ...]:
-    """The top items, which every page shows."""
+    """The top items, which every page shows: the readers' pages."""
     items: list[Item] = list(_programmes_list(pages))
     items += [uri for uri in (NOTIONS, PARTNERS, SPEAKERS, TAGS) if uri in pages.pages]
-    guide = tuple(uri for uri in (GUIDE, FIELD_REFERENCE) if uri in pages.pages)
-    if guide:
-        items.append(Section(i18n.label("guide", pages.lang), guide))
-    items += sorted(pages.hand_written - {GUIDE})
+    items += sorted(pages.hand_written - set(render.EDITORS_PAGES))
     return tuple(items)
+
+
+def _editors_section(pages: SitePages) -> Section:
+    """The editors' pages, as one of them shows them."""
+    return Section(i18n.label("guide", pages.lang), tuple(uri for uri in render.EDITORS_PAGES if uri in pages.pages))
 
 
 def index_of(pages: SitePages, uri: str) -> str | None:
@@ -110,6 +113,8 @@ def index_of(pages: SitePages, uri: str) -> str | None:
 def page_navigation(pages: SitePages, current: str) -> tuple[Item, ...]:
     """The navigation ``current`` shows: the top items, with its own section opened where it has one."""
     items = list(site_navigation(pages))
+    if current in render.EDITORS_PAGES:
+        return (*items, _editors_section(pages))
     programme = pages.programme_of.get(current)
     if programme is not None:
         section = Section(i18n.label("programme", pages.lang), pages.programmes[programme])

@@ -1,11 +1,13 @@
 """What the theme's templates get for a page beside the page itself (``recaps`` in their context):
 the page in each language, for the language selector and the hreflang links; its social card
-(OpenGraph, Twitter); the language's feed. With the site's address, every link is absolute.
+(OpenGraph, Twitter); the language's feed; the footer's links and the address printed on paper.
+With the site's address, every link is absolute.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Collection
 from typing import Any
 
 from . import i18n
@@ -16,21 +18,31 @@ from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..content.urls import url_of
 
 SOCIAL_IMAGE = "assets/social.png"
+ABOUT = "about.md"  # docs/about.<lang>.md: what the site is and who writes it, linked from every footer
+
+
+def _from_root(lang: str) -> dict[str, str]:
+    """The root of each language's build, from the root of ``lang``'s."""
+    up = "" if lang == SOURCE_LANGUAGE else "../"
+    return {other: "" if other == lang else up + ("" if other == SOURCE_LANGUAGE else f"{other}/") for other in LANGUAGES}
+
+
+def _absolute(site_url: str, path: str) -> str:
+    """``path`` (from the root of the build whose address is ``site_url``) as an absolute address,
+    without the final "/" of a folder."""
+    return posixpath.normpath(posixpath.join(site_url, path)).replace(":/", "://", 1)
 
 
 def alternates(page: RenderedPage, lang: str, site_url: str | None) -> dict[str, Any]:
     """This page in each language, as links from this page (absolute with a site_url); the
     French one is also the x-default."""
     url = url_of(page.src_uri)
-    from_root = {SOURCE_LANGUAGE: "" if lang == SOURCE_LANGUAGE else "../"}  # from this build's root
-    for other in LANGUAGES:
-        if other != SOURCE_LANGUAGE:
-            from_root[other] = "" if other == lang else from_root[SOURCE_LANGUAGE] + f"{other}/"
+    from_root = _from_root(lang)
     links = [
         {
             "lang": other,
             "name": i18n.LANGUAGE_NAMES[other],
-            "href": posixpath.normpath(posixpath.join(site_url, from_root[other] + url)).replace(":/", "://", 1) + "/"
+            "href": _absolute(site_url, from_root[other] + url) + "/"
             if site_url else relative_url(page.src_uri, from_root[other] + url),
             "current": other == lang,
             "translation": other in page.languages,
@@ -64,10 +76,34 @@ def social(page: RenderedPage, lang: str, site_url: str | None, site_name: str, 
     }
 
 
+def footer(page: RenderedPage, lang: str, site_url: str | None, pages: Collection[str]) -> dict[str, Any]:
+    """The footer's links from ``page``: the about page where the site has one (``pages``: the
+    src_uris of the build), and each language's feed, which exists with a site URL only."""
+    from_root = _from_root(lang)
+    feeds = [{"lang": other, "name": i18n.LANGUAGE_NAMES[other], "href": _absolute(site_url, from_root[other] + FEED_FILE)}
+             for other in LANGUAGES] if site_url else []
+    return {
+        "about": relative_url(page.src_uri, url_of(ABOUT)) if ABOUT in pages else None,
+        "about_label": i18n.label("about", lang),
+        "feeds": feeds,
+        "feeds_label": i18n.label("feeds", lang) + i18n.label("colon", lang).rstrip().replace(" ", i18n.NNBSP),
+    }
+
+
+def printed_address(page: RenderedPage, lang: str, site_url: str | None) -> str:
+    """The page's address as printed on paper: absolute with a site URL, else its path from the
+    site's root (all a build without one knows)."""
+    path = _from_root(SOURCE_LANGUAGE)[lang] + url_of(page.src_uri)
+    return _absolute(site_url, url_of(page.src_uri)) + "/" if site_url else "/" + path
+
+
 def page_context(page: RenderedPage, lang: str, site_url: str | None, site_name: str,
-                 site_description: str | None) -> dict[str, Any]:
-    """Everything the templates read from ``recaps``: alternates, x_default, translated, social, feed."""
+                 site_description: str | None, pages: Collection[str] = ()) -> dict[str, Any]:
+    """Everything the templates read from ``recaps``: alternates, x_default, translated, social,
+    feed, footer and address."""
     context = alternates(page, lang, site_url)
     context["social"] = social(page, lang, site_url, site_name, site_description, context["alternates"])
     context["feed"] = site_url + FEED_FILE if site_url else None
+    context["footer"] = footer(page, lang, site_url, pages)
+    context["address"] = printed_address(page, lang, site_url)
     return context

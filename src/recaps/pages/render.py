@@ -4,9 +4,8 @@ Every page has the same path in both languages (language-neutral slugs), so that
 selector can keep the reader on the same page. Links between generated pages are Markdown links
 to ``.md`` paths, which MkDocs checks and rewrites.
 
-What a page shows is worked out in recaps.pages.views, how indexes are grouped in recaps.pages.groupings, the
-templates (a site's overrides first) are recaps.pages.page_templates; this module makes the pages: a
-page's meta, its notice, and the French stand-in for a missing translation.
+What a page shows is in recaps.pages.views, index grouping in .groupings, the templates (a site's
+overrides first) in .page_templates; this module makes the pages: meta, notice, French stand-ins.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import groupings, i18n, views
+from . import groupings, home, i18n, views
 from .fieldref import field_reference
 from .groupings import NOTIONS_INDEX, PARTNERS_INDEX, PROGRAMMES_INDEX, SPEAKERS_INDEX, Group, GroupedIndex
 from .groupings import initial_of, sort_key  # noqa: F401  (recaps.pages.render's names, for its users)
@@ -29,11 +28,12 @@ from .page_templates import PageTemplates, TemplateError, page_templates
 from .rendered import RenderedPage, escaped
 from .rendered import with_front_matter  # noqa: F401  (recaps.pages.render's names, for its users)
 from ..content.translation import TranslationState
-from ..content.urls import (FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri,
-                   session_uri, url_of)
+from ..content.urls import FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri
+from ..content.urls import session_uri, url_of
 
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
 _NOTICED = (TranslationState.STALE, TranslationState.IN_PROGRESS)  # translations under a notice
+EDITORS_PAGES = ("guide.md", FIELD_REFERENCE)  # published for editors, out of readers' navigation and search
 
 
 def _listing_arguments(tag: str) -> str:
@@ -49,6 +49,7 @@ def _listing_arguments(tag: str) -> str:
 class Renderer:
     site: Site
     lang: str
+    site_name: str = ""  # the site's name in this language: the home page's headline
     pages: list[RenderedPage] = field(default_factory=list)
     # Pages the generated HTML links to (raw HTML links are not checked by MkDocs), each with the
     # template that links there first: each must be a page of the site, or rendering fails.
@@ -88,7 +89,7 @@ class Renderer:
         self._home()
         self._indexes()
         self._tags()
-        self._emit(FIELD_REFERENCE, "fields.md.j2", {"title": self.t("field_reference")},
+        self._emit(FIELD_REFERENCE, "fields.md.j2", {"title": self.t("field_reference"), "search": {"exclude": True}},
                    reference=field_reference(self.lang))
         missing = sorted(set(self.targets) - {page.src_uri for page in self.pages})
         if missing:  # a template's mistake (a site's, or a bug in recaps'), not the content's
@@ -190,11 +191,12 @@ class Renderer:
                 "tags": views.tag_labels(self.site, self.lang, s.tags),
                 "date": s.published.isoformat(),
                 "author": s.author,
+                "hide": ["tags"],  # Material's tag chips: the template lists the tags after the header
             },
             item=item, section=programme.id, programme=programme, p=programme.get(self.lang), s=s,
             body=self._body(item),
             host=self.site.partners[s.host],
-            featured=[self.site.partners[pid] for pid in s.partners],
+            featured=views.focus_boxes(self.site, self.lang, s), tag_links=views.tag_links(self.site, self.lang, s.tags),
             notions=views.notions_of(item, self.lang),
             quotes=views.quotes_of(self.site, self.lang, item),
             previous=previous.get(self.lang) if previous else None,
@@ -222,16 +224,14 @@ class Renderer:
     def _hand_written(self, key: str, item: Item) -> None:
         page = item.get(self.lang)
         meta = {name: value for name, value in (("title", page.title), ("description", page.description)) if value}
+        if page_uri(key) in EDITORS_PAGES:
+            meta["search"] = {"exclude": True}
         self._emit(page_uri(key), "page.md.j2", meta, item=item, body=self._body(item))
 
     def _home(self) -> None:
-        programmes = views.home_programmes(self.site)
-        shown = programmes[:HOME_PROGRAMMES]
-        self._emit(
-            HOME, "home.md.j2", {"title": self.t("home"), "description": self.t("home_intro")},
-            programmes=[(p, p.get(self.lang), views.timeline(p, self.lang)) for p in shown],
-            more=len(programmes) > len(shown), programmes_uri=PROGRAMMES,
-        )
+        self._emit(HOME, "home.md.j2", {"title": self.t("home"), "description": self.t("home_intro")},
+                   site_name=self.site_name or self.t("home"), programmes_uri=PROGRAMMES,
+                   **home.home_view(self.site, self.lang, HOME_PROGRAMMES))
 
     # -- index pages, grouped on a large site (recaps.pages.groupings) -------------------------------
 
@@ -288,9 +288,9 @@ def _french_spacing(meta: dict[str, Any]) -> dict[str, Any]:
             for key, value in meta.items()}
 
 
-def render_site(site: Site, lang: str) -> list[RenderedPage]:
-    """Every generated page of the site in ``lang``."""
-    return Renderer(site, lang).render()
+def render_site(site: Site, lang: str, site_name: str = "") -> list[RenderedPage]:
+    """Every generated page of the site in ``lang``; ``site_name`` heads the home page."""
+    return Renderer(site, lang, site_name).render()
 
 
 def field_reference_markdown(lang: str) -> str:

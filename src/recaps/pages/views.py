@@ -31,24 +31,34 @@ def person_role(site: Site, lang: str, person_id: str) -> str:
     return ", ".join(parts)
 
 
+def shown_in(item: Item, lang: str) -> str:
+    """The language ``item``'s text is shown in on a page of ``lang``: its own, or the French
+    source standing in for a missing translation (marked with lang="fr" in the page)."""
+    return lang if item.is_translated(lang) else SOURCE_LANGUAGE
+
+
 def quote_view(site: Site, lang: str, item: Item, index: int) -> dict[str, Any]:
-    """A quote as shown in this language: its text, and the original if it was translated.
+    """A quote as shown in this language: its text, its speaker's name, role and organisation,
+    and the original wording if it was translated.
 
     Where this language's translation lacks the quote (or the whole item), its text is the
     French source's, marked as French and kept out of this language's search."""
     quote = item.get(lang).quotes[index]
-    shown_in = item.text_language(lang, "quotes", index)
+    language = item.text_language(lang, "quotes", index)
     original = _quote_text(item, quote.lang, index)
+    person = site.people[quote.speaker]
     return {
-        "speaker": site.people[quote.speaker],
-        "role": person_role(site, lang, quote.speaker),
+        "speaker": person,
+        "role": person.role.get(lang),
+        "organisation": person.organisation.get(lang) if person.organisation else None,
         "text": quote.text,
-        "lang": shown_in,
-        "translated": quote.lang != shown_in and original is not None,
-        "original": original,
+        "lang": language,
+        "translated": quote.lang != language and original is not None,
+        # French wording keeps its French spacing on a page of another language too.
+        "original": i18n.french_spacing(original) if original and quote.lang == "fr" else original,
         "original_lang": quote.lang,
         # Shown in the source language on a page of this language: kept out of its search.
-        "stand_in": shown_in != lang,
+        "stand_in": language != lang,
     }
 
 
@@ -74,22 +84,30 @@ def quotes_of(site: Site, lang: str, item: Item) -> list[dict[str, Any]]:
 
 
 def timeline(programme: ProgrammeItem, lang: str) -> list[dict[str, Any]]:
-    """A row per planned session: recapped (with its page), announced by the one before, or neither."""
+    """A row per planned session, in one of four states: ``recapped`` (with its page),
+    ``announced`` (the next session a recap announces), ``past`` (before a recapped session: it
+    took place, its recap is not published) or ``future`` (after the last recapped session)."""
     recapped = {s.source.number: s for s in programme.sessions}
-    announced: dict[int, Any] = {}
+    last = max(recapped, default=0)
+    announced: dict[int, tuple[Any, Item]] = {}
     for session in programme.sessions:
         nxt = session.get(lang).next_session
-        if nxt is not None and nxt.number not in recapped:
-            announced[nxt.number] = nxt
-    return [
-        {
-            "number": number,
-            "session": recapped[number].get(lang) if number in recapped else None,
-            "uri": session_uri(programme.id, number) if number in recapped else None,
-            "announced": announced.get(number),
-        }
-        for number in range(1, programme.source.sessions_planned + 1)
-    ]
+        if nxt is not None and nxt.number > last:
+            announced[nxt.number] = (nxt, session)
+    rows = []
+    for number in range(1, programme.source.sessions_planned + 1):
+        row: dict[str, Any] = {"number": number, "session": None, "uri": None, "announced": None, "lang": lang}
+        if number in recapped:
+            item = recapped[number]
+            row.update(state="recapped", session=item.get(lang), uri=session_uri(programme.id, number),
+                       lang=shown_in(item, lang))
+        elif number in announced:
+            nxt, by = announced[number]
+            row.update(state="announced", announced=nxt, lang=shown_in(by, lang))
+        else:
+            row["state"] = "past" if number < last else "future"
+        rows.append(row)
+    return rows
 
 
 def notion_sessions(programme: ProgrammeItem, lang: str) -> list[tuple[Session, str, bool, list[dict[str, Any]]]]:
@@ -101,15 +119,25 @@ def notion_sessions(programme: ProgrammeItem, lang: str) -> list[tuple[Session, 
 
 
 def programme_quotes(site: Site, lang: str, programme: ProgrammeItem) -> list[dict[str, Any]]:
-    """Every quote of a programme's recaps, each with the recap it is from."""
-    quotes = []
-    for session in programme.sessions:
-        s = session.get(lang)
-        for i in range(len(s.quotes)):
-            quotes.append({**quote_view(site, lang, session, i),
-                           "where": f"{i18n.label('session_n', lang, n=s.number)} · {s.title}",
-                           "where_uri": session_uri(programme.id, s.number)})
-    return quotes
+    """The quotes of a programme's recaps, by recap: the recap (its text, page, whether it is
+    shown in French) and its quotes."""
+    return [
+        {"session": session.get(lang), "uri": session_uri(programme.id, session.source.number),
+         "stand_in": not session.is_translated(lang), "quotes": quotes_of(site, lang, session)}
+        for session in programme.sessions if session.get(lang).quotes
+    ]
+
+
+def focus_boxes(site: Site, lang: str, session: Session) -> list[dict[str, Any]]:
+    """The partners a recap features, each as its sidebar shows it."""
+    boxes = []
+    for partner_id in session.partners:
+        item = site.partners[partner_id]
+        partner = item.get(lang)
+        boxes.append({"id": partner_id, "name": partner.name, "kind": i18n.PARTNER_KINDS[partner.kind][lang],
+                      "city": partner.city, "mission": partner.mission, "website": partner.website,
+                      "uri": partner_uri(partner_id), "lang": shown_in(item, lang)})
+    return boxes
 
 
 def neighbours(programme: ProgrammeItem, item: Item[Session]) -> tuple[Item | None, Item | None]:
@@ -139,24 +167,22 @@ def appearances(site: Site, lang: str) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def home_programmes(site: Site) -> list[ProgrammeItem]:
-    """The programmes, latest recapped session first, those without one last."""
-    return sorted(
-        site.programmes.values(),
-        key=lambda p: (max((s.source.dates.start for s in p.sessions), default=None) is None,
-                       [-s.source.dates.start.toordinal() for s in p.sessions[-1:]], p.id),
-    )
-
-
 def notion_entries(site: Site, lang: str) -> list[tuple]:
-    """(programme, its text, how many notions) for each programme with notions. Grouped by
-    programme: the notions themselves are on each programme's page, so that the notions page
-    grows with the number of programmes, not with the number of recaps."""
-    return [
-        (programme, programme.get(lang), sum(len(s.get(lang).notions) for s in programme.sessions))
-        for programme in site.programmes.values()
-        if any(s.get(SOURCE_LANGUAGE).notions for s in programme.sessions)
-    ]
+    """(programme, its text, its notions) for each programme with notions, the notions in
+    reading order, each with its text and the recap it is from. Grouped by programme, so that a
+    large site's notions index splits by the programmes' years (recaps.pages.groupings)."""
+    entries = []
+    for programme in site.programmes.values():
+        if not any(s.get(SOURCE_LANGUAGE).notions for s in programme.sessions):
+            continue
+        notions = [
+            {"title": notion.title, "text": notion.text, "session": session.get(lang),
+             "uri": session_uri(programme.id, session.source.number), "lang": shown_in(session, lang)}
+            for session in programme.sessions for notion in session.get(lang).notions
+        ]
+        notions.sort(key=lambda notion: sort_key(notion["title"]))
+        entries.append((programme, programme.get(lang), notions))
+    return entries
 
 
 def partner_entries(site: Site, lang: str) -> list[tuple]:
@@ -202,6 +228,12 @@ def speaker_entries(site: Site, lang: str) -> list[tuple]:
 def tag_labels(site: Site, lang: str, tag_ids: list[str]) -> list[str]:
     """The labels of a page's tags, each once."""
     return [site.tags[t].label.get(lang) for t in dict.fromkeys(tag_ids) if t in site.tags]
+
+
+def tag_links(site: Site, lang: str, tag_ids: list[str]) -> list[tuple[str, str]]:
+    """(label, page) of each of a recap's tags, once, in reading order."""
+    tags = [site.tags[t] for t in dict.fromkeys(tag_ids) if t in site.tags]
+    return sorted(((tag.label.get(lang), tag_uri(tag.id)) for tag in tags), key=lambda pair: sort_key(pair[0]))
 
 
 def tags_used(site: Site, lang: str) -> list[tuple[str, str, int]]:

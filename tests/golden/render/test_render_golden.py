@@ -16,19 +16,23 @@ from recaps.pages.render import render_site, with_front_matter
 REPO = Path(__file__).resolve().parents[3]
 EXPECTED = Path(__file__).parent / "expected"
 PAGES = [
+    "index.md",
     "parcours-cec-industries/session-5.md",
     "partners/la-ruche-industrielle.md",
     "parcours-cec-industries/index.md",
     "notions.md",
     "tags.md",
     "tags/ecosysteme.md",
+    "speakers.md",
+    "about.md",
 ]
+SITE_NAMES = {"fr": "Récits de programmes", "en": "Programme recaps"}  # mkdocs.yml: the home page's headline
 
 
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, dict[str, str]]:
     site = load_or_raise(REPO)
-    return {lang: {p.src_uri: with_front_matter(p) for p in render_site(site, lang)} for lang in ("fr", "en")}
+    return {lang: {p.src_uri: with_front_matter(p) for p in render_site(site, lang, SITE_NAMES[lang])} for lang in ("fr", "en")}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
