@@ -1,9 +1,10 @@
 """Shared by the golden and hostile runners: build a case's content tree, run `recaps check`, compare.
 
 A case is a folder with ``tree/`` (files laid over a copy of ``tests/golden/check/_base``; an
-empty ``<name>.delete`` removes the base file ``<name>``) and ``expected.txt`` (the exact output
-of ``recaps check``; exit code 0 if it starts with ``OK: ``, 1 otherwise). With
-``RECAPS_REGENERATE=1`` the output is written to ``expected.txt`` instead of compared.
+empty ``<name>.delete`` removes the base file ``<name>``), ``expected.en.txt`` and
+``expected.fr.txt``: the exact output of ``recaps check --lang en`` and ``--lang fr`` (exit code 0
+if the English starts with ``OK: ``, 1 otherwise, the same in both languages). With
+``RECAPS_REGENERATE=1`` the outputs are written to the expected files instead of compared.
 
 Importable from every test module: pytest puts ``tests/`` on ``sys.path`` for ``tests/conftest.py``.
 """
@@ -23,6 +24,7 @@ from recaps.cli import main
 BASE = Path(__file__).parent / "golden" / "check" / "_base"
 DELETE_SUFFIX = ".delete"
 REGENERATE = os.environ.get("RECAPS_REGENERATE") == "1"
+LANGUAGES = ("en", "fr")
 
 
 def case_names(folder: Path) -> list[str]:
@@ -56,21 +58,30 @@ class CheckRun:
     exit_code: int
 
 
-def run_check(tree: Path) -> CheckRun:
-    """`recaps -C <tree> check` through click's test runner; any exception but SystemExit fails."""
-    result = CliRunner().invoke(main, ["-C", str(tree), "check"])
+def run_check(tree: Path, lang: str = "en") -> CheckRun:
+    """`recaps -C <tree> check --lang <lang>` through click's test runner; any exception but SystemExit fails."""
+    result = CliRunner().invoke(main, ["-C", str(tree), "check", "--lang", lang])
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         f"recaps check raised {result.exception!r}\n{result.output}"
     )
     return CheckRun(result.output, result.exit_code)
 
 
-def assert_expected(case: Path, run: CheckRun) -> None:
-    """The run's output is the case's expected.txt exactly, and its exit code follows from it."""
-    expected_file = case / "expected.txt"
-    if REGENERATE and (not expected_file.exists() or expected_file.read_text(encoding="utf-8") != run.output):
-        expected_file.write_text(run.output, encoding="utf-8", newline="\n")
-        pytest.fail(f"{expected_file} rewritten: review the change, then run the tests without RECAPS_REGENERATE")
-    expected = expected_file.read_text(encoding="utf-8")
-    assert run.output == expected
-    assert run.exit_code == (0 if expected.startswith("OK: ") else 1)
+def assert_expected(case: Path, runs: dict[str, CheckRun]) -> None:
+    """Each language's output is the case's expected.<lang>.txt exactly, and the exit code (the
+    same in both) follows from the English."""
+    assert not (case / "expected.txt").exists(), f"{case.name}: expected.txt is now expected.en.txt and expected.fr.txt"
+    rewritten = []
+    for lang in LANGUAGES:
+        expected_file = case / f"expected.{lang}.txt"
+        output = runs[lang].output
+        if REGENERATE and (not expected_file.exists() or expected_file.read_text(encoding="utf-8") != output):
+            expected_file.write_text(output, encoding="utf-8", newline="\n")
+            rewritten.append(expected_file.name)
+    if rewritten:
+        pytest.fail(f"{case.name}: {', '.join(rewritten)} rewritten: review the change, then run the tests without "
+                    "RECAPS_REGENERATE")
+    for lang in LANGUAGES:
+        assert runs[lang].output == (case / f"expected.{lang}.txt").read_text(encoding="utf-8"), lang
+    english = runs["en"].output
+    assert runs["en"].exit_code == runs["fr"].exit_code == (0 if english.startswith("OK: ") else 1)

@@ -20,6 +20,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands speak the locale's language (recaps.messages): every test starts from an English
+    one, whatever the machine's, and those of French say so (--lang fr, or LANG=fr_FR.UTF-8)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright, one for the session: tests/e2e and tests/serve
@@ -49,7 +58,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     site_dir = tmp_path_factory.mktemp("real-site") / "site"
     result = build_site(REPO, site_dir=site_dir)
-    assert result.ok, "\n".join(result.messages) or (result.report.render() if result.report else "build failed")
+    assert result.ok, "\n".join(map(str, result.messages)) or (result.report.render() if result.report else "build failed")
     return site_dir
 
 
@@ -86,7 +95,7 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setattr(groupings, "PARTNERS_ON_ONE_PAGE", 0)
         patch.setattr(render, "HOME_PROGRAMMES", 0)  # the home page cannot show them all
         result = build_site(root, site_dir=site_dir, parallel=False)
-    assert result.ok, "\n".join(result.messages) or result.report.render()
+    assert result.ok, "\n".join(map(str, result.messages)) or result.report.render()
     return site_dir
 
 
@@ -208,5 +217,5 @@ def sessions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert marked.exit_code == 0, marked.output
     site = root.parent / "site"
     result = build_site(root, site_dir=site, site_url=SESSIONS_SITE_URL)
-    assert result.ok, "\n".join(result.messages) or result.report.render()
+    assert result.ok, "\n".join(map(str, result.messages)) or result.report.render()
     return site

@@ -29,22 +29,23 @@ from .language_processes import run_builds
 from .pages.incremental import MANIFEST
 from .pages.site_check import check_site
 from .sitedir import check_site_dir, write_error
+from .messages import Message, message, message_of
 from .stops import stops_held, too_late_to_stop
 
 Progress = Callable[[str, LanguageResult], None]  # told of each language (its code) as its build finishes
 
-NO_SITE_URL_NOTE = (
-    "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, "
-    "og:url and og:image, and absolute sitemap and hreflang URLs were left out."
+NO_SITE_URL_NOTE = message(
+    "No site URL (site_url in mkdocs.yml, or --site-url): the Atom feeds, canonical links, og:url and og:image, "
+    "and absolute sitemap and hreflang URLs were left out."
 )
 
 
 @dataclass
 class BuildResult:
     ok: bool
-    messages: list[str] = field(default_factory=list)
+    messages: list[Message | str] = field(default_factory=list)  # the engine's own are plain text
     report: ErrorReport | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: str | None = None,
@@ -62,7 +63,7 @@ def build_site(root: Path | str, site_dir: Path | str | None = None, site_url: s
     try:
         site_url = _checked_site_url(root, site_url)
     except ValueError as exc:
-        return BuildResult(False, [str(exc)])
+        return BuildResult(False, [message_of(exc)])
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         clean_stale_temp_dirs(target.parent)
@@ -106,7 +107,7 @@ def update_site(root: Path | str, site_dir: Path | str, cache: LoadCache | None 
     try:
         site_url = _site_url_in_config(root)  # as the full build has it: the same links
     except ValueError as exc:
-        return BuildResult(False, [str(exc)])
+        return BuildResult(False, [message_of(exc)])
     site, report = check_site(root, cache=cache)
     if report:
         return BuildResult(False, report=report)
@@ -144,14 +145,15 @@ def _failure_messages(results: list[LanguageResult]) -> list[str]:
 LATEST_EPOCH = 4294967295
 
 
-def source_date_epoch_problem() -> str | None:
+def source_date_epoch_problem() -> Message | None:
     """What is wrong with SOURCE_DATE_EPOCH, when it is set to what MkDocs and Material, which
     read it as the build's date, cannot take (the build then dates itself from the content)."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is None or (value.isascii() and value.isdigit() and int(value) <= LATEST_EPOCH):
         return None
-    return (f"SOURCE_DATE_EPOCH is {printable(repr(value))}: it must be a whole number of seconds since "
-            f"1970-01-01 00:00 UTC (what `date +%s` prints, at most {LATEST_EPOCH}), or be unset")
+    return message("SOURCE_DATE_EPOCH is {value}: it must be a whole number of seconds since 1970-01-01 00:00 UTC "
+                   "(what `date +%s` prints, at most {latest}), or be unset", value=printable(repr(value)),
+                   latest=LATEST_EPOCH)
 
 
 def _checked_site_url(root: Path, given: str | None) -> str | None:
@@ -161,7 +163,7 @@ def _checked_site_url(root: Path, given: str | None) -> str | None:
     try:
         return site_address(given)
     except ValueError as exc:
-        raise ValueError(f"--site-url: {exc}") from None
+        raise ValueError(message("--site-url: {problem}", problem=message_of(exc))) from None
 
 
 def _site_url_in_config(root: Path) -> str | None:
@@ -181,5 +183,6 @@ def _site_url_in_config(root: Path) -> str | None:
             try:
                 return site_address(value.value)
             except ValueError as exc:
-                raise ValueError(f"{CONFIG_FILE}:{value.start_mark.line + 1}: site_url: {exc}") from None
+                raise ValueError(message("{file}:{line}: site_url: {problem}", file=CONFIG_FILE,
+                                         line=value.start_mark.line + 1, problem=message_of(exc))) from None
     return None

@@ -12,9 +12,10 @@ import jinja2
 from .pages.fieldref import description
 from .content.loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
 from .content.models import ID_PATTERN, Content, Partner, Session
+from .content.errors import ContentError
 from .content.reader import read_markdown, read_yaml_file
 from .content.unwritten import PLACEHOLDER_BODIES, PREFILLED, is_blank_file
-from .messages import message
+from .messages import Message, message
 
 # recaps' own templates only, not a site's overrides/recaps/ (recaps.pages.page_templates): a new file
 # has the fields the schema asks for, which an override would not follow as the schema changes.
@@ -27,7 +28,11 @@ _env = jinja2.Environment(
 
 
 class ScaffoldError(Exception):
-    """A problem with the command's arguments, worded for editors."""
+    """A problem with the command's arguments, worded for editors (``problem``, said in their language)."""
+
+    def __init__(self, problem: Message | ContentError) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,10 @@ def _registry_ids(root: Path, rel: str, name: str) -> list[str]:
     return sorted(e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str))
 
 
-_INVALID_ID = "is not a valid id: use lowercase letters a-z, digits and hyphens"
-
-
-def _known_programmes(root: Path) -> str:
+def _known_programmes(root: Path) -> Message:
     known = sorted(p.name for p in (root / SESSIONS_DIR).iterdir() if (p / "programme.fr.md").is_file()) \
         if (root / SESSIONS_DIR).is_dir() else []
-    return f"known programmes: {', '.join(known) or 'none'}"
+    return message("known programmes: {programmes}", programmes=", ".join(known) or message("none"))
 
 
 def _programme_id(root: Path, given: str) -> str:
@@ -74,12 +76,11 @@ def _programme_id(root: Path, given: str) -> str:
     if bare.startswith(f"{SESSIONS_DIR}/"):
         bare = bare[len(SESSIONS_DIR) + 1 :]
     if "/" in bare or bare in (".", ".."):
-        raise ScaffoldError(
-            f"{given!r} is a path, not a programme id (the name of its folder in {SESSIONS_DIR}/); "
-            + _known_programmes(root)
-        )
+        raise ScaffoldError(message("{given} is a path, not a programme id (the name of its folder in {folder}/); "
+                                    "{known}", given=repr(given), folder=SESSIONS_DIR, known=_known_programmes(root)))
     if not re.fullmatch(ID_PATTERN, bare):
-        raise ScaffoldError(f"{given!r} {_INVALID_ID}; {_known_programmes(root)}")
+        raise ScaffoldError(message("{given} is not a valid id: use lowercase letters a-z, digits and hyphens; {known}",
+                                    given=repr(given), known=_known_programmes(root)))
     return bare
 
 
@@ -88,17 +89,17 @@ def new_session(root: Path, programme: str, number: int) -> list[NewFile]:
     folder = f"{SESSIONS_DIR}/{programme_id}"
     programme_file = f"{folder}/programme.fr.md"
     if not (root / programme_file).is_file():
-        raise ScaffoldError(
-            f"no programme '{programme_id}' ({programme_file} does not exist); {_known_programmes(root)}"
-        )
+        raise ScaffoldError(message("no programme '{programme}' ({file} does not exist); {known}",
+                                    programme=programme_id, file=programme_file, known=_known_programmes(root)))
     document, errors = read_markdown(root, programme_file)
     if document is None:
-        raise ScaffoldError(str(errors[0]))
+        raise ScaffoldError(errors[0])
     planned = document.meta.get("sessions_planned")
     if isinstance(planned, int) and not 1 <= number <= planned:
-        raise ScaffoldError(f"session {number} is outside the programme's {planned} planned sessions")
+        raise ScaffoldError(message("session {number} is outside the programme's {planned} planned sessions",
+                                    number=number, planned=planned))
     if number < 1:
-        raise ScaffoldError("the session number must be 1 or more")
+        raise ScaffoldError(message("the session number must be 1 or more"))
     stem = f"session-{number}"
     next_number = number + 1 if isinstance(planned, int) and number < planned else None
     context = {
@@ -133,16 +134,23 @@ def _slots(root: Path, french: str, default: dict[str, int | bool]) -> dict[str,
     }
 
 
-def _not_a_partner_id(given: str) -> str:
+def _not_a_partner_id(given: str) -> Message:
     """Why ``given`` is not a partner id, and the id it may mean (a path or file name, as
     tab completion types them, is not taken for one: the files do not exist yet)."""
     if "/" not in given and not given.endswith(".md"):
-        return f"{given!r} {_INVALID_ID}"
-    what = "a path" if "/" in given else "a file name"
+        return message("{given} is not a valid id: use lowercase letters a-z, digits and hyphens", given=repr(given))
     meant = re.sub(r"\.(?:fr\.|en\.)?md$", "", given.removeprefix(f"{PARTNERS_DIR}/").rstrip("/"))
     if re.fullmatch(ID_PATTERN, meant):
-        return f"{given!r} is {what}, not a partner id: give the id alone: recaps new partner {meant}"
-    return f"{given!r} is {what}, not a partner id: give the id alone, in lowercase letters a-z, digits and hyphens"
+        if "/" in given:
+            return message("{given} is a path, not a partner id: give the id alone: recaps new partner {id}",
+                           given=repr(given), id=meant)
+        return message("{given} is a file name, not a partner id: give the id alone: recaps new partner {id}",
+                       given=repr(given), id=meant)
+    if "/" in given:
+        return message("{given} is a path, not a partner id: give the id alone, in lowercase letters a-z, digits and "
+                       "hyphens", given=repr(given))
+    return message("{given} is a file name, not a partner id: give the id alone, in lowercase letters a-z, digits "
+                   "and hyphens", given=repr(given))
 
 
 def _files(root: Path, base: str, kind: str, model: type[Content], context: dict) -> list[NewFile]:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from .content.models import LANGUAGES, SOURCE_LANGUAGE
+from .messages import Message, message
 
 TEMP_PREFIX = ".recaps-build-"  # the work folders, next to the site folder
 STAMP = ".recaps-site"
@@ -25,12 +26,16 @@ PROTECTED = ("sessions", "partners", "docs", "overrides", "src", ".git")
 # A folder holding only these is as good as empty: a deployment checkout before its first site.
 KEPT_AS_EMPTY = frozenset({".git", ".nojekyll"})
 
-ANOTHER = "choose another --site-dir"
-DEFAULT = f"{ANOTHER} (the default is site/ in the repository)"
+DEFAULT = message("choose another --site-dir (the default is site/ in the repository)")
 
 
 class SiteDirError(Exception):
-    """The site folder is refused, or the system refused a write: one line saying what to do."""
+    """The site folder is refused, or the system refused a write: one line saying what to do
+    (``problem``, said in the editor's language)."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
@@ -40,46 +45,49 @@ def check_site_dir(root: Path, site_dir: Path, force: bool = False) -> Path:
     try:
         target = given.resolve()
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links
-        raise SiteDirError(f"cannot write the site to {given}: {getattr(exc, 'strerror', None) or exc}; {DEFAULT}") from None
+        raise SiteDirError(message("cannot write the site to {folder}: {reason}; {advice}", folder=given,
+                                   reason=getattr(exc, "strerror", None) or exc, advice=DEFAULT)) from None
     shown = f"{given} -> {target}" if os.path.islink(given) else str(target)
 
     reason = _part_of_the_repository(root, target)
     refusal = (reason, DEFAULT) if reason else _not_replaceable(root, target, force)
     if refusal:
         reason, advice = refusal
-        raise SiteDirError(f"cannot write the site to {shown}: {reason}; {advice}")
+        raise SiteDirError(message("cannot write the site to {folder}: {reason}; {advice}", folder=shown,
+                                   reason=reason, advice=advice))
     return target
 
 
-def _part_of_the_repository(root: Path, target: Path) -> str | None:
+def _part_of_the_repository(root: Path, target: Path) -> Message | None:
     """Why a site at ``target`` would replace the repository, its folders or its history, if it would."""
     if target == root:
-        return "it is the repository itself"
+        return message("it is the repository itself")
     if root.is_relative_to(target):
-        return f"it contains the repository ({root})"
+        return message("it contains the repository ({folder})", folder=root)
     for name in PROTECTED:
         folder = (root / name).resolve()
         if target == folder:
-            return f"it is the repository's {name}/ folder"
+            return message("it is the repository's {name}/ folder", name=name)
         if target.is_relative_to(folder):
-            return f"it is inside the repository's {name}/ folder"
+            return message("it is inside the repository's {name}/ folder", name=name)
         if folder.is_relative_to(target):  # the folder is a link to a place outside the repository
-            return f"it contains the repository's {name}/ folder ({folder})"
+            return message("it contains the repository's {name}/ folder ({folder})", name=name, folder=folder)
     for history in _git_dirs(root):
         if target == history or target.is_relative_to(history) or history.is_relative_to(target):
-            return f"it holds the repository's history ({history})"
+            return message("it holds the repository's history ({folder})", folder=history)
     return None
 
 
-def _not_replaceable(root: Path, target: Path, force: bool) -> tuple[str, str] | None:
+def _not_replaceable(root: Path, target: Path, force: bool) -> tuple[Message, Message] | None:
     """Why what is at ``target`` cannot be replaced by a site, and what to do instead, if so."""
     if not os.path.lexists(target):
         return None
     if not target.is_dir():
-        return "it is a file, not a folder", f"move it away or {ANOTHER}"
+        return message("it is a file, not a folder"), message("move it away or choose another --site-dir")
     if os.path.ismount(target):
-        return ("it is a mount point, which a build cannot replace",
-                f"build into a folder inside it (--site-dir {target / 'site'}) or {ANOTHER}")
+        return (message("it is a mount point, which a build cannot replace"),
+                message("build into a folder inside it (--site-dir {folder}) or choose another --site-dir",
+                        folder=target / "site"))
     try:
         foreign = [name for name in os.listdir(target) if name not in KEPT_AS_EMPTY]
     except OSError as exc:
@@ -87,12 +95,14 @@ def _not_replaceable(root: Path, target: Path, force: bool) -> tuple[str, str] |
     if not foreign or (target / STAMP).is_file():
         return None
     if target.is_relative_to(root):  # the repository's own files: tests/, scripts/, .venv/...
-        return (f"it is a folder of the repository that recaps did not build (no {STAMP} file)",
-                f"{ANOTHER} (the default is site/ in the repository); --force is not taken there")
+        return (message("it is a folder of the repository that recaps did not build (no {file} file)", file=STAMP),
+                message("choose another --site-dir (the default is site/ in the repository); --force is not taken "
+                        "there"))
     if not force:
-        return (f"it holds files that recaps did not build (no {STAMP} file), which a build would delete",
-                "empty it, choose another --site-dir, or pass --force to replace them "
-                "(hidden entries such as .git are kept)")
+        return (message("it holds files that recaps did not build (no {file} file), which a build would delete",
+                        file=STAMP),
+                message("empty it, choose another --site-dir, or pass --force to replace them (hidden entries such as "
+                        ".git are kept)"))
     return None
 
 
@@ -114,12 +124,15 @@ def _git_dirs(root: Path) -> list[Path]:
     return [git_dir, (git_dir / common).resolve()]
 
 
+_NO_SPACE = message("free some space on that disk or choose another --site-dir")
+_PERMISSIONS = message("check the permissions and attributes (`lsattr -d`) of that path and its folder, or choose "
+                       "another --site-dir")
 _ADVICE = {
-    errno.ENOSPC: "free some space on that disk or " + ANOTHER,
-    errno.EDQUOT: "free some space on that disk or " + ANOTHER,
-    errno.EROFS: "remount it read-write or " + ANOTHER,
-    errno.EACCES: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
-    errno.EPERM: "check the permissions and attributes (`lsattr -d`) of that path and its folder, or " + ANOTHER,
+    errno.ENOSPC: _NO_SPACE,
+    errno.EDQUOT: _NO_SPACE,
+    errno.EROFS: message("remount it read-write or choose another --site-dir"),
+    errno.EACCES: _PERMISSIONS,
+    errno.EPERM: _PERMISSIONS,
 }
 
 
@@ -130,10 +143,13 @@ def write_error(exc: OSError, target: Path, work: Path | None = None) -> SiteDir
     names = [Path(os.fsdecode(name)) for name in (exc.filename2, exc.filename) if name is not None]
     ours = [name for name in names if name.is_relative_to(target.parent)]
     path = _as_published((ours or names)[0], target, work) if names else target
-    advice = _ADVICE.get(exc.errno, "check that path or " + ANOTHER)
+    advice = _ADVICE.get(exc.errno, message("check that path or choose another --site-dir"))
     reason = exc.strerror or str(exc)
-    where = "" if path == target else f" ({path})"
-    return SiteDirError(f"cannot write the site to {target}: {reason}{where}; {advice}; the site folder was left as it was")
+    if path == target:
+        return SiteDirError(message("cannot write the site to {folder}: {reason}; {advice}; the site folder was left "
+                                    "as it was", folder=target, reason=reason, advice=advice))
+    return SiteDirError(message("cannot write the site to {folder}: {reason} ({path}); {advice}; the site folder was "
+                                "left as it was", folder=target, reason=reason, path=path, advice=advice))
 
 
 def _as_published(path: Path, target: Path, work: Path | None) -> Path:

@@ -562,7 +562,7 @@ def test_content_error_is_reported_and_nothing_built(content_error_build) -> Non
     assert result.report is not None
     errors = [e for e in result.report.errors if e.path == SESSION_FILES["fr"]]
     assert [(e.field, e.line) for e in errors] == [("dates.start", 7)]
-    assert "2025-13-45" in errors[0].message
+    assert "2025-13-45" in str(errors[0].message)
     assert _contents(site) == before
     assert _leftovers(root) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checkcases import assert_expected, build_tree, case_names, run_check
+from checkcases import LANGUAGES, assert_expected, build_tree, case_names, run_check
 
 HERE = Path(__file__).parent / "check"
 CASES = case_names(HERE)
@@ -19,4 +19,4 @@ def test_there_are_cases() -> None:
 def test_check(case: str, tmp_path: Path) -> None:
     tree = tmp_path / "repo"
     build_tree(HERE / case, tree)
-    assert_expected(HERE / case, run_check(tree))
+    assert_expected(HERE / case, {lang: run_check(tree, lang) for lang in LANGUAGES})

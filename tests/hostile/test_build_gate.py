@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from test_hostile import HERE as HOSTILE
 from test_hostile import SETUP
 
-from conftest import REPO
 from recaps.cli import main
+
+REPO = Path(__file__).resolve().parents[2]  # not from conftest: which conftest that names depends on the order of collection
 
 GOLDEN = HOSTILE.parent / "golden" / "check"
 CASES = [HOSTILE / name for name in case_names(HOSTILE)] + [GOLDEN / name for name in case_names(GOLDEN)]

@@ -1,12 +1,14 @@
 """Hostile and broken input: `recaps check` answers each with a clear error, fast, in bounded memory.
 
 Same format as the golden cases (see tests/golden/README.md and tests/checkcases.py): each folder
-here is a case with ``tree/`` laid over ``tests/golden/check/_base`` and ``expected.txt``. What
+here is a case with ``tree/`` laid over ``tests/golden/check/_base`` and the expected output in
+English and French, ``expected.en.txt`` and ``expected.fr.txt``. What
 cannot or should not be committed (50 MB files, symbolic links, pipes, raw control bytes, file
 names that are not UTF-8) is made at run time by the case's function in ``SETUP``.
 
 Every case must finish within its time budget and never raise; the cases in ``MEASURED`` also run
-under tracemalloc, and must stay under ``MAX_PEAK_BYTES`` of Python allocations.
+under tracemalloc, and must stay under ``MAX_PEAK_BYTES`` of Python allocations. The English run
+is the one measured; the French one is run after it, on the same tree.
 """
 
 from __future__ import annotations
@@ -252,15 +254,16 @@ def test_hostile(case: str, tmp_path: Path) -> None:
                 tracemalloc.start()
             start = time.perf_counter()
             try:
-                run = run_check(tree)
+                english = run_check(tree, "en")
             finally:
                 elapsed = time.perf_counter() - start
                 peak = tracemalloc.get_traced_memory()[1] if measured else 0
                 if measured:
                     tracemalloc.stop()
+            french = run_check(tree, "fr")
     finally:
         if clean_up is not None:
             clean_up()
-    assert_expected(HERE / case, run)
+    assert_expected(HERE / case, {"en": english, "fr": french})
     assert elapsed < SECONDS.get(case, DEFAULT_SECONDS), f"took {elapsed:.2f} s"
     assert peak < MAX_PEAK_BYTES, f"peak {peak / MB:.1f} MB of Python allocations"

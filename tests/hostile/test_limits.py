@@ -44,7 +44,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> t
 def test_deep_nesting_is_refused_without_recursion(parser: type, name: str) -> None:
     start = time.perf_counter()
     problem = _problem(DEEP[name])
-    assert problem.message == f"nested more than {MAX_DEPTH} levels deep"
+    assert str(problem.message) == f"the fields are nested more than {MAX_DEPTH} levels deep"
     assert time.perf_counter() - start < 2
 
 
@@ -56,14 +56,16 @@ def test_the_billion_laughs_is_refused_fast_in_bounded_memory(parser: type) -> N
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert (problem.line, problem.message) == (1, "YAML anchors (&name) are not allowed: write the value out")
+    assert (problem.line, str(problem.message)) == (1, "a value cannot start with '&' (YAML would read it as a name "
+                                                      "given to the value): put the whole value in double quotes")
     assert time.perf_counter() - start < 0.5
     assert peak < 1_000_000
 
 
 def test_aliases_without_anchors_are_refused_too(parser: type) -> None:
     problem = _problem("a: [*x, *x, *x]\n")
-    assert problem.message == "YAML aliases (*name) are not allowed: write the value out"
+    assert str(problem.message) == ("a value cannot start with '*' (YAML would read it as a copy of another value): "
+                                    "put the whole value in double quotes")
 
 
 def test_a_large_flat_front_matter_stays_fast(parser: type) -> None:

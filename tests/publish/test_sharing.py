@@ -151,7 +151,7 @@ def test_without_a_site_url_the_build_says_what_it_leaves_out(built_site: Path) 
     assert not [l for l in page.links if l.get("rel") == "canonical"]
     assert not [l for l in page.links if l.get("type") == "application/atom+xml"]
     assert (built_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
-    assert "feeds" in NO_SITE_URL_NOTE and "og:url" in NO_SITE_URL_NOTE
+    assert "feeds" in str(NO_SITE_URL_NOTE) and "og:url" in str(NO_SITE_URL_NOTE)
 
 
 def test_cli_prints_the_note_without_a_site_url(tmp_path: Path) -> None:

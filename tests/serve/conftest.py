@@ -3,6 +3,7 @@ of the session's Chromium (tests/conftest.py) that reaches 127.0.0.1 only."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -15,13 +16,22 @@ from processes import free_port
 
 @pytest.fixture
 def served_repo(copy_repo):
-    """``(root, base_url, output, process)``: `recaps serve` on a fresh copy of the repository;
-    ``output`` fills with the lines it prints."""
-    root = copy_repo("served")
+    """``(root, base_url, output, process)``: `recaps serve` on a fresh copy of the repository, in
+    an English locale (tests/conftest.py); ``output`` fills with the lines it prints."""
+    yield from _served(copy_repo("served"))
+
+
+@pytest.fixture
+def served_repo_in_french(copy_repo):
+    """The same, `recaps serve` started in a French locale (LANG=fr_FR.UTF-8): it speaks French."""
+    yield from _served(copy_repo("served"), {"LANG": "fr_FR.UTF-8"})
+
+
+def _served(root, locale: dict[str, str] | None = None):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "recaps", "-C", str(root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(locale or {})},
     )
     output: list[str] = []
     reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)

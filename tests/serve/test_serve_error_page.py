@@ -17,14 +17,15 @@ PAGE = "/parcours-cec-industries/session-5/"
 BAD_DATE = ("start: 2025-01-16", "start: 2025-02-30")
 SCRIPT_TAG = ("tags: [ecosysteme", 'tags: ["<script>window.hacked=1</script>", ecosysteme')
 
+# `recaps serve` runs in a French locale here (served_repo_in_french): the page and its errors are in French.
 DATE_ERROR = (
     "sessions/parcours-cec-industries/session-5.fr.md:7 · champ dates.start\n\n"
-    "'2025-02-30' is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
+    "«\u00a02025-02-30\u00a0» n’est pas une vraie date (écrivez-la AAAA-MM-JJ, par exemple 2025-01-16)"
 )
 TAG_ERROR = (
     "sessions/parcours-cec-industries/session-5.fr.md:13 · champ tags[1]\n\n"
-    "'<script>window.hacked=1</script>' is not a valid id: use lowercase letters a-z, digits and hyphens, "
-    "e.g. la-ruche-industrielle"
+    "«\u00a0<script>window.hacked=1</script>\u00a0» n’est pas un identifiant valide\u00a0: utilisez des lettres "
+    "minuscules a-z, des chiffres et des traits d’union, par exemple la-ruche-industrielle"
 )
 WHAT_TO_DO = "Corrigez le fichier et enregistrez\u00a0: la page se recharge d’elle-même."
 
@@ -40,8 +41,9 @@ def _answer(url: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.e2e
-def test_a_bad_save_shows_on_the_open_page_and_the_fix_brings_the_page_back(served_repo, browser_page) -> None:
-    root, base, output, process = served_repo
+def test_a_bad_save_shows_on_the_open_page_and_the_fix_brings_the_page_back(served_repo_in_french,
+                                                                           browser_page) -> None:
+    root, base, output, process = served_repo_in_french
     wait_for(lambda: get(base + PAGE)[0] == 200, 90, "the first build")
     page = browser_page
     page.goto(base + PAGE)  # the only navigation the test makes: the rest is the page's own reloads
@@ -88,16 +90,18 @@ PAGES = ("/", PAGE, "/partners/the-week/", "/404.html", "/une-page-a-venir/",
 DATE_ITEM = (
     '<li><p class="where"><code>sessions/parcours-cec-industries/session-5.fr.md:7</code> · '
     '<span class="field">champ <code>dates.start</code></span></p>'
-    "<p class=\"message\">'2025-02-30' is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)</p></li>"
+    '<p class="message">«\u00a02025-02-30\u00a0» n’est pas une vraie date (écrivez-la AAAA-MM-JJ, par exemple '
+    "2025-01-16)</p></li>"
 )
 SITE_URL_ITEM = (
-    '<li><p class="message">mkdocs.yml:5: site_url: must start with http:// or https://, '
-    "such as https://example.org/</p></li>"
+    '<li><p class="message">mkdocs.yml:5: site_url\u00a0: doit commencer par http:// ou https://, par exemple '
+    "https://example.org/</p></li>"
 )
 
 
-def test_every_page_of_both_languages_answers_the_error_page_while_the_site_does_not_build(served_repo) -> None:
-    root, base, output, process = served_repo
+def test_every_page_of_both_languages_answers_the_error_page_while_the_site_does_not_build(
+        served_repo_in_french) -> None:
+    root, base, output, process = served_repo_in_french
     wait_for(lambda: get(base + PAGE)[0] == 200, 90, "the first build")
     status, home, _ = _answer(base + "/")
     stylesheet = "/" + re.search(r'href="(assets/stylesheets/main\.[^"]+\.css)"', home)[1]

@@ -22,6 +22,6 @@ def test_errors_per_file_are_capped_but_counted() -> None:
     report.add("b.fr.md", 1, "", "also bad")
     lines = report.lines()
     assert len(lines) == MAX_LINES_PER_FILE + 2
-    assert lines[MAX_LINES_PER_FILE] == "a.fr.md: ... and 20 more errors in this file"
+    assert lines[MAX_LINES_PER_FILE] == "a.fr.md: … and 20 more errors in this file"
     assert lines[-1] == "b.fr.md:1: also bad"
     assert report.summary() == f"{MAX_LINES_PER_FILE + 21} errors found"

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from checkcases import BASE, run_check
-from conftest import REPO
 
 from recaps.pages import groupings
+
+REPO = Path(__file__).resolve().parents[2]  # not from conftest: which conftest that names depends on the order of collection
 
 SESSION_5 = "sessions/parcours-cec-industries/session-5.fr.md"
 

@@ -57,7 +57,7 @@ def test_a_front_matter_never_closed_whose_yaml_does_not_parse_still_has_its_bod
     assert parts.document is None and (parts.body, parts.body_line) == ("\nLe récit.\n", 5)
     assert [str(e) for e in parts.errors] == [
         "a.fr.md:1: front matter is never closed: add a line '---' where it ends (read here up to line 4)",
-        "a.fr.md:4: YAML does not parse: a tab character cannot be used for indentation in YAML; use spaces",
+        "a.fr.md:4: this line is indented with a tab: indent it with spaces only",
     ]
 
 

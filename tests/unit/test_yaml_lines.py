@@ -10,10 +10,14 @@ from recaps.content.yaml_lines import YamlProblem, parse_yaml
 def test_an_alias_written_as_a_key_is_refused_as_an_alias() -> None:
     with pytest.raises(YamlProblem) as caught:
         parse_yaml("a: &x k\n*x : v\n")
-    assert (caught.value.line, caught.value.message) == (1, "YAML anchors (&name) are not allowed: write the value out")
+    assert (caught.value.line, str(caught.value.message)) == (1, "a value cannot start with '&' (YAML would read it as a "
+                                                               "name given to the value): put the whole value in double "
+                                                               "quotes")
     with pytest.raises(YamlProblem) as caught:
         parse_yaml("a: 1\n*x : v\n")
-    assert (caught.value.line, caught.value.message) == (2, "YAML aliases (*name) are not allowed: write the value out")
+    assert (caught.value.line, str(caught.value.message)) == (2, "a value cannot start with '*' (YAML would read it as a "
+                                                               "copy of another value): put the whole value in double "
+                                                               "quotes")
 
 
 def test_the_first_value_of_a_key_written_twice_keeps_its_lines() -> None:
@@ -23,6 +27,6 @@ def test_the_first_value_of_a_key_written_twice_keeps_its_lines() -> None:
     assert {location: line for location, line in lines.items() if "a" in location or "d" in location} == {
         ("a",): 1, ("a", "b"): 2, ("a", "c"): 3, ("a", "c", 0): 3, ("d",): 7,
     }
-    assert [(problem.line, problem.message) for problem in problems] == [
+    assert [(problem.line, str(problem.message)) for problem in problems] == [
         (4, "field 'a' is written twice (also at line 1): keep one")
     ]

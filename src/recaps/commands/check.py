@@ -12,46 +12,62 @@ import click
 from ..content.errors import ErrorReport
 from ..content.loader import StatusRow, load_site
 from ..content.translation import TranslationState
-from ..messages import message
+from ..messages import message, plural_message
+from .language import language_option, say
 from .repository import pass_root
 
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+# What `status` calls each kind of item and each state of a translation, in the editor's language.
+KINDS = {
+    "programme": message("programme"),
+    "session": message("session"),
+    "partner": message("partner"),
+    "page": message("page"),
+}
+STATES = {
+    TranslationState.COMPLETE: message("complete"),
+    TranslationState.MISSING: message("missing"),
+    TranslationState.IN_PROGRESS: message("in progress"),
+    TranslationState.STALE: message("stale"),
+    TranslationState.ORPHAN: message("orphan"),
+}
+STATE_COUNTS = {  # for the summary line: "3 complete, 1 missing"
+    TranslationState.COMPLETE: lambda count: plural_message("{count} complete", "{count} complete", count),
+    TranslationState.MISSING: lambda count: plural_message("{count} missing", "{count} missing", count),
+    TranslationState.IN_PROGRESS: lambda count: plural_message("{count} in progress", "{count} in progress", count),
+    TranslationState.STALE: lambda count: plural_message("{count} stale", "{count} stale", count),
+    TranslationState.ORPHAN: lambda count: plural_message("{count} orphan", "{count} orphan", count),
+}
 
 
 @click.command()
+@language_option
 @pass_root
-def check(root: Path) -> None:
+def check(root: Path, lang: str) -> None:
     """Check every content file; report every problem with file, line and field."""
     from ..pages.site_check import check_site
 
     site, report = check_site(root)
     if report:
-        click.echo(report.render())
+        click.echo(report.render(lang))
         sys.exit(1)
-    click.echo(
-        "OK: "
-        + ", ".join(
-            [
-                _plural(len(site.programmes), "programme"),
-                _plural(len(site.sessions), "session recap"),
-                _plural(len(site.partners), "partner"),
-                _plural(len(site.people), "person").replace("persons", "people"),
-                _plural(len(site.pages), "page"),
-            ]
-        )
-        + "; no errors"
-    )
+    counts = [
+        plural_message("{count} programme", "{count} programmes", len(site.programmes)),
+        plural_message("{count} session recap", "{count} session recaps", len(site.sessions)),
+        plural_message("{count} partner", "{count} partners", len(site.partners)),
+        plural_message("{count} person", "{count} people", len(site.people)),
+        plural_message("{count} page", "{count} pages", len(site.pages)),
+    ]
+    say(message("OK: {counts}; no errors", counts=", ".join(count.in_language(lang) for count in counts)), lang)
 
 
 @click.command()
 @click.option("--strict", is_flag=True, help="Exit 1 unless every translation is complete.")
+@language_option
 @pass_root
-def status(root: Path, strict: bool) -> None:
+def status(root: Path, strict: bool, lang: str) -> None:
     """List every item and the state of its English translation, and what moves each forward."""
     site, report = load_site(root, bodies=False)
-    for line in status_lines(site.status, report, strict):
+    for line in status_lines(site.status, report, strict, lang):
         click.echo(line)
     incomplete = sum(row.state is not TranslationState.COMPLETE for row in site.status)
     if strict and (incomplete or report):
@@ -72,26 +88,32 @@ _NEXT_STEPS = {
 
 def status_lines(rows: list[StatusRow], report: ErrorReport, strict: bool, lang: str = "en") -> list[str]:
     """The table, the counts, what to do for each state present, and why --strict fails."""
-    lines = _table([("KIND", "ID", "STATE", "FILE")] + [
-        (row.kind, row.id, row.state.value, row.english_file) for row in rows
+    headers = tuple(header.in_language(lang) for header in (message("KIND"), message("ID"), message("STATE"),
+                                                             message("FILE")))
+    lines = _table([headers] + [
+        (KINDS[row.kind].in_language(lang), row.id, STATES[row.state].in_language(lang), row.english_file)
+        for row in rows
     ])
     counts = Counter(row.state for row in rows)
-    lines.append(
-        f"{_plural(len(rows), 'item')}: "
-        + ", ".join(f"{counts.get(state, 0)} {state.value}" for state in TranslationState)
-    )
+    states = ", ".join(STATE_COUNTS[state](counts.get(state, 0)).in_language(lang) for state in TranslationState)
+    lines.append(plural_message("{count} item: {states}", "{count} items: {states}", len(rows),
+                                states=states).in_language(lang))
     present = [state for state in _NEXT_STEPS if counts[state]]
     if present:
         lines.append(message("What to do (FILE: the file in the table):").in_language(lang))
-        width = max(len(state.value) for state in present)
-        lines += [f"  {state.value.ljust(width)}  {_NEXT_STEPS[state].in_language(lang)}" for state in present]
+        width = max(len(STATES[state].in_language(lang)) for state in present)
+        lines += [f"  {STATES[state].in_language(lang).ljust(width)}  {_NEXT_STEPS[state].in_language(lang)}"
+                  for state in present]
     if report:
-        lines.append(f"({report.summary()} in the content: run `recaps check` for details)")
+        lines.append(message("({errors} in the content: run `recaps check` for details)",
+                             errors=report.summary(lang)).in_language(lang))
     complete = counts[TranslationState.COMPLETE]
     if strict and complete < len(rows):
-        lines.append(message(
-            "--strict: {complete} of {total} translations complete; do what is said above for the "
-            "others, then run `recaps status --strict` again", complete=complete, total=len(rows)).in_language(lang))
+        lines.append(plural_message(
+            "--strict: {count} of {total} translations complete; do what is said above for the others, then run "
+            "`recaps status --strict` again",
+            "--strict: {count} of {total} translations complete; do what is said above for the others, then run "
+            "`recaps status --strict` again", complete, total=len(rows)).in_language(lang))
     return lines
 
 

@@ -14,45 +14,47 @@ from ..content.marking import with_source_version
 from ..content.pairing import counts_differ
 from ..content.translation import source_version
 from ..content.unwritten import holds_no_translation
-from ..messages import message
+from ..messages import Message, message
+from .language import language_option, say
 from .repository import pass_root
 
 
 @click.command("mark-translated")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@language_option
 @pass_root
-def mark_translated(root: Path, files: tuple[Path, ...]) -> None:
+def mark_translated(root: Path, files: tuple[Path, ...], lang: str) -> None:
     """Record that each English FILE is up to date with its French source.
 
     FILE is the English file (…/<id>.en.md), relative to the repository root or the current folder.
     """
     failed = False
     for given in files:
-        problem = _mark(root, given)
-        if problem is not None:
-            click.echo(problem)
-            failed = True
+        problems = _mark(root, given, lang)
+        for problem in problems:
+            say(problem, lang)
+        failed = failed or bool(problems)
     if failed:
         sys.exit(1)
 
 
-def _mark(root: Path, given: Path) -> str | None:
+def _mark(root: Path, given: Path, lang: str) -> list[Message | ContentError]:
     """Mark one file and say so; or what stops it, with the file left as it was."""
     rel = _relative(root, given)
     if rel.startswith(("/", "../")):
-        return f"{given}: is not inside the repository ({root.resolve()})"
+        return [message("{file}: is not inside the repository ({root})", file=given, root=root.resolve())]
     if not rel.endswith(".en.md"):
-        return f"{rel}: not an English translation (the file name must end in .en.md)"
+        return [message("{file}: not an English translation (the file name must end in .en.md)", file=rel)]
     source_rel = rel[: -len(".en.md")] + ".fr.md"
     for path in (rel, source_rel):
         if not (root / path).is_file():
-            return f"{path}: does not exist"
+            return [message("{file}: does not exist", file=path)]
     model = MODELS[_kind_of(rel)]
     source, errors = read_item_file(root, model, source_rel)
     translation, translation_errors = read_item_file(root, model, rel)
     if source is None or translation is None:
         # Never rewrite a file that does not read (not UTF-8, front matter never closed...).
-        return "\n".join(str(e) for e in errors + translation_errors)
+        return [*errors, *translation_errors]
     unfinished = _unfinished(model, source, translation)
     if unfinished:
         return unfinished
@@ -60,20 +62,19 @@ def _mark(root: Path, given: Path) -> str | None:
     target = root / rel
     raw = target.read_bytes().decode("utf-8")
     target.write_bytes(with_source_version(raw, version).encode("utf-8"))
-    click.echo(f"{rel}: marked as translating {source_rel} (version {version})")
-    return None
+    say(message("{file}: marked as translating {source} (version {version})", file=rel, source=source_rel,
+                version=version), lang)
+    return []
 
 
-def _unfinished(model, source, translation) -> str | None:
+def _unfinished(model, source, translation) -> list[ContentError]:
     """Why the translation cannot be marked as complete yet: it translates nothing, or not
     each item of a list translated one by one (the file is left as it was)."""
     if holds_no_translation(model, translation):
-        return str(ContentError(translation.path, 0, "", message(
-            "nothing is translated yet: translate {source} into it, then mark it", source=source.path)))
-    return "\n".join(
-        str(ContentError(translation.path, translation.line_of((path,)), path, problem))
-        for path, problem in counts_differ(model, source.meta, translation.meta)
-    ) or None
+        return [ContentError(translation.path, 0, "", message(
+            "nothing is translated yet: translate {source} into it, then mark it", source=source.path))]
+    return [ContentError(translation.path, translation.line_of((path,)), path, problem)
+            for path, problem in counts_differ(model, source.meta, translation.meta)]
 
 
 def _relative(root: Path, given: Path) -> str:

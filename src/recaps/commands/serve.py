@@ -11,27 +11,32 @@ from pathlib import Path
 
 import click
 
+from ..messages import Message, message
 from ..stops import STOPS
 from .build import print_build_failure, refuse_a_bad_source_date_epoch
+from .language import language_option, say
 from .repository import pass_root
 from .stops import SERVE_STOPPED, stops
 
 BUILT_FROM = ("sessions", "partners", "docs", "overrides", "mkdocs.yml")  # what `serve` watches
-ERRORS_SHOWN = "The preview shows these errors in place of its pages; fix the problems above and save."
+ERRORS_SHOWN = message("The preview shows these errors in place of its pages; fix the problems above and save.")
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@language_option
 @pass_root
-def serve(root: Path, host: str, port: int) -> None:
-    """Live preview of both languages (French at /, English at /en/), rebuilt on every change."""
-    with stops(SERVE_STOPPED):
-        refuse_a_bad_source_date_epoch()
-        _serve(root.resolve(), host, port)
+def serve(root: Path, host: str, port: int, lang: str) -> None:
+    """Live preview of both languages (French at /, English at /en/), rebuilt on every change.
+
+    The terminal's messages and the error page are in the language of --lang (or the locale)."""
+    with stops(SERVE_STOPPED, lang):
+        refuse_a_bad_source_date_epoch(lang)
+        _serve(root.resolve(), host, port, lang)
 
 
-def _serve(root: Path, host: str, port: int) -> None:
+def _serve(root: Path, host: str, port: int, lang: str) -> None:
     import shutil
     import tempfile
 
@@ -39,7 +44,7 @@ def _serve(root: Path, host: str, port: int) -> None:
     try:  # whatever stops the preview, even in its first build, removes its workspace
         served = workspace / "site"
         served.mkdir()
-        serve_until_stopped(live_server(root, served, host, port), host, port)
+        serve_until_stopped(live_server(root, served, host, port, lang), host, port, lang)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
 
@@ -49,14 +54,15 @@ class Rebuild:
 
     An edit of content rebuilds only the pages it changes (recaps.pages.incremental); a change to
     mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything. While the site
-    does not build, ``error_page`` is what the server answers for every page."""
+    does not build, ``error_page`` is what the server answers for every page. ``lang``: the
+    language of what it prints and of the error page."""
 
-    def __init__(self, root: Path, served: Path, lang: str = "fr") -> None:
+    def __init__(self, root: Path, served: Path, lang: str) -> None:
         from ..content.loader import LoadCache
 
         self.root = root
         self.served = served
-        self.lang = lang  # the error page's
+        self.lang = lang
         self.cache = LoadCache()  # an edit reloads only the files it changed
         self.site_wide = _site_wide_files(root)  # as they were for the last full build that worked
         self.error_page: bytes | None = None
@@ -69,15 +75,15 @@ class Rebuild:
         try:
             result, done = self._build()
         except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
-            click.echo(f"error: {exc}")
-            self.error_page = error_page(messages=[str(exc)], lang=self.lang).encode("utf-8")
+            say(message("error: {problem}", problem=exc.problem), self.lang)
+            self.error_page = error_page(messages=[exc.problem], lang=self.lang).encode("utf-8")
             return
         if result.ok:
-            click.echo(done)
+            say(done, self.lang)
             self.error_page = None
         else:
-            print_build_failure(result)
-            click.echo(ERRORS_SHOWN)
+            print_build_failure(result, self.lang)
+            say(ERRORS_SHOWN, self.lang)
             errors = result.report.errors if result.report is not None else ()
             self.error_page = error_page(errors, result.messages, self.lang).encode("utf-8")
 
@@ -90,14 +96,14 @@ class Rebuild:
         now = _site_wide_files(self.root)
         result = update_site(self.root, self.served, self.cache) if now == self.site_wide else None
         if result is not None:
-            return result, "Rebuilt the changed pages."
+            return result, message("Rebuilt the changed pages.")
         result = build_site(self.root, self.served, serving=True, cache=self.cache)
         if result.ok:  # else what is served was built from the site-wide files before
             self.site_wide = now
-        return result, "Rebuilt both languages."
+        return result, message("Rebuilt both languages.")
 
 
-def live_server(root: Path, served: Path, host: str, port: int, admin: Path | None = None):
+def live_server(root: Path, served: Path, host: str, port: int, lang: str, admin: Path | None = None):
     """MkDocs' live-reload server for ``served``, watching what the site is built from, with the
     error page in place of every page while the site does not build (and ``admin`` at /admin/:
     `recaps edit`)."""
@@ -105,7 +111,7 @@ def live_server(root: Path, served: Path, host: str, port: int, admin: Path | No
 
     from ..mkdocs.preview_server import PreviewServer
 
-    server = PreviewServer(builder=Rebuild(root, served), host=host, port=port, root=str(served))
+    server = PreviewServer(builder=Rebuild(root, served, lang), host=host, port=port, root=str(served))
     server.admin = admin
     # One watch, on the repository (which stays), of what the site is built from: a watch
     # on a content folder would end for good when the folder goes (a branch switched).
@@ -117,17 +123,19 @@ def live_server(root: Path, served: Path, host: str, port: int, admin: Path | No
     return server
 
 
-def serve_until_stopped(server, host: str, port: int, message: str | None = None) -> None:
+def serve_until_stopped(server, host: str, port: int, lang: str, addresses: Message | None = None) -> None:
     """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops), once
-    ``message`` (default: the two addresses) is printed."""
+    ``addresses`` (default: the two languages') are printed."""
     try:
         try:
             server.server_bind()  # as serve() would, first: a busy port is an editor's problem
         except OSError as exc:
-            click.echo(f"error: cannot serve on {host}:{port}: {exc.strerror or exc}; try another --port")
+            say(message("error: cannot serve on {address}: {reason}; try another --port", address=f"{host}:{port}",
+                        reason=exc.strerror or exc), lang)
             sys.exit(1)
         server.server_bind = lambda: None  # bound already: serve() must not bind again
-        click.echo(message or f"Serving on http://{host}:{port}/ (French) and http://{host}:{port}/en/ (English)")
+        say(addresses or message("Serving on {french} (French) and {english} (English)",
+                                 french=f"http://{host}:{port}/", english=f"http://{host}:{port}/en/"), lang)
         # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
         # process starts: recaps.language_processes), not one of the server's: those start with them
         # blocked, as this thread has them when it starts them, until the first rebuild.

@@ -9,10 +9,13 @@ import sys
 
 import click
 
+from ..messages import Message, message
 from ..stops import STOPS
 
-BUILD_STOPPED = "nothing was changed."  # the line is "Interrupted: nothing was changed." (as recaps.__main__'s)
-SERVE_STOPPED = "the preview stopped."
+# The line is "Interrupted: nothing was changed." (as recaps.__main__'s, which is said in English: it
+# comes before the command line is read).
+BUILD_STOPPED = message("Interrupted: nothing was changed.")
+SERVE_STOPPED = message("Interrupted: the preview stopped.")
 
 
 class Terminated(KeyboardInterrupt):
@@ -24,16 +27,17 @@ def _terminated(signum, frame) -> None:
 
 
 @contextlib.contextmanager
-def stops(what: str):
+def stops(what: Message, lang: str):
     """Ctrl-C (SIGINT) or SIGTERM in the block: the code on the way out cleans up (the build
     processes stopped and waited for, the temporary folders removed), then one line says so and
-    the command exits with 130 or 143 (128 + the signal's number, as a shell reports it)."""
+    the command exits with 130 or 143 (128 + the signal's number, as a shell reports it). The
+    line is ``what``, said in ``lang``."""
     previous = {stop: signal.getsignal(stop) for stop in STOPS}
     signal.signal(signal.SIGTERM, _terminated)
     try:
         yield
     except KeyboardInterrupt as stop:
-        click.echo(f"Interrupted: {what}")
+        click.echo(what.in_language(lang))
         sys.exit(143 if isinstance(stop, Terminated) else 130)
     finally:
         for stop, handler in previous.items():

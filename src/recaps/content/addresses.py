@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import urls
 from .errors import ErrorReport
 from .models import SOURCE_LANGUAGE
+from ..messages import Message, message
 
 
 class Addresses:
@@ -17,11 +18,11 @@ class Addresses:
 
     def __init__(self, report: ErrorReport) -> None:
         self.report = report
-        self.owners: dict[str, tuple[str, bool]] = {
+        self.owners: dict[str, tuple[Message | str, bool]] = {
             urls.url_of(uri): (what, True) for uri, what in urls.GENERATED.items()
         }
 
-    def generated(self, src_uri: str, what: str) -> None:
+    def generated(self, src_uri: str, what: Message) -> None:
         self.owners.setdefault(urls.url_of(src_uri), (what, True))
 
     def claim(self, src_uri: str, paths: dict[str, str]) -> None:
@@ -35,7 +36,7 @@ class Addresses:
             return
         what, generated = owner
         if generated:
-            message = f"would be published at /{url}, the address of {what}: rename or move it"
+            problem = message("would be published at /{url}, the address of {what}: rename or move it", url=url, what=what)
         else:
-            message = f"would be published at /{url}, like {what}: rename or move one of them"
-        self.report.add(path, 0, "", message)
+            problem = message("would be published at /{url}, like {file}: rename or move one of them", url=url, file=what)
+        self.report.add(path, 0, "", problem)

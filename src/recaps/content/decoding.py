@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from .characters import control_character, may_hold_control_characters
 from .errors import ContentError
+from ..messages import Message, message
 
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word or OpenDocument file)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", message("a PNG image")),
+    (b"\xff\xd8\xff", message("a JPEG image")),
+    (b"GIF87a", message("a GIF image")),
+    (b"GIF89a", message("a GIF image")),
+    (b"%PDF-", message("a PDF document")),
+    (b"PK\x03\x04", message("a ZIP archive (or a Word or OpenDocument file)")),
+    (b"\x1f\x8b", message("a gzip archive")),
+    (b"\xd0\xcf\x11\xe0", message("an old Microsoft Office document")),
+    (b"{\\rtf", message("an RTF document")),
 )
 _BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -47,16 +48,16 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[ContentError]]:
     return text, []
 
 
-def _other_format(data: bytes) -> str | None:
+def _other_format(data: bytes) -> Message | None:
     """What ``data`` is if its first bytes show it is not UTF-8 text, else None."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
-            return f"is a binary file ({kind}), not UTF-8 text"
+            return message("is a binary file ({kind}), not UTF-8 text", kind=kind)
     for mark, encoding in _BOMS:
         if data.startswith(mark):
-            return f"is {encoding} text; save it as UTF-8"
+            return message("is {encoding} text; save it as UTF-8", encoding=encoding)
     if b"\x00" in data and _utf16_without_mark(data):
-        return "is UTF-16 text; save it as UTF-8"
+        return message("is {encoding} text; save it as UTF-8", encoding="UTF-16")
     return None
 
 
@@ -69,12 +70,15 @@ def _utf16_without_mark(data: bytes) -> bool:
 def _undecodable(path: str, data: bytes, exc: UnicodeDecodeError) -> ContentError:
     """Not UTF-8: at the line of the first bad byte, with the character it means in Windows-1252."""
     if b"\x00" in data:
-        return ContentError(path, 0, "", "is a binary file, not UTF-8 text")
+        return ContentError(path, 0, "", message("is a binary file, not UTF-8 text"))
     line = data[: exc.start].count(b"\n") + 1
     byte = data[exc.start]
     try:
         meant = bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
         meant = ""
-    hint = f", '{meant}' in Windows-1252" if meant.isprintable() and meant else ""
-    return ContentError(path, line, "", f"is not UTF-8 text (byte 0x{byte:02x}{hint}); save it as UTF-8")
+    if meant.isprintable() and meant:
+        return ContentError(path, line, "", message(
+            "is not UTF-8 text (byte {byte}, '{character}' in Windows-1252); save it as UTF-8",
+            byte=f"0x{byte:02x}", character=meant))
+    return ContentError(path, line, "", message("is not UTF-8 text (byte {byte}); save it as UTF-8", byte=f"0x{byte:02x}"))

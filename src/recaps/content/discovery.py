@@ -18,6 +18,7 @@ from .addresses import Addresses
 from .errors import ErrorReport
 from .models import ID_PATTERN, LANGUAGES
 from .tree import DOCS_DIR, PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE, walk
+from ..messages import message
 
 PROGRAMME_STEM = "programme"
 SESSION_STEM = re.compile(r"^session-([1-9][0-9]{0,2})$")
@@ -50,7 +51,8 @@ def find_items(root: Path, tag_ids: Iterable[str], report: ErrorReport) -> list[
     the hand-written pages. Each claims its address (after the tags' pages, generated)."""
     addresses = Addresses(report)
     for tag_id in tag_ids:
-        addresses.generated(urls.tag_uri(tag_id), f"the page of the tag '{tag_id}' ({TAGS_FILE})")
+        addresses.generated(urls.tag_uri(tag_id), message("the page of the tag '{tag}' ({file})", tag=tag_id,
+                                                          file=TAGS_FILE))
     return [
         *_programmes(root, addresses, report),
         *_partners(root, addresses, report),
@@ -66,7 +68,8 @@ def _programmes(root: Path, addresses: Addresses, report: ErrorReport) -> list[I
             continue
         parts = rel.split("/")
         if len(parts) != 3:
-            report.add(rel, 0, "", "content must be in a programme folder: sessions/<programme>/<file>.<lang>.md")
+            report.add(rel, 0, "", message("content must be in a programme folder: "
+                                           "sessions/<programme>/<file>.<lang>.md"))
             continue
         if not rel.endswith(".md"):
             continue  # images and other attachments
@@ -81,12 +84,13 @@ def _programmes(root: Path, addresses: Addresses, report: ErrorReport) -> list[I
 def _valid_programme_folder(folder: str, report: ErrorReport) -> bool:
     if not re.match(ID_PATTERN, folder):
         report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
-                   f"programme folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
+                   message("programme folder '{folder}' is not a valid id: use lowercase letters a-z, digits and "
+                           "hyphens", folder=folder))
         return False
     if folder in urls.RESERVED_FOLDERS:
         report.add(f"{SESSIONS_DIR}/{folder}", 0, "",
-                   f"programme folder '{folder}' is a name the site uses (for {urls.RESERVED_FOLDERS[folder]} "
-                   f"under /{folder}/): choose another name")
+                   message("programme folder '{folder}' is a name the site uses (for {what} under /{folder}/): "
+                           "choose another name", folder=folder, what=urls.RESERVED_FOLDERS[folder]))
         return False
     return True
 
@@ -96,13 +100,14 @@ def _programme(folder: str, groups: dict[str, dict[str, str]], addresses: Addres
     """A programme folder's items: the programme, then its sessions in the order of their numbers."""
     programme_paths = groups.pop(PROGRAMME_STEM, None)
     if programme_paths is None:
-        report.add(f"{SESSIONS_DIR}/{folder}", 0, "", f"has no {PROGRAMME_STEM}.fr.md")
+        report.add(f"{SESSIONS_DIR}/{folder}", 0, "", message("has no {file}", file=f"{PROGRAMME_STEM}.fr.md"))
         return []
     addresses.claim(urls.programme_uri(folder), programme_paths)
     found = [ItemFiles("programme", folder, programme_paths)]
     for stem, paths in sorted(groups.items(), key=lambda kv: _session_order(kv[0])):
         if not SESSION_STEM.match(stem):
-            report.add(next(iter(paths.values())), 0, "", f"file name '{stem}' should be session-<number> (or programme)")
+            report.add(next(iter(paths.values())), 0, "", message(
+                "file name '{name}' should be session-<number> (or programme)", name=stem))
             continue
         addresses.claim(urls.session_uri(folder, _session_order(stem)[0]), paths)
         found.append(ItemFiles("session", stem, paths, folder=folder))
@@ -113,7 +118,7 @@ def _partners(root: Path, addresses: Addresses, report: ErrorReport) -> list[Ite
     partner_files = [f for f in walk(root, PARTNERS_DIR, report) if f.endswith(".md")]
     for rel in partner_files:
         if rel.count("/") != 1:
-            report.add(rel, 0, "", "partner files must be directly in partners/")
+            report.add(rel, 0, "", message("partner files must be directly in partners/"))
     found = []
     for stem, paths in sorted(_group([f for f in partner_files if f.count("/") == 1], report).items()):
         addresses.claim(urls.partner_uri(stem), paths)
@@ -143,16 +148,15 @@ def _parse_name(rel: str, report: ErrorReport) -> tuple[str, str] | None:
     name = rel.rsplit("/", 1)[-1]
     match = _NAME.match(name)
     if not match:
-        report.add(rel, 0, "", "file name must end in .fr.md (French source) or .en.md (English translation)")
+        report.add(rel, 0, "", message("file name must end in .fr.md (French source) or .en.md (English translation)"))
         return None
     stem, lang = match["stem"], match["lang"]
     if lang not in LANGUAGES:
-        report.add(rel, 0, "", f"language suffix '{lang}' is not fr or en")
+        report.add(rel, 0, "", message("language suffix '{suffix}' is not fr or en", suffix=lang))
         return None
     if not re.match(ID_PATTERN, stem):
-        report.add(
-            rel, 0, "", f"file name '{stem}' is not a valid id: use lowercase letters a-z, digits and hyphens"
-        )
+        report.add(rel, 0, "", message("file name '{name}' is not a valid id: use lowercase letters a-z, digits and "
+                                       "hyphens", name=stem))
         return None
     return stem, lang
 
@@ -173,8 +177,9 @@ def _check_published_files(rels: list[str], report: ErrorReport) -> None:
         extension = os.path.splitext(rel)[1].lower()
         if extension in PUBLISHED_EXTENSIONS or (extension in ASSET_EXTENSIONS and rel.startswith(ASSETS_DIR)):
             continue
-        report.add(rel, 0, "", "would be published as it is: docs/ may hold Markdown pages, images "
-                               "(.png, .jpg, .gif, .webp, .avif, .ico), PDF files, and the site's style sheets and scripts in docs/assets/")
+        report.add(rel, 0, "", message("would be published as it is: docs/ may hold Markdown pages, images (.png, "
+                                       ".jpg, .gif, .webp, .avif, .ico), PDF files, and the site's style sheets and "
+                                       "scripts in docs/assets/"))
 
 
 def _valid_page_key(rel: str, key: str, report: ErrorReport) -> bool:
@@ -182,17 +187,18 @@ def _valid_page_key(rel: str, key: str, report: ErrorReport) -> bool:
     parts = key.split("/")
     for folder in parts[:-1]:
         if not re.match(ID_PATTERN, folder):
-            report.add(rel, 0, "", f"folder '{folder}' is not a valid id: use lowercase letters a-z, digits and hyphens")
+            report.add(rel, 0, "", message("folder '{folder}' is not a valid id: use lowercase letters a-z, digits "
+                                           "and hyphens", folder=folder))
             return False
     if parts[0] in urls.LANGUAGE_FOLDERS:
-        report.add(rel, 0, "", f"would be published under /{parts[0]}/, where the site publishes "
-                               f"{urls.LANGUAGE_FOLDERS[parts[0]]}: rename or move it")
+        report.add(rel, 0, "", message("would be published under /{folder}/, where the site publishes {what}: rename "
+                                       "or move it", folder=parts[0], what=urls.LANGUAGE_FOLDERS[parts[0]]))
         return False
     for folder, what in urls.GENERATED_FOLDERS.items():
         own_address = key == folder + "/index" and folder in urls.FOLDERS_WITH_INDEX_PAGE  # the address check's
         if key.startswith(folder + "/") and not own_address:
-            report.add(rel, 0, "", f"would be published under /{folder}/, where the site publishes {what}: "
-                                   "rename or move it")
+            report.add(rel, 0, "", message("would be published under /{folder}/, where the site publishes {what}: "
+                                           "rename or move it", folder=folder, what=what))
             return False
     return True
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ..messages import Message, in_language, message
+from ..messages import Message, in_language, plural_message
 
 MAX_LINES_PER_FILE = 50  # a broken file does not bury the others' errors
 
@@ -28,12 +28,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ContentError:
     """A problem in one content file, located at a line and a field.
 
     The message is a ``Message`` (said in the editor's language when printed) or, for text
-    that is the same in every language, a plain string."""
+    that is the same in every language, a plain string. Two errors are the same when they say
+    the same at the same place: a message and the plain string of its English are one error."""
 
     path: str
     line: int
@@ -42,6 +43,12 @@ class ContentError:
 
     def __str__(self) -> str:
         return self.in_language("en")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ContentError) and _sort_key(self) == _sort_key(other)
+
+    def __hash__(self) -> int:
+        return hash(_sort_key(self))
 
     def __lt__(self, other: "ContentError") -> bool:
         return _sort_key(self) < _sort_key(other)
@@ -89,18 +96,20 @@ class ErrorReport:
                 shown.append(error.in_language(lang))
             elif count == MAX_LINES_PER_FILE + 1:
                 more = totals[error.path] - MAX_LINES_PER_FILE
-                text = message("... and {count} more error in this file", count=more) if more == 1 else \
-                    message("... and {count} more errors in this file", count=more)
-                shown.append(printable(f"{error.path}: {text.in_language(lang)}"))
+                shown.append(printable(f"{error.path}: {more_errors(more).in_language(lang)}"))
         return shown
 
     def summary(self, lang: str = "en") -> str:
         count = len(set(self.errors))
-        text = message("{count} error found", count=count) if count == 1 else message("{count} errors found", count=count)
-        return text.in_language(lang)
+        return plural_message("{count} error found", "{count} errors found", count).in_language(lang)
 
     def render(self, lang: str = "en") -> str:
         return "\n".join([*self.lines(lang), self.summary(lang)])
+
+
+def more_errors(count: int) -> Message:
+    """What stands for the errors of a file past MAX_LINES_PER_FILE."""
+    return plural_message("… and {count} more error in this file", "… and {count} more errors in this file", count)
 
 
 def _sort_key(error: ContentError) -> tuple:

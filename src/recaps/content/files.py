@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from .errors import ContentError
+from ..messages import Number, message
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -84,9 +85,9 @@ def _read_regular_file(descriptor: int, rel_path: str) -> tuple[bytes | None, Co
     """The whole content of an open regular file within the size limit, or why not."""
     info = os.fstat(descriptor)
     if stat.S_ISDIR(info.st_mode):
-        return None, ContentError(rel_path, 0, "", "is a folder, not a file")
+        return None, ContentError(rel_path, 0, "", message("is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
-        return None, ContentError(rel_path, 0, "", "is not a regular file (a pipe, socket or device): remove it")
+        return None, ContentError(rel_path, 0, "", message("is not a regular file (a pipe, socket or device): remove it"))
     if info.st_size > MAX_FILE_BYTES:
         return None, _too_large(rel_path, info.st_size)
     chunks, size = [], 0
@@ -107,14 +108,13 @@ def _read_regular_file(descriptor: int, rel_path: str) -> tuple[bytes | None, Co
 
 def _too_large(rel_path: str, size: int) -> ContentError:
     tenths = -(-size * 10 // 1_048_576)  # rounded up: 2 MB and one byte is 2.1 MB, not 2.0
-    return ContentError(
-        rel_path, 0, "", f"is too large ({tenths / 10:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB)"
-    )
+    return ContentError(rel_path, 0, "", message("is too large ({size} MB; the limit is {limit} MB)",
+                                                 size=Number(tenths / 10, decimals=1), limit=Number(MAX_FILE_BYTES // 1_048_576)))
 
 
 def _outside(rel_path: str) -> ContentError:
-    return ContentError(rel_path, 0, "", "is a symbolic link pointing outside the repository")
+    return ContentError(rel_path, 0, "", message("is a symbolic link pointing outside the repository"))
 
 
 def _unreadable(rel_path: str, exc: OSError) -> ContentError:
-    return ContentError(rel_path, 0, "", f"cannot be read: {exc.strerror or exc}")
+    return ContentError(rel_path, 0, "", message("cannot be read: {reason}", reason=exc.strerror or exc))

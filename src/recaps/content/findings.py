@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from .errors import ContentError
+from ..messages import Message
 
 MAX_PROBLEMS = 20  # per body: past that, the rest is more of the same
 
@@ -90,11 +91,11 @@ class Findings:
         """Whether MAX_PROBLEMS are found: the rest would be more of the same."""
         return len(self.errors) >= MAX_PROBLEMS
 
-    def add(self, line: int, message: str) -> None:
+    def add(self, line: int, message: Message) -> None:
         """A problem at a 0-based line of the body."""
         self.errors.append(ContentError(self.path, self.body_line + line, "", message))
 
-    def add_once(self, message: str, *snippets: str) -> None:
+    def add_once(self, message: Message, *snippets: str) -> None:
         """A problem at the line of the first of ``snippets`` found, unless it is noted already."""
         error = ContentError(self.path, self.body_line + self.locator.line_of(*snippets), "", message)
         if error not in self.errors:

@@ -57,7 +57,7 @@ class MarkdownParts:
 # A line closing the front matter: '---' or '...', maybe followed by spaces (as str.rstrip drops),
 # found from the line break before it, which the search jumps to (far faster than a '^' search).
 _CLOSING_LINE = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*(?=\n|\Z)")
-_NEVER_CLOSED = "front matter is never closed: add a line '---' after it"
+_NEVER_CLOSED = message("front matter is never closed: add a line '---' after it")
 
 
 def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[ContentError]]:
@@ -65,7 +65,7 @@ def split_front_matter(path: str, text: str) -> tuple[RawDocument | None, list[C
     document unless the front matter is read whole (mark-translated never rewrites such a file)."""
     parts = split_markdown(path, text)
     if not parts.closed:
-        return None, [ContentError(path, 1, "", message(_NEVER_CLOSED))]
+        return None, [ContentError(path, 1, "", _NEVER_CLOSED)]
     return parts.document, parts.errors
 
 
@@ -73,13 +73,13 @@ def split_markdown(path: str, text: str) -> MarkdownParts:
     """The front matter and body of a Markdown file, each as far as it reads."""
     if not text or text.isspace():
         return MarkdownParts(None, None, 1, [ContentError(
-            path, 1, "", "the file is empty: it must start with front matter between '---' lines")])
+            path, 1, "", message("the file is empty: it must start with front matter between '---' lines"))])
     first_break = text.find("\n")
     if first_break < 0:
         first_break = len(text)
     if text[:first_break].rstrip() != "---":
         return MarkdownParts(None, None, 1, [ContentError(
-            path, 1, "", "front matter is missing: the file must start with a line '---'")])
+            path, 1, "", message("front matter is missing: the file must start with a line '---'"))])
     closing = _CLOSING_LINE.search(text, first_break)
     if closing is None:
         return _unclosed(path, text, first_break)
@@ -92,7 +92,7 @@ def _unclosed(path: str, text: str, first_break: int) -> MarkdownParts:
     the rest checked as the body, and the editor told up to which line it was read."""
     yaml_text, body, body_line = leading_front_matter(text[first_break + 1 :], first_line=2)
     if not yaml_text:
-        return MarkdownParts(None, body, body_line, [ContentError(path, 1, "", message(_NEVER_CLOSED))], closed=False)
+        return MarkdownParts(None, body, body_line, [ContentError(path, 1, "", _NEVER_CLOSED)], closed=False)
     never_closed = ContentError(path, 1, "", message(
         "front matter is never closed: add a line '---' where it ends (read here up to line {line})",
         line=body_line - 1))
@@ -110,9 +110,9 @@ def _parts(path: str, yaml_text: str, body: str, body_line: int) -> MarkdownPart
     except YamlProblem as problem:
         return MarkdownParts(None, body, body_line, [noted.error(path) for noted in [*problems, problem]])
     if meta is None:
-        return MarkdownParts(None, body, body_line, [ContentError(path, 1, "", "front matter is empty")])
+        return MarkdownParts(None, body, body_line, [ContentError(path, 1, "", message("front matter is empty"))])
     if not isinstance(meta, dict):
         return MarkdownParts(None, body, body_line, [ContentError(
-            path, 2, "", "front matter must be a mapping of fields ('name: value' lines)")])
+            path, 2, "", message("front matter must be fields written as 'name: value' lines"))])
     document = RawDocument(path, meta, body, body_line, where)
     return MarkdownParts(document, body, body_line, [noted.error(path) for noted in problems])

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import nh3
 
+from ..messages import Message, message
+
 URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative addresses
 # Attributes whose value browsers load or follow as an address.
 URL_ATTRIBUTES = frozenset({
@@ -21,17 +23,18 @@ URL_ATTRIBUTES = frozenset({
 })
 # The only style Markdown writes itself: the alignment of table columns.
 _TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);?$")
-_URL_ADVICE = "use an http://, https:// or mailto: address, or a relative link"
 
 CACHED_LENGTH = 500  # longer tags and addresses are checked, not remembered
 
 
-def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
+def attribute_problem(tag: str, name: str, value: str | None) -> Message | None:
     """What is wrong with an attribute whatever the tag, or None."""
     if name.startswith("on"):
-        return f"HTML attribute '{name}' on <{tag}> is not allowed: event handlers run scripts"
+        return message("HTML attribute '{attribute}' on <{tag}> is not allowed: event handlers run scripts",
+                       attribute=name, tag=tag)
     if name == "style" and not (tag in ("th", "td") and _TABLE_ALIGN.match(value or "")):
-        return f"HTML attribute 'style' on <{tag}> is not allowed: the site's style sheet sets the styles"
+        return message("HTML attribute 'style' on <{tag}> is not allowed: the site's style sheet sets the styles",
+                       tag=tag)
     if name in URL_ATTRIBUTES and value is not None and not url_allowed(value):
         return url_problem(name, value)
     return None
@@ -42,9 +45,15 @@ def url_allowed(url: str) -> bool:
     return _url_allowed_cached(url) if len(url) <= CACHED_LENGTH else _url_allowed(url)
 
 
-def url_problem(attribute: str, value: str) -> str:
-    what = {"href": "link address", "src": "image address"}.get(attribute, f"address in '{attribute}'")
-    return f"{what} '{shown(value)}' is not allowed: {_URL_ADVICE}"
+def url_problem(attribute: str, value: str) -> Message:
+    if attribute == "href":
+        return message("link address '{address}' is not allowed: use an http://, https:// or mailto: address, or a "
+                       "relative link", address=shown(value))
+    if attribute == "src":
+        return message("image address '{address}' is not allowed: use an http://, https:// or mailto: address, or a "
+                       "relative link", address=shown(value))
+    return message("address in '{attribute}' '{address}' is not allowed: use an http://, https:// or mailto: "
+                   "address, or a relative link", attribute=attribute, address=shown(value))
 
 
 def shown(text: str, limit: int = 60) -> str:

@@ -19,6 +19,7 @@ from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
 from .translation import TranslationState, merge_translation, state_of
 from .unwritten import holds_no_translation, is_blank_file
 from .validation import validate
+from ..messages import message
 
 Loaded = tuple["Item | None", list[ContentError]]
 
@@ -66,7 +67,8 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
     source = item.documents.get(SOURCE_LANGUAGE)
     translation = item.documents.get("en")
     if SOURCE_LANGUAGE not in paths:
-        report.add(paths["en"], 0, "", f"translation without its French source ({_sibling(paths['en'])} is missing)")
+        report.add(paths["en"], 0, "", message("translation without its French source ({file} is missing)",
+                                               file=_sibling(paths["en"])))
         item.state = TranslationState.ORPHAN
         return None
     if source is None:
@@ -76,7 +78,7 @@ def _load_item(root: Path, files: ItemFiles, model: type[M], report: ErrorReport
 
     if "translation_of" in source.meta:
         report.add(source.path, source.line_of(("translation_of",)), "translation_of",
-                   "belongs in the English translation only, not in the French source")
+                   message("belongs in the English translation only, not in the French source"))
     content, errors = validate(model, source, {k: v for k, v in source.meta.items() if k != "translation_of"})
     report.extend(errors)
     # The translation is checked even when its source is not valid: all errors in one run.

@@ -7,6 +7,8 @@ line endings or its byte order mark.
 
 from __future__ import annotations
 
+import re
+
 
 def with_source_version(text: str, version: str) -> str:
     """The English file's text with ``translation_of`` set to ``version``; the rest untouched."""
@@ -15,8 +17,10 @@ def with_source_version(text: str, version: str) -> str:
     bom = ""
     if lines and lines[0].startswith("\ufeff"):
         bom, lines[0] = "\ufeff", lines[0][1:]
-    # Quoted if made of decimal digits alone, which YAML would read as a number (0123: octal).
-    entry = f'translation_of: "{version}"' if version.isdigit() else f"translation_of: {version}"
+    # Quoted where YAML would read a number: decimal digits alone (0123: octal), or digits
+    # around an "e", a float to YAML 1.2 readers such as Decap CMS's (5e12: 5,000,000,000,000).
+    number_like = version.isdigit() or re.fullmatch(r"[0-9]+e[0-9]+", version) is not None
+    entry = f'translation_of: "{version}"' if number_like else f"translation_of: {version}"
     end = _front_matter_end(lines)
     if end is None:
         return bom + newline.join(["---", entry, "---", *lines])

@@ -57,8 +57,8 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
         return []
     problem = limit_problem(body)
     if problem is not None:
-        line, text = problem
-        return [ContentError(path, body_line + line, "", text)]
+        line, said = problem
+        return [ContentError(path, body_line + line, "", said)]
     errors = listing_directives(path, body, body_line)
     plain = _plain(body)
     headings = may_have_level_one(body)
@@ -75,10 +75,11 @@ def check_body(path: str, body: str, body_line: int = 1) -> list[ContentError]:
         if headings and may_have_level_one(locator.masked):
             errors += _level_one_headings(path, body, body_line, locator, published)
     except RecursionError:
-        return [ContentError(path, body_line, "",
-                             "the Markdown text is nested too deeply (lists or quotes inside each other)")]
+        return [ContentError(path, body_line, "", message(
+            "the Markdown text is nested too deeply (lists or quotes inside each other)"))]
     except Exception as exc:  # noqa: BLE001 - whatever Markdown chokes on is the editor's to fix
-        return [ContentError(path, body_line, "", f"the Markdown text cannot be converted: {shown(str(exc))}")]
+        return [ContentError(path, body_line, "", message("the Markdown text cannot be converted: {reason}",
+                                                          reason=shown(str(exc))))]
     return errors
 
 
@@ -101,9 +102,10 @@ def _bidi_references(path: str, masked: str, body_line: int) -> list[ContentErro
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
         if code in BIDI_CONTROLS:
             errors.append(ContentError(
-                path, body_line + masked.count("\n", 0, match.start()), "",
-                f"the character reference '{match.group()}' writes the invisible bidirectional control "
-                f"U+{code:04X} ({BIDI_CONTROLS[code]}), which reorders the text readers see: remove it"))
+                path, body_line + masked.count("\n", 0, match.start()), "", message(
+                    "the character reference '{reference}' writes the invisible bidirectional control {code} "
+                    "({name}), which reorders the text readers see: remove it",
+                    reference=match.group(), code=f"U+{code:04X}", name=BIDI_CONTROLS[code])))
     return errors[:MAX_PROBLEMS]
 
 

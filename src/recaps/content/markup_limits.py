@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..messages import Message, Number, message
+
 MAX_CHARACTERS = 30_000  # in one body: about 5,000 words
 MAX_BRACKETS_PER_PARAGRAPH = 100  # '[' between two blank lines
 MAX_BRACKETS = 1_000  # '[' in one body
@@ -25,8 +27,6 @@ MAX_FENCES = 200  # ``` and ~~~ (a block of code has two)
 MAX_ABBREVIATIONS = 100  # *[ABBR]: definitions
 MAX_DEPTH = 16  # levels of lists, quotes and indentation (4 columns a level) at the start of a line
 
-_TOO_SLOW = "make the Markdown text too slow to convert"
-_LITERAL_BRACKET = "write a '[' that opens no link as '\\['"
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TAG_START = re.compile(r"<[A-Za-z!?/]")  # what HTML reads as a tag, a comment or a declaration
@@ -44,45 +44,50 @@ _NESTING = re.compile(r"(?:[ \t>]|(?:[-*+:]|\d{1,9}[.)])(?=[ \t]))*")
 _MAY_NEST_DEEPLY = re.compile(r"\n[ \t>*+:0-9.)-]{%d}" % MAX_DEPTH)
 
 
-def limit_problem(body: str) -> tuple[int, str] | None:
+def limit_problem(body: str) -> tuple[int, Message] | None:
     """The first limit ``body`` goes past, as (0-based line in the body, message), or None."""
     text = "\n" + body  # every line starts after a "\n": the searches jump from one to the next
     depth = _too_deep(text)
     if depth is not None:
-        return depth, "the Markdown text is nested too deeply (lists or quotes inside each other)"
+        return depth, message("the Markdown text is nested too deeply (lists or quotes inside each other)")
     problem = _brackets_problem(body) or _open_tags_problem(body)
     if problem is not None:
         return problem
     # Each count is looked for first: a search stops at the first one, a count reads the whole text.
     if text.count("\n") > MAX_HEADINGS and len(_HEADING.findall(text)) > MAX_HEADINGS:  # a heading is a line
-        return 0, f"more than {MAX_HEADINGS} headings and rules {_TOO_SLOW}: split it into several pages"
+        return 0, message("more than {count} headings and rules make the Markdown text too slow to convert: split "
+                          "it into several pages", count=Number(MAX_HEADINGS))
     if ("```" in body or "~~~" in body) and body.count("```") + body.count("~~~") > MAX_FENCES:
-        return 0, f"more than {MAX_FENCES} code fences (``` or ~~~) {_TOO_SLOW}: split it into several pages"
+        return 0, message("more than {count} code fences (``` or ~~~) make the Markdown text too slow to convert: "
+                          "split it into several pages", count=Number(MAX_FENCES))
     if _ABBREVIATION in text and text.count(_ABBREVIATION) > MAX_ABBREVIATIONS:
-        return 0, f"more than {MAX_ABBREVIATIONS} abbreviations (*[...]: lines) {_TOO_SLOW}: keep those the text uses"
+        return 0, message("more than {count} abbreviations (*[...]: lines) make the Markdown text too slow to "
+                          "convert: keep those the text uses", count=Number(MAX_ABBREVIATIONS))
     if len(body) > MAX_CHARACTERS:
-        return 0, f"the Markdown text is longer than {MAX_CHARACTERS:,} characters: split it into several pages"
+        return 0, message("the Markdown text is longer than {count} characters: split it into several pages",
+                          count=Number(MAX_CHARACTERS))
     return None
 
 
-def _brackets_problem(body: str) -> tuple[int, str] | None:
+def _brackets_problem(body: str) -> tuple[int, Message] | None:
     """Too many '[' in a paragraph (at its first line), or in the body."""
     if "[" not in body or body.count("[") <= MAX_BRACKETS_PER_PARAGRAPH:
         return None
     line = 0
     for paragraph in _BLANK_LINE.split(body):
         if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-            return line + _leading_newlines(paragraph), (
-                f"more than {MAX_BRACKETS_PER_PARAGRAPH} '[' in one paragraph {_TOO_SLOW}: "
-                f"separate paragraphs with a blank line, or {_LITERAL_BRACKET}"
-            )
+            return line + _leading_newlines(paragraph), message(
+                "more than {count} '[' in one paragraph make the Markdown text too slow to convert: separate "
+                "paragraphs with a blank line, or write a '[' that opens no link as '\\['",
+                count=Number(MAX_BRACKETS_PER_PARAGRAPH))
         line += paragraph.count("\n") + 2
     if body.count("[") > MAX_BRACKETS:
-        return 0, f"more than {MAX_BRACKETS:,} '[' {_TOO_SLOW}: split it into several pages, or {_LITERAL_BRACKET}"
+        return 0, message("more than {count} '[' make the Markdown text too slow to convert: split it into several "
+                          "pages, or write a '[' that opens no link as '\\['", count=Number(MAX_BRACKETS))
     return None
 
 
-def _open_tags_problem(body: str) -> tuple[int, str] | None:
+def _open_tags_problem(body: str) -> tuple[int, Message] | None:
     """Too many tags begun with no '>' after them on their line (at the line that makes one too many)."""
     if "<" not in body or body.count("<") <= MAX_OPEN_ANGLES:
         return None
@@ -90,10 +95,10 @@ def _open_tags_problem(body: str) -> tuple[int, str] | None:
     for number, line in enumerate(body.split("\n")):
         count += len(_TAG_START.findall(line, line.rfind(">") + 1))
         if count > MAX_OPEN_ANGLES:
-            return number, (
-                f"more than {MAX_OPEN_ANGLES} tags with no '>' after them on their line {_TOO_SLOW}: "
-                "finish each tag on its line, and write a '<' that starts no tag as '&lt;'"
-            )
+            return number, message(
+                "more than {count} tags with no '>' after them on their line make the Markdown text too slow to "
+                "convert: finish each tag on its line, and write a '<' that starts no tag as '&lt;'",
+                count=Number(MAX_OPEN_ANGLES))
     return None
 
 

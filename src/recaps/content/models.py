@@ -20,7 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-from .characters import bidi_control
+from .characters import bidi_control, control_message
+from ..messages import message
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGES = ("fr", "en")
@@ -40,7 +41,7 @@ def _shown(value: str, limit: int = 60) -> str:
 
 def _check_url(value: str) -> str:
     if not re.match(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", value, re.IGNORECASE):
-        raise ValueError(f"'{_shown(value)}' is not a web address: use http://, https:// or mailto:")
+        raise ValueError(message("'{value}' is not a web address: use http://, https:// or mailto:", value=_shown(value)))
     return value
 
 
@@ -54,7 +55,7 @@ def _no_control_characters(value: str) -> str:
         return value
     match = _CONTROL.search(value)
     if match:
-        raise ValueError(f"contains the invisible control character U+{ord(match.group()):04X}: remove it")
+        raise ValueError(control_message(ord(match.group())))
     bidi = bidi_control(value)  # YAML's "\u202E" writes one where the file itself may not
     if bidi:
         raise ValueError(bidi)
@@ -89,7 +90,7 @@ Language = Literal["fr", "en"]
 def _not_a_boolean(value: Any) -> Any:
     # YAML reads `yes`, `on` and `true` as booleans, which pydantic would take for 1.
     if isinstance(value, bool):
-        raise ValueError(f"must be a whole number, not {'true' if value else 'false'}")
+        raise ValueError(message("must be a whole number, not {value}", value="true" if value else "false"))
     return value
 
 
@@ -117,7 +118,7 @@ class DateRange(Content):
     @model_validator(mode="after")
     def _ends_after_start(self) -> "DateRange":
         if self.end < self.start:
-            raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(message("the range ends ({end}) before it starts ({start})", end=self.end, start=self.start))
         return self
 
 
@@ -211,7 +212,7 @@ class PeopleRegistry(Content):
 
 def _not_the_tags_page(value: str) -> str:
     if value == "index":  # tags/index/ would be the tags page's own address
-        raise ValueError("'index' is the address of the tags page itself: choose another id")
+        raise ValueError(message("'index' is the address of the tags page itself: choose another id"))
     return value
 
 

@@ -48,7 +48,7 @@ def _field(model: type[Content], name: str, data: dict) -> Any:
         return _reader(model, name).validate_python(raw)
     except ValidationError:
         pass
-    annotation = _without_none(info.annotation)
+    annotation = without_none(info.annotation)
     if _is_model(annotation):
         return partial_content(annotation, raw)
     if typing.get_origin(annotation) is list and isinstance(raw, list):
@@ -78,7 +78,7 @@ def _reader(model: type[Content], name: str) -> TypeAdapter:
 @functools.lru_cache(maxsize=None)
 def _item_reader(model: type[Content], name: str) -> TypeAdapter:
     """An item of the list field ``name``, read as the model reads each."""
-    (item,) = typing.get_args(_without_none(model.model_fields[name].annotation))
+    (item,) = typing.get_args(without_none(model.model_fields[name].annotation))
     return TypeAdapter(item)
 
 
@@ -86,7 +86,7 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, Content)
 
 
-def _without_none(annotation: Any) -> Any:
+def without_none(annotation: Any) -> Any:
     """``NextSession | None`` -> ``NextSession``."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         kept = [arg for arg in typing.get_args(annotation) if arg is not type(None)]

@@ -18,6 +18,7 @@ import html5lib
 from .findings import MAX_PROBLEMS, Findings
 from .html_attributes import URL_ATTRIBUTES, attribute_problem, shown
 from .raw_html import ALLOWED_HTML, Signature, signature, tag_problem
+from ..messages import Message, message
 
 # What Markdown and the extensions above write themselves (headings, lists, tables, code,
 # admonitions, details, definition lists, images): allowed in the converted body, not as raw HTML.
@@ -48,7 +49,6 @@ _UNFINISHED_TAG = frozenset({
     "expected-attribute-name-but-got-eof", "expected-attribute-value-but-got-eof",
     "expected-end-of-tag-name-but-got-eof",
 })
-_COMMENT_ADVICE = "write comments as <!-- text -->, with no '--' inside"
 
 
 def check_published(published: str, checked: Counter[Signature], findings: Findings) -> None:
@@ -69,10 +69,10 @@ def check_published(published: str, checked: Counter[Signature], findings: Findi
             return
     for (line, column), code, _ in parser.errors:
         snippet = _snippet_at(published, line, column)
-        message = _parse_problem(code, snippet)
-        if message is None:
+        problem = _parse_problem(code, snippet)
+        if problem is None:
             continue
-        findings.add_once(message, snippet, snippet[:4])
+        findings.add_once(problem, snippet, snippet[:4])
         if findings.full:
             return
 
@@ -105,16 +105,18 @@ def _local_name(tag: str) -> tuple[bool, str]:
     return True, tag
 
 
-def _parse_problem(code: str, snippet: str) -> str | None:
+def _parse_problem(code: str, snippet: str) -> Message | None:
     quoted = shown(snippet)
     if code in _MALFORMED_COMMENT:
-        return f"HTML comment '{quoted}' is not allowed: a browser may end it elsewhere than at '-->'; {_COMMENT_ADVICE}"
+        return message("HTML comment '{html}' is not allowed: a browser may end it elsewhere than at '-->'; write "
+                       "comments as <!-- text -->, with no '--' inside", html=quoted)
     if code in _UNCLOSED_COMMENT:
-        return f"HTML comment '{quoted}' is not closed: {_COMMENT_ADVICE}"
+        return message("HTML comment '{html}' is not closed: write comments as <!-- text -->, with no '--' inside",
+                       html=quoted)
     if code in _DECLARATION:
-        return f"raw HTML '{quoted}' is not allowed"
+        return message("raw HTML '{html}' is not allowed", html=quoted)
     if code in _UNFINISHED_TAG:
-        return f"raw HTML '{quoted}' is not finished: end the tag with '>' and close its quotes"
+        return message("raw HTML '{html}' is not finished: end the tag with '>' and close its quotes", html=quoted)
     return None
 
 

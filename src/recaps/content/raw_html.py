@@ -20,6 +20,7 @@ from html5lib.constants import tokenTypes
 
 from .findings import Findings
 from .html_attributes import CACHED_LENGTH, URL_SCHEMES, attribute_problem, url_allowed, url_problem
+from ..messages import Message, message
 
 # Raw HTML editors may write: tag -> its allowed attributes. A subset of nh3.ALLOWED_TAGS.
 ALLOWED_HTML: dict[str, frozenset[str]] = {
@@ -42,8 +43,8 @@ _ALLOWED_LIST = ", ".join(f"<{tag}>" for tag in sorted(ALLOWED_HTML))
 Signature = tuple  # a start tag's name and sorted attributes: ("a", (("href", "x"),))
 
 
-def tag_problem(tag: str) -> str:
-    return f"HTML tag <{tag}> is not allowed (allowed: {_ALLOWED_LIST})"
+def tag_problem(tag: str) -> Message:
+    return message("HTML tag <{tag}> is not allowed (allowed: {allowed})", tag=tag, allowed=_ALLOWED_LIST)
 
 
 def signature(tag: str, attributes) -> Signature:
@@ -64,10 +65,10 @@ def check_fragments(fragments: list[str], findings: Findings) -> Counter[Signatu
                 continue
             if item.kind == "start":
                 checked[signature(item.name, item.attributes)] += 1
-            for message in _problems(item):
+            for problem in _problems(item):
                 if item.kind == "start":
                     reported_tags.add(item.name)
-                findings.add(base + item.line - 1, message)
+                findings.add(base + item.line - 1, problem)
             if findings.full:
                 return checked
     return checked
@@ -105,7 +106,7 @@ def _tags(text: str) -> list[_Item]:
     return items
 
 
-def _problems(item: _Item) -> list[str]:
+def _problems(item: _Item) -> list[Message]:
     """What is wrong with one tag of raw HTML."""
     tag = item.name
     if item.kind == "end":
@@ -121,8 +122,9 @@ def _problems(item: _Item) -> list[str]:
             continue
         problem = attribute_problem(tag, name, value)
         if problem is None:
-            allowed = ", ".join(sorted(ALLOWED_HTML[tag])) or "none"
-            problem = f"HTML attribute '{name}' on <{tag}> is not allowed (allowed on <{tag}>: {allowed})"
+            allowed = ", ".join(sorted(ALLOWED_HTML[tag])) or message("none")
+            problem = message("HTML attribute '{attribute}' on <{tag}> is not allowed (allowed on <{tag}>: {allowed})",
+                              attribute=name, tag=tag, allowed=allowed)
         problems.append(problem)
     return problems
 

@@ -18,6 +18,7 @@ from .errors import ContentError
 from .files import read_bytes
 from .front_matter import MarkdownParts, RawDocument, split_front_matter, split_markdown
 from .yaml_lines import YamlProblem, parse_yaml
+from ..messages import message
 
 __all__ = ["MarkdownParts", "RawDocument", "read_markdown", "read_markdown_parts", "read_yaml_file", "split_front_matter"]
 
@@ -57,7 +58,7 @@ def read_yaml_file(root: Path, rel_path: str) -> tuple[RawDocument | None, list[
     except YamlProblem as problem:
         return None, [noted.error(rel_path) for noted in [*problems, problem]]
     if not isinstance(meta, dict):
-        return None, [ContentError(rel_path, 1, "", "must be a YAML mapping")]
+        return None, [ContentError(rel_path, 1, "", message("must be fields written as 'name: value' lines"))]
     return RawDocument(rel_path, meta, "", 1, where), [noted.error(rel_path) for noted in problems]
 
 

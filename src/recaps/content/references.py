@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .discovery import ItemFiles
 from .errors import ErrorReport
+from ..messages import Listing, Message, message, plural_message
 from .models import LANGUAGES, SOURCE_LANGUAGE, Content, Session
 from .reader import RawDocument
 from .sitemodel import Site
@@ -41,17 +42,19 @@ class Written:
 KNOWN_IDS_SHOWN = 5  # where no known id is close: the first few, in order, and how many more
 
 
-def _hint(value: str, known: dict) -> str:
+def _hint(value: str, known: dict) -> Message:
     """The known id closest to ``value``, or else which ids are known, for the editor to pick."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return message("did you mean '{id}'?", id=close[0])
     if not known:
-        return "; none is listed there yet"
+        return message("none is listed there yet")
     ids = sorted(known)
-    shown = ", ".join(f"'{id_}'" for id_ in ids[:KNOWN_IDS_SHOWN])
+    shown = Listing(tuple(message("'{value}'", value=id_) for id_ in ids[:KNOWN_IDS_SHOWN]))
     more = len(ids) - KNOWN_IDS_SHOWN
-    return f"; known ids: {shown}" + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return plural_message("known ids: {ids} and {count} more", "known ids: {ids} and {count} more", more, ids=shown)
+    return message("known ids: {ids}", ids=shown)
 
 
 class _References:
@@ -63,21 +66,24 @@ class _References:
             broken.get(kind, set()) for kind in ("person", "partner", "tag")
         )
 
-    def _check(self, doc: RawDocument, location: tuple, field_label: str, value: str | None, known: dict, what: str,
-               where: str, broken: set[str] | None) -> None:
+    def _check(self, doc: RawDocument, location: tuple, field_label: str, value: str | None, known: dict,
+               unknown: Message, broken: set[str] | None) -> None:
         if value is None or value in known or broken is None or value in broken:
             return  # None: the value did not validate, and its error is reported already
-        self.report.add(doc.path, doc.line_of(location), field_label, f"no {what} '{value}' in {where}{_hint(value, known)}")
+        self.report.add(doc.path, doc.line_of(location), field_label,
+                        unknown.with_fields(id=value, hint=_hint(value, known)))
 
     def person(self, doc: RawDocument, location: tuple, field_label: str, value: str | None) -> None:
-        self._check(doc, location, field_label, value, self.site.people, "person", PEOPLE_FILE, self.failed_people)
+        self._check(doc, location, field_label, value, self.site.people,
+                    message("no person '{id}' in {file}; {hint}", file=PEOPLE_FILE), self.failed_people)
 
     def partner(self, doc: RawDocument, location: tuple, field_label: str, value: str | None) -> None:
-        self._check(doc, location, field_label, value, self.site.partners, "partner", f"{PARTNERS_DIR}/",
-                    self.failed_partners)
+        self._check(doc, location, field_label, value, self.site.partners,
+                    message("no partner '{id}' in {file}; {hint}", file=f"{PARTNERS_DIR}/"), self.failed_partners)
 
     def tag(self, doc: RawDocument, location: tuple, field_label: str, value: str | None) -> None:
-        self._check(doc, location, field_label, value, self.site.tags, "tag", TAGS_FILE, self.failed_tags)
+        self._check(doc, location, field_label, value, self.site.tags,
+                    message("no tag '{id}' in {file}; {hint}", file=TAGS_FILE), self.failed_tags)
 
     def speakers(self, doc: RawDocument, quotes: list) -> None:
         for i, quote in enumerate(quotes or []):
@@ -117,7 +123,8 @@ def _check_partner(w: Written, references: _References) -> None:
 def _check_id(w: Written, report: ErrorReport) -> None:
     item_id = w.content.id
     if item_id is not None and item_id != w.files.id:
-        report.add(w.doc.path, w.doc.line_of(("id",)), "id", f"'{item_id}' does not match the file name '{w.files.id}'")
+        report.add(w.doc.path, w.doc.line_of(("id",)), "id",
+                   message("'{id}' does not match the file name '{name}'", id=item_id, name=w.files.id))
 
 
 def _check_session(w: Written, planned: int | None, numbers: dict[int, str], references: _References,
@@ -125,7 +132,8 @@ def _check_session(w: Written, planned: int | None, numbers: dict[int, str], ref
     s, sdoc, folder = w.content, w.doc, w.files.folder
     if s.programme is not None and s.programme != folder:
         report.add(sdoc.path, sdoc.line_of(("programme",)), "programme",
-                   f"'{s.programme}' does not match the folder it is in ('{folder}')")
+                   message("'{programme}' does not match the folder it is in ('{folder}')", programme=s.programme,
+                           folder=folder))
     if s.number is not None:
         _check_number(w, planned, numbers, report)
     _check_published(sdoc, s, report)
@@ -142,19 +150,23 @@ def _check_published(sdoc: RawDocument, s: Session, report: ErrorReport) -> None
     end = s.dates.end if s.dates is not None else None
     if s.published is not None and end is not None and s.published < end:
         report.add(sdoc.path, sdoc.line_of(("published",)), "published",
-                   f"{s.published} is before the session ended ({end}): a recap is "
-                   "published on the session's last day or later; check both dates")
+                   message("{published} is before the session ended ({end}): a recap is published on the "
+                           "session's last day or later; check both dates", published=s.published, end=end))
 
 
 def _check_number(w: Written, planned: int | None, numbers: dict[int, str], report: ErrorReport) -> None:
     number, sdoc, line = w.content.number, w.doc, w.doc.line_of(("number",))
     if f"session-{number}" != w.files.id:
-        report.add(sdoc.path, line, "number", f"{number} does not match the file name '{w.files.id}'")
+        report.add(sdoc.path, line, "number",
+                   message("{number} does not match the file name '{name}'", number=number, name=w.files.id))
     if number in numbers:
-        report.add(sdoc.path, line, "number", f"session {number} is already recapped in {numbers[number]}")
+        report.add(sdoc.path, line, "number",
+                   message("session {number} is already recapped in {file}", number=number, file=numbers[number]))
     numbers.setdefault(number, sdoc.path)
     if planned is not None and number > planned:
-        report.add(sdoc.path, line, "number", f"{number} is above the programme's {planned} planned sessions")
+        report.add(sdoc.path, line, "number",
+                   message("{number} is above the programme's {planned} planned sessions", number=number,
+                           planned=planned))
 
 
 def _check_session_partners(sdoc: RawDocument, partners: list[str], references: _References,
@@ -165,7 +177,8 @@ def _check_session_partners(sdoc: RawDocument, partners: list[str], references: 
             continue
         if partner in listed:
             report.add(sdoc.path, sdoc.line_of(("partners", i)), f"partners[{i + 1}]",
-                       f"'{partner}' is listed twice (also partners[{listed[partner] + 1}]): list each partner once")
+                       message("'{partner}' is listed twice (also {field}): list each partner once", partner=partner,
+                               field=f"partners[{listed[partner] + 1}]"))
             continue
         listed[partner] = i
         references.partner(sdoc, ("partners", i), f"partners[{i + 1}]", partner)
@@ -177,14 +190,15 @@ def _check_next_session(sdoc: RawDocument, s: Session, planned: int | None, repo
     location, number = ("next_session", "number"), s.next_session.number
     if number == s.number:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   "a session cannot announce itself as the next session")
+                   message("a session cannot announce itself as the next session"))
     elif s.number is not None and number < s.number:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   f"session {number} comes before this one ({s.number}): "
-                   "the next session has a higher number")
+                   message("session {next} comes before this one ({number}): the next session has a higher number",
+                           next=number, number=s.number))
     elif planned is not None and number > planned:
         report.add(sdoc.path, sdoc.line_of(location), "next_session.number",
-                   f"{number} is above the programme's {planned} planned sessions")
+                   message("{number} is above the programme's {planned} planned sessions", number=number,
+                           planned=planned))
 
 
 def _check_partner_names(site: Site, report: ErrorReport) -> None:
@@ -197,5 +211,6 @@ def _check_partner_names(site: Site, report: ErrorReport) -> None:
             if name in seen:
                 doc = partner.documents[lang if partner.is_translated(lang) else SOURCE_LANGUAGE]
                 report.add(doc.path, doc.line_of(("name",)), "name",
-                           f"'{name}' is also the name of the partner '{seen[name]}': give each partner its own")
+                           message("'{name}' is also the name of the partner '{other}': give each partner its own",
+                                   name=name, other=seen[name]))
             seen.setdefault(name, partner.id)

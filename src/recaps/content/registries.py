@@ -9,12 +9,13 @@ from .models import LANGUAGES, TagRegistry
 from .reader import RawDocument, read_yaml_file
 from .sitemodel import M
 from .validation import validate
+from ..messages import message
 
 
 def load_registry(root: Path, rel: str, model: type[M], report: ErrorReport, required: bool) -> M | None:
     if not (root / rel).exists():
         if required:
-            report.add(rel, 0, "", "is missing")
+            report.add(rel, 0, "", message("is missing"))
         return None
     document, errors = read_yaml_file(root, rel)
     report.extend(errors)
@@ -29,7 +30,7 @@ def load_registry(root: Path, rel: str, model: type[M], report: ErrorReport, req
     for index, entry in enumerate(entries):
         if entry.id in seen:
             report.add(rel, document.line_of((next(iter(model.model_fields)), index)), "id",
-                       f"'{entry.id}' is used twice (also item {seen[entry.id] + 1})")
+                       message("'{id}' is used twice (also item {item})", id=entry.id, item=seen[entry.id] + 1))
         seen.setdefault(entry.id, index)
     if model is TagRegistry:
         _check_tag_labels(rel, document, entries, report)
@@ -45,5 +46,6 @@ def _check_tag_labels(rel: str, document: RawDocument, tags: list, report: Error
             label = tag.label.get(lang)
             if label in seen and seen[label] != tag.id:
                 report.add(rel, document.line_of(("tags", index, "label", lang)), f"tags[{index + 1}].label.{lang}",
-                           f"'{label}' is also the label of the tag '{seen[label]}': give each tag its own")
+                           message("'{label}' is also the label of the tag '{other}': give each tag its own",
+                                   label=label, other=seen[label]))
             seen.setdefault(label, tag.id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import types
 import typing
 from enum import Enum
 from typing import Any, NamedTuple
@@ -20,8 +19,10 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
+from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
 from .pairing import counts_differ, pair_items
+from .partial_validation import without_none
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
 
@@ -132,8 +133,9 @@ def _disagreements(
     return [
         ContentError(
             translation.path, translation.line_of(where), field_name(where),
-            f"{_fact(ours)} disagrees with the French source ({_fact(theirs)} in {source.path}); "
-            "language-neutral facts are written once, in the French file",
+            message("{value} disagrees with the French source ({source_value} in {source}); language-neutral facts "
+                    "are written once, in the French file", value=_fact(ours), source_value=_fact(theirs),
+                    source=source.path),
         )
         for where, ours, theirs in _differences(model, location, written, value)
     ]
@@ -180,7 +182,7 @@ def _field_reader(model: type[Content], path: tuple) -> TypeAdapter | None:
     """A reader of the field at ``path`` ("*": an item of a list) as the model reads it."""
     annotation: Any = model
     for part in path:
-        annotation = _without_none(annotation)
+        annotation = without_none(annotation)
         if part == "*":
             if typing.get_origin(annotation) is not list:
                 return None
@@ -193,18 +195,9 @@ def _field_reader(model: type[Content], path: tuple) -> TypeAdapter | None:
     return TypeAdapter(annotation)
 
 
-def _without_none(annotation: Any) -> Any:
-    """``NextSession | None`` -> ``NextSession``."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        kept = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if len(kept) == 1:
-            return kept[0]
-    return annotation
-
-
-def _fact(value: Any) -> str:
+def _fact(value: Any) -> Message | str:
     if value is _MISSING:
-        return "nothing"
+        return message("nothing")
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return shorten("[" + ", ".join(str(v) for v in value) + "]")
     return describe_value(value)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import ErrorReport
 from .files import within
+from ..messages import Message, Number, message
 
 SESSIONS_DIR = "sessions"
 PARTNERS_DIR = "partners"
@@ -54,11 +55,11 @@ def walk(root: Path, top: str, report: ErrorReport) -> list[str]:
     base = os.path.join(root, top)
     real_root = os.path.realpath(root)
     if os.path.islink(base) and not _inside(real_root, base):
-        report.add(top, 0, "", "is a symbolic link pointing outside the repository")
+        report.add(top, 0, "", message("is a symbolic link pointing outside the repository"))
         return []
     if not os.path.isdir(base):
         if os.path.lexists(base):
-            report.add(top, 0, "", "should be a folder")
+            report.add(top, 0, "", message("should be a folder"))
         return []
     found = []
     pending = [(top, 0)]
@@ -84,27 +85,27 @@ def _children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]
         with os.scandir(os.path.join(root, folder)) as entries:
             return sorted(entries, key=lambda entry: entry.name)
     except OSError as exc:
-        report.add(folder, 0, "", f"cannot be read: {exc.strerror or exc}")
+        report.add(folder, 0, "", message("cannot be read: {reason}", reason=exc.strerror or exc))
         return []
 
 
-def _look_at(entry: os.DirEntry, full: str, real_root: str, depth: int) -> tuple[str | None, bool]:
+def _look_at(entry: os.DirEntry, full: str, real_root: str, depth: int) -> tuple[Message | None, bool]:
     """What to report instead of reading ``entry`` (None: nothing), and whether it is a folder
     to walk into (else a file to read)."""
     try:
         is_link, is_dir = entry.is_symlink(), entry.is_dir(follow_symlinks=False)
     except OSError as exc:
-        return f"cannot be read: {exc.strerror or exc}", False
+        return message("cannot be read: {reason}", reason=exc.strerror or exc), False
     if is_link:
         if not _inside(real_root, full):
-            return "is a symbolic link pointing outside the repository", False
+            return message("is a symbolic link pointing outside the repository"), False
         if os.path.isdir(full):
-            return "is a symbolic link to a folder, which is not followed: move the files here", False
+            return message("is a symbolic link to a folder, which is not followed: move the files here"), False
         return None, False
     if not is_dir:
         return None, False
     if entry.name.endswith(".md"):
-        return "is a folder, not a Markdown file: rename or remove it", True
+        return message("is a folder, not a Markdown file: rename or remove it"), True
     if depth + 1 > MAX_FOLDER_DEPTH:
-        return f"is nested more than {MAX_FOLDER_DEPTH} folders deep: not read", True
+        return message("is nested more than {count} folders deep: not read", count=Number(MAX_FOLDER_DEPTH)), True
     return None, True

@@ -14,7 +14,8 @@ import re
 import urllib.parse
 
 from .models import LANGUAGES, SOURCE_LANGUAGE
-from .characters import BIDI_CONTROLS, bidi_message
+from .characters import BIDI_CONTROLS, bidi_message, control_message
+from ..messages import Message, message
 
 HOME = "index.md"
 PROGRAMMES = "programmes.md"
@@ -25,19 +26,19 @@ TAGS = "tags.md"
 FIELD_REFERENCE = "guide/fields.md"
 
 # Pages the renderer generates, whatever the content: src_uri -> what it is, for messages.
-GENERATED: dict[str, str] = {
-    HOME: "the home page",
-    PROGRAMMES: "the list of programmes",
-    NOTIONS: "the key notions page",
-    PARTNERS: "the list of partners",
-    SPEAKERS: "the speakers page",
-    TAGS: "the tags page",
-    FIELD_REFERENCE: "the field reference",
+GENERATED: dict[str, Message] = {
+    HOME: message("the home page"),
+    PROGRAMMES: message("the list of programmes"),
+    NOTIONS: message("the key notions page"),
+    PARTNERS: message("the list of partners"),
+    SPEAKERS: message("the speakers page"),
+    TAGS: message("the tags page"),
+    FIELD_REFERENCE: message("the field reference"),
 }
 
 # First folders of the French site that no page may use: each other language is built into one.
-LANGUAGE_FOLDERS: dict[str, str] = {
-    lang: "the English site" if lang == "en" else f"the site in '{lang}'"
+LANGUAGE_FOLDERS: dict[str, Message] = {
+    lang: message("the English site") if lang == "en" else message("the site in '{lang}'", lang=lang)
     for lang in LANGUAGES
     if lang != SOURCE_LANGUAGE
 }
@@ -48,11 +49,11 @@ SPEAKERS_FOLDER = "speakers/"
 PROGRAMMES_FOLDER = "programmes/"
 NOTIONS_FOLDER = "notions/"
 PARTNERS_FOLDER = "partners/initials/"  # not partners/<letter>/: a partner's id may be one letter
-GENERATED_FOLDERS: dict[str, str] = {
-    SPEAKERS_FOLDER.rstrip("/"): "the speakers pages",
-    PROGRAMMES_FOLDER.rstrip("/"): "the programmes pages",
-    NOTIONS_FOLDER.rstrip("/"): "the key notions pages",
-    PARTNERS_FOLDER.rstrip("/"): "the partners pages by initial",
+GENERATED_FOLDERS: dict[str, Message] = {
+    SPEAKERS_FOLDER.rstrip("/"): message("the speakers pages"),
+    PROGRAMMES_FOLDER.rstrip("/"): message("the programmes pages"),
+    NOTIONS_FOLDER.rstrip("/"): message("the key notions pages"),
+    PARTNERS_FOLDER.rstrip("/"): message("the partners pages by initial"),
 }
 # Those whose own address is a generated page (/speakers/): a hand-written page there is
 # reported by the address check, as for any generated page.
@@ -63,12 +64,12 @@ GROUPED_INDEXES: dict[str, str] = {SPEAKERS_FOLDER: SPEAKERS, PROGRAMMES_FOLDER:
 
 # Names a programme folder may not take (its pages are published under <programme>/): folders of
 # generated pages, of the theme's files and of the other languages.
-RESERVED_FOLDERS: dict[str, str] = {
-    "partners": "the partner pages",
-    "guide": "the writing guide",
-    "assets": "the style sheets and images",
-    "search": "the search index",
-    "tags": "the tag pages",
+RESERVED_FOLDERS: dict[str, Message] = {
+    "partners": message("the partner pages"),
+    "guide": message("the writing guide"),
+    "assets": message("the style sheets and images"),
+    "search": message("the search index"),
+    "tags": message("the tag pages"),
     **{folder: what for folder, what in GENERATED_FOLDERS.items() if "/" not in folder},
     **LANGUAGE_FOLDERS,
 }
@@ -111,10 +112,11 @@ def url_of(src_uri: str) -> str:
 # The site's public address (site_url in mkdocs.yml, or `recaps build --site-url`) is written into
 # every page (canonical and og: links, the 404 page's links), the feeds and the sitemaps, as it
 # is: it must be an http(s) address that cannot end an HTML attribute or a tag there.
-_REFUSED_IN_ADDRESS = {'"': "a double quote", "<": "'<'", ">": "'>'", "\\": "a backslash", "`": "a backquote"}
+_REFUSED_IN_ADDRESS = {'"': message("a double quote"), "<": "'<'", ">": "'>'", "\\": message("a backslash"),
+                       "`": message("a backquote")}
 _HOST_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$")
-_BAD_HOST = ("has an invalid host name: use letters a-z, digits, hyphens and dots "
-             "(an international name in its xn-- form), or an IP address")
+_BAD_HOST = message("has an invalid host name: use letters a-z, digits, hyphens and dots (an international name in "
+                    "its xn-- form), or an IP address")
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # What a path keeps as it is (RFC 3986's unreserved characters and sub-delimiters, ':', '@', '/',
 # and the '%' of an escape already written); anything else is written %XX, in UTF-8.
@@ -131,7 +133,7 @@ def site_address(value: str) -> str:
     """
     address = value.strip()
     if not address:
-        raise ValueError("is empty: give the site's public address, such as https://example.org/")
+        raise ValueError(message("is empty: give the site's public address, such as https://example.org/"))
     problem = _character_problem(address)
     if problem:
         raise ValueError(problem)
@@ -146,36 +148,37 @@ def site_address(value: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
 
 
-def _character_problem(address: str) -> str | None:
+def _character_problem(address: str) -> Message | None:
     """The first character of ``address`` that a page cannot hold in an address, said."""
     for character in address:
         code = ord(character)
         if code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
-            return f"contains the invisible control character U+{code:04X}: remove it"
+            return control_message(code)
         if code in BIDI_CONTROLS:
             return bidi_message(code)
         if character in _REFUSED_IN_ADDRESS:
-            return f"contains {_REFUSED_IN_ADDRESS[character]}, which a web address cannot hold: remove it"
+            return message("contains {character}, which a web address cannot hold: remove it",
+                           character=_REFUSED_IN_ADDRESS[character])
     return None
 
 
-def _form_problem(address: str, parts: urllib.parse.SplitResult) -> str | None:
+def _form_problem(address: str, parts: urllib.parse.SplitResult) -> Message | None:
     """What is wrong with the scheme, credentials, query or fragment of ``address``, if anything."""
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not address.lower().startswith(scheme + "://"):
-        return "must start with http:// or https://, such as https://example.org/"
+        return message("must start with http:// or https://, such as https://example.org/")
     if "@" in parts.netloc:
-        return "must not hold a user name or password (the part before '@'): remove it"
+        return message("must not hold a user name or password (the part before '@'): remove it")
     if parts.query or parts.fragment or address.endswith(("?", "#")):
-        return "must not have a query ('?') or a fragment ('#'): give the address of the site's home page"
+        return message("must not have a query ('?') or a fragment ('#'): give the address of the site's home page")
     return None
 
 
-def _host_problem(parts: urllib.parse.SplitResult) -> str | None:
+def _host_problem(parts: urllib.parse.SplitResult) -> Message | None:
     """What is wrong with the host name or the port, if anything."""
     host = parts.hostname or ""
     if not host:
-        return "has no host name: write it as https://example.org/"
+        return message("has no host name: write it as https://example.org/")
     if not (_HOST_NAME.match(host) or _ip_address(host, bracketed=parts.netloc.startswith("["))):
         return _BAD_HOST
     try:
@@ -183,7 +186,7 @@ def _host_problem(parts: urllib.parse.SplitResult) -> str | None:
     except ValueError:
         port = 0
     if port == 0 or parts.netloc.endswith(":"):
-        return "has an invalid port: write a number from 1 to 65535 after the ':'"
+        return message("has an invalid port: write a number from 1 to 65535 after the ':'")
     return None
 
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from .errors import ContentError
+from ..messages import Message, Number, message, message_of
 from .models import Content
 from .reader import RawDocument
 
@@ -32,18 +33,18 @@ def shorten(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> Message | str:
     if isinstance(value, str):
-        return f"'{shorten(value)}'"
+        return message("'{value}'", value=shorten(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return message("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return message("a group of fields")
     if isinstance(value, list):
-        return "a list"
-    return f"'{shorten(str(value))}'"
+        return message("a list")
+    return message("'{value}'", value=shorten(str(value)))
 
 
 def _allowed_fields(model: type[Content], location: tuple) -> list[str]:
@@ -78,51 +79,53 @@ def _suggestion(model: type[Content], location: tuple) -> str | None:
 
 # pydantic's error types, in editors' words; {value} is the value given, as describe_value says it.
 _WORDS = {
-    "missing": "is required but missing",
-    "string_too_short": "must not be empty",
-    "too_short": "must not be empty",
-    "string_type": "must be text, not {value}",
-    "int_type": "must be a whole number, not {value}",
-    "int_parsing": "must be a whole number, not {value}",
-    "int_from_float": "must be a whole number, not {value}",
-    "finite_number": "must be a whole number, not {value}",
-    "int_parsing_size": "must be between 1 and 999, not {value}",
-    "greater_than_equal": "must be between 1 and 999, not {value}",
-    "less_than_equal": "must be between 1 and 999, not {value}",
-    "date_from_datetime_inexact": "{value} has a time of day: write the date alone, YYYY-MM-DD",
-    "list_type": "must be a list, not {value}",
-    "tuple_type": "must be a list, not {value}",
-    "model_type": "must be a mapping of fields, not {value}",
-    "dict_type": "must be a mapping of fields, not {value}",
-    "model_attributes_type": "must be a mapping of fields, not {value}",
+    "missing": message("is required but missing"),
+    "string_too_short": message("must not be empty"),
+    "too_short": message("must not be empty"),
+    "string_type": message("must be text, not {value}"),
+    "int_type": message("must be a whole number, not {value}"),
+    "int_parsing": message("must be a whole number, not {value}"),
+    "int_from_float": message("must be a whole number, not {value}"),
+    "finite_number": message("must be a whole number, not {value}"),
+    "int_parsing_size": message("must be between 1 and 999, not {value}"),
+    "greater_than_equal": message("must be between 1 and 999, not {value}"),
+    "less_than_equal": message("must be between 1 and 999, not {value}"),
+    "date_from_datetime_inexact": message("{value} has a time of day: write the date alone, YYYY-MM-DD"),
+    "list_type": message("must be a list, not {value}"),
+    "tuple_type": message("must be a list, not {value}"),
+    "model_type": message("must be fields ('name: value' lines), not {value}"),
+    "dict_type": message("must be fields ('name: value' lines), not {value}"),
+    "model_attributes_type": message("must be fields ('name: value' lines), not {value}"),
 }
 
 
-def _too_long(value: Any, ctx: dict) -> str:
+def _too_long(value: Any, ctx: dict) -> Message:
     limit = ctx.get("max_length")
-    at_most = f"; at most {limit:,}" if isinstance(limit, int) else ""
+    if isinstance(value, str) and isinstance(limit, int):
+        return message("is too long ({length} characters; at most {limit})", length=Number(len(value)),
+                       limit=Number(limit))
     if isinstance(value, str):
-        return f"is too long ({len(value):,} characters{at_most})"
-    return f"has too many items (at most {limit:,})" if isinstance(limit, int) else "has too many items"
+        return message("is too long ({length} characters)", length=Number(len(value)))
+    if isinstance(limit, int):
+        return message("has too many items (at most {limit})", limit=Number(limit))
+    return message("has too many items")
 
 
-def _not_an_id(value: Any, ctx: dict) -> str:
+def _not_an_id(value: Any, ctx: dict) -> Message:
     if value == "":
-        return "must not be empty"
-    return (
-        f"{describe_value(value)} is not a valid id: use lowercase letters a-z, digits and "
-        "hyphens, e.g. la-ruche-industrielle"
-    )
+        return message("must not be empty")
+    return message("{value} is not a valid id: use lowercase letters a-z, digits and hyphens, e.g. "
+                   "la-ruche-industrielle", value=describe_value(value))
 
 
-def _not_a_date(value: Any, ctx: dict) -> str:
+def _not_a_date(value: Any, ctx: dict) -> Message:
     if value == "YYYY-MM-DD":
-        return "write the date in place of YYYY-MM-DD, e.g. 2025-01-16"
-    return f"{describe_value(value)} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)"
+        return message("write the date in place of YYYY-MM-DD, e.g. 2025-01-16")
+    return message("{value} is not a real date (write it YYYY-MM-DD, e.g. 2025-01-16)", value=describe_value(value))
 
 
-def _not_one_of(value: Any, ctx: dict) -> str:
-    return f"{describe_value(value)} is not one of: {ctx.get('expected', '')}"
+def _not_one_of(value: Any, ctx: dict) -> Message:
+    return message("{value} is not one of: {expected}", value=describe_value(value), expected=ctx.get("expected", ""))
 
 
 # The error types whose words depend on the value or on the limit.
@@ -137,27 +140,28 @@ _MESSAGES = {
 }
 
 
-def message_for(model: type[Content], error: dict) -> str:
+def message_for(model: type[Content], error: dict) -> Message | str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
         return _unknown_field(model, tuple(error["loc"]))
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        raised = ctx.get("error")
+        return message_of(raised) if isinstance(raised, Exception) else error["msg"]
     if kind in _MESSAGES:
         return _MESSAGES[kind](value, ctx)
     if kind in _WORDS:
-        return _WORDS[kind].format(value=describe_value(value))
-    return error["msg"]
+        return _WORDS[kind].with_fields(value=describe_value(value))
+    return error["msg"]  # pydantic's own words, for an error the models cannot cause (yet)
 
 
-def _unknown_field(model: type[Content], location: tuple) -> str:
+def _unknown_field(model: type[Content], location: tuple) -> Message:
     close = _suggestion(model, location)
     if close:
-        return f"unknown field; did you mean '{close}'?"
+        return message("unknown field; did you mean '{field}'?", field=close)
     allowed = [name for name in _allowed_fields(model, location[:-1]) if name != "translation_of"]
-    return "unknown field (allowed here: " + ", ".join(allowed) + ")"
+    return message("unknown field (allowed here: {fields})", fields=", ".join(allowed))
 
 
 def validate(

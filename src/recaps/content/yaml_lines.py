@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
+from .yaml_problems import syntax_problem
+from ..messages import Message, Number, message
 
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same events.
     _Parser = yaml.cyaml.CParser  # the parser alone: events are all this module reads
@@ -32,14 +34,18 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 
 Location = tuple  # a path into the data: ("notions", 0, "title")
 
-_ANCHOR = "YAML anchors (&name) are not allowed: write the value out"
+_ANCHOR = message("a value cannot start with '&' (YAML would read it as a name given to the value): put the whole "
+                  "value in double quotes")
+_ALIAS = message("a value cannot start with '*' (YAML would read it as a copy of another value): put the whole value "
+                 "in double quotes")
+_TOO_DEEP = message("the fields are nested more than {depth} levels deep", depth=MAX_DEPTH)
 
 
 class YamlProblem(Exception):
     """What is wrong with a YAML text, at a file line."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(str(message))
         self.line = line
         self.message = message
 
@@ -62,11 +68,15 @@ def parse_yaml(
     try:
         root = reader.document()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc, text, lines) from None
+        if exc.problem == "exceeded maximum nesting depth":  # libyaml's own limit, in flow collections
+            raise YamlProblem(lines.at(exc.problem_mark or exc.context_mark), _TOO_DEEP) from None
+        raise YamlProblem(*syntax_problem(exc, text, lines.at, first_line)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, f"YAML does not parse: {exc}") from None
+        raise YamlProblem(first_line, message(
+            "the fields cannot be read: check them for a missing quote or ':', or a wrong indentation (the YAML "
+            "reader says: {problem})", problem=str(exc))) from None
     except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before
-        raise YamlProblem(first_line, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise YamlProblem(first_line, _TOO_DEEP) from None
     finally:
         parser.dispose()
     return root, reader.lines
@@ -131,7 +141,9 @@ class _Reader:
             if type(event) is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem(self.line_of(event), "only one YAML document is allowed here")
+                    raise YamlProblem(self.line_of(event), message(
+                        "a second set of fields starts here, after a line '---' or '...': the file holds one; "
+                        "remove the line"))
             elif isinstance(event, _NODE_EVENTS):
                 self.lines[()] = self.line_of(event)
                 root = self.value(event, (), 0)
@@ -139,18 +151,19 @@ class _Reader:
     def value(self, event: yaml.Event, location: Location, depth: int) -> Any:
         """The value ``event`` starts, read to its end. ``depth``: the mappings and lists around it."""
         if type(event) is yaml.AliasEvent:
-            raise YamlProblem(self.line_of(event), "YAML aliases (*name) are not allowed: write the value out")
+            raise YamlProblem(self.line_of(event), _ALIAS)
         if event.anchor is not None:
             raise YamlProblem(self.line_of(event), _ANCHOR)
         self.values += 1  # keys are not counted: each has its value
         if self.values > self.max_values:
-            raise YamlProblem(self.line_of(event), f"more than {self.max_values:,} values: this is not editorial content")
+            raise YamlProblem(self.line_of(event), message("more than {count} values: this is not editorial content",
+                                                            count=Number(self.max_values)))
         if type(event) is yaml.ScalarEvent:
             return _scalar_value(event, self.line_of)
         if event.tag not in (None, "!") and not event.implicit:
             raise _tag_problem(self.line_of(event), event.tag)
         if depth >= MAX_DEPTH:
-            raise YamlProblem(self.line_of(event), f"nested more than {MAX_DEPTH} levels deep")
+            raise YamlProblem(self.line_of(event), _TOO_DEEP)
         if type(event) is yaml.MappingStartEvent:
             return self.mapping(location, depth + 1)
         return self.sequence(location, depth + 1)
@@ -183,26 +196,30 @@ class _Reader:
     def key(self, event: yaml.Event) -> str:
         """A mapping key: always the text as written (`1:` is field '1', `true:` field 'true')."""
         if type(event) is yaml.AliasEvent:
-            raise YamlProblem(self.line_of(event), "YAML aliases (*name) are not allowed: write the value out")
+            raise YamlProblem(self.line_of(event), _ALIAS)
         if event.anchor is not None:
             raise YamlProblem(self.line_of(event), _ANCHOR)
         if type(event) is not yaml.ScalarEvent:
-            raise YamlProblem(self.line_of(event), "a key must be plain text, not a list or a mapping")
+            raise YamlProblem(self.line_of(event), message(
+                "a field name must be plain text, not a list or a group of fields"))
         if event.tag not in (None, "!") and event.tag not in ALLOWED_EXPLICIT_TAGS:
             raise _tag_problem(self.line_of(event), event.tag)
         plain = not event.style  # libyaml says '' where the pure-Python parser says None
         if event.tag is None and plain and event.value == "<<":
-            raise YamlProblem(self.line_of(event), "YAML merge keys (<<) are not allowed: write the fields out")
+            raise YamlProblem(self.line_of(event), message("'<<' cannot be a field name: write the fields out one "
+                                                           "by one"))
         if not event.value or event.value.isspace():
-            raise YamlProblem(self.line_of(event), "a field name is missing before ':'")
+            raise YamlProblem(self.line_of(event), message("a field name is missing before ':'"))
         if len(event.value) > MAX_KEY_LENGTH:
-            raise YamlProblem(self.line_of(event), f"a field name longer than {MAX_KEY_LENGTH} characters: "
-                              "check the quotes and colons on this line")
+            raise YamlProblem(self.line_of(event), message(
+                "a field name longer than {count} characters: check the quotes and colons on this line",
+                count=MAX_KEY_LENGTH))
         return event.value
 
     def written_twice(self, key: str, line: int, first: int) -> None:
         """A key written twice: a problem noted, the first value kept, or raised if none may be noted."""
-        problem = YamlProblem(line, f"field '{key}' is written twice (also at line {first}): keep one")
+        problem = YamlProblem(line, message("field '{key}' is written twice (also at line {line}): keep one",
+                                            key=key, line=first))
         if self.problems is None:
             raise problem
         self.problems.append(problem)
@@ -243,46 +260,5 @@ def _resolved(value: str) -> Any:
 
 def _tag_problem(line: int, tag: str) -> YamlProblem:
     written = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-    return YamlProblem(line, f"YAML tags such as '{written}' are not allowed: remove the tag")
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, lines: _Lines) -> YamlProblem:
-    """What the parser's error means for an editor, at its line."""
-    mark = exc.problem_mark or exc.context_mark
-    line = lines.at(mark)
-    problem = exc.problem or exc.context or "invalid YAML"
-    if _is_tab_problem(problem, text, mark, line - lines.first_line):
-        problem = "a tab character cannot be used for indentation in YAML; use spaces"
-    elif problem == "exceeded maximum nesting depth":  # libyaml's own limit, in flow collections
-        return YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
-    elif exc.context == "while scanning a quoted scalar" and exc.context_mark:
-        line = lines.at(exc.context_mark)
-        problem = "a quoted value starts on this line but its closing quote is missing"
-    else:
-        problem += _hint(problem)
-    return YamlProblem(line, f"YAML does not parse: {problem}")
-
-
-def _is_tab_problem(problem: str, text: str, mark: yaml.Mark | None, line_index: int) -> bool:
-    """Whether the parser's error comes from a tab in the indentation, however it words it."""
-    if "\\t" in problem or "tab character" in problem:
-        return True
-    if mark is None:
-        return False
-    text_lines = text.split("\n")
-    source_line = text_lines[line_index] if 0 <= line_index < len(text_lines) else ""
-    indent = source_line[: len(source_line) - len(source_line.lstrip())]
-    return "\t" in indent or text[mark.index : mark.index + 1] == "\t"
-
-
-def _hint(problem: str) -> str:
-    """Advice for the parser's usual errors, or nothing."""
-    if problem.startswith("mapping values are not allowed"):
-        return " (if a value contains ': ', put the whole value in double quotes)"
-    if problem in ("did not find expected key", "did not find expected '-' indicator") or problem.startswith(
-        "expected <block end>"
-    ):
-        return " (check this line and the ones above for a missing quote or a wrong indentation)"
-    if "cannot start any token" in problem:
-        return " (if a value starts with @ or `, put the whole value in double quotes)"
-    return ""
+    return YamlProblem(line, message("'{tag}' before a value is not allowed: remove it (a value that starts "
+                                     "with '!' goes in double quotes)", tag=written))

@@ -12,12 +12,12 @@ import re
 import shutil
 from pathlib import Path
 
+from ..messages import message
 from .decap_config import config_yaml, decap_config
 
 STATIC = Path(__file__).with_name("admin")
 DECAP_DIST = Path("node_modules/decap-cms/dist")  # in the repository
 DECAP_SERVER = Path("node_modules/decap-server/dist/index.js")
-NPM_CI = "run `npm ci` in {root} (it installs Decap CMS from package-lock.json; Node.js and npm: Debian's nodejs and npm)"
 # Decap CMS's script, the parts it loads when needed (code modes, the image encoders) and its licences.
 _DECAP_FILE = re.compile(r"(\d+\.)?decap-cms\.js|decap-cms\.js\.LICENSE\.txt|[0-9a-f]+\.wasm")
 _REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
@@ -31,7 +31,9 @@ def node_tool(root: Path, tool: Path) -> Path:
     """``root / tool``, the file of an npm package; NodeToolsMissing when it is not installed."""
     path = root / tool
     if not path.exists():
-        raise NodeToolsMissing(f"{tool} is missing: " + NPM_CI.format(root=root))
+        raise NodeToolsMissing(message("{file} is missing: run `npm ci` in {root} (it installs Decap CMS from "
+                                       "package-lock.json; Node.js and npm: Debian's nodejs and npm)",
+                                       file=tool.as_posix(), root=root))
     return path
 
 

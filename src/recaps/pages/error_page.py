@@ -10,28 +10,15 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ..content.errors import MAX_LINES_PER_FILE, ContentError, printable
+from ..content.errors import MAX_LINES_PER_FILE, ContentError, more_errors, printable
+from ..messages import Message, in_language, message, plural_message
 
-LABELS = {
-    "fr": {
-        "preview": "Aperçu",
-        "content": "Le contenu a des erreurs",
-        "build": "Le site ne se construit pas",
-        "todo": "Corrigez le fichier et enregistrez\u00a0: la page se recharge d’elle-même.",
-        "errors": ("{n} erreur", "{n} erreurs"),
-        "field": "champ",
-        "more": ("… et {n} autre erreur dans ce fichier", "… et {n} autres erreurs dans ce fichier"),
-    },
-    "en": {
-        "preview": "Preview",
-        "content": "The content has errors",
-        "build": "The site does not build",
-        "todo": "Fix the file and save: the page reloads by itself.",
-        "errors": ("{n} error", "{n} errors"),
-        "field": "field",
-        "more": ("… and {n} more error in this file", "… and {n} more errors in this file"),
-    },
-}
+# The page's own words, in the editor's language (the catalogue of recaps.messages).
+PREVIEW = message("Preview")
+CONTENT_ERRORS = message("The content has errors")
+BUILD_FAILS = message("The site does not build")
+TO_DO = message("Fix the file and save: the page reloads by itself.")
+FIELD = message("field")
 
 STYLE = """
 :root { color-scheme: light dark; --bg: #fff; --fg: #1f1f24; --muted: #5b5b66; --accent: #b3261e;
@@ -60,31 +47,31 @@ code { font: .92em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu 
 """
 
 
-def error_page(errors: Iterable[ContentError] = (), messages: Iterable[str] = (), lang: str = "fr") -> str:
+def error_page(errors: Iterable[ContentError] = (), messages: Iterable[Message | str] = (), lang: str = "fr") -> str:
     """The error page, in ``lang`` (fr or en): ``errors`` (a content report's) sorted as
     ``recaps check`` prints them, at most MAX_LINES_PER_FILE a file, or else the ``messages``
     of a build that failed."""
-    labels = LABELS[lang]
     errors = sorted(set(errors))
     if errors:
-        title = labels["content"]
-        count = _plural(labels["errors"], len(errors))
-        items = _error_items(errors, labels, lang)
+        title = CONTENT_ERRORS.in_language(lang)
+        count = plural_message("{count} error", "{count} errors", len(errors)).in_language(lang)
+        items = _error_items(errors, lang)
     else:
-        title, count = labels["build"], ""
-        items = [_item("", printable(message)) for message in messages]
+        title, count = BUILD_FAILS.in_language(lang), ""
+        items = [_item("", printable(in_language(said, lang))) for said in messages]
+    preview = PREVIEW.in_language(lang)
     return "".join([
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{title} · {labels['preview']}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        f'<p class="preview">{labels["preview"]} · recaps serve</p>\n<h1>{title}</h1>\n',
-        f'<p class="todo">{labels["todo"]}</p>\n',
+        f"<title>{title} · {preview}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        f'<p class="preview">{preview} · recaps serve</p>\n<h1>{title}</h1>\n',
+        f'<p class="todo">{TO_DO.in_language(lang)}</p>\n',
         f'<p class="count">{count}</p>\n' if count else "",
         "<ol>\n", *items, "</ol>\n</main>\n</body>\n</html>\n",
     ])
 
 
-def _error_items(errors: list[ContentError], labels: dict, lang: str) -> list[str]:
+def _error_items(errors: list[ContentError], lang: str) -> list[str]:
     totals: dict[str, int] = {}
     for error in errors:
         totals[error.path] = totals.get(error.path, 0) + 1
@@ -92,19 +79,19 @@ def _error_items(errors: list[ContentError], labels: dict, lang: str) -> list[st
     for error in errors:
         count = seen[error.path] = seen.get(error.path, 0) + 1
         if count <= MAX_LINES_PER_FILE:
-            items.append(_item(_where(error, labels), error.text(lang)))
+            items.append(_item(_where(error, lang), error.text(lang)))
         elif count == MAX_LINES_PER_FILE + 1:
-            more = _plural(labels["more"], totals[error.path] - MAX_LINES_PER_FILE)
+            more = more_errors(totals[error.path] - MAX_LINES_PER_FILE).in_language(lang)
             items.append(_item(f"<code>{_text(error.path)}</code>", more, "message more"))
     return items
 
 
-def _where(error: ContentError, labels: dict) -> str:
+def _where(error: ContentError, lang: str) -> str:
     """``path:line`` (the line left out when it is not known), then the field if there is one."""
     place = f"{error.path}:{error.line}" if error.line else error.path
     where = f"<code>{_text(place)}</code>"
     if error.field:
-        where += f' · <span class="field">{labels["field"]} <code>{_text(error.field)}</code></span>'
+        where += f' · <span class="field">{FIELD.in_language(lang)} <code>{_text(error.field)}</code></span>'
     return where
 
 
@@ -115,7 +102,3 @@ def _item(where: str, message: str, kind: str = "message") -> str:
 
 def _text(value: str) -> str:
     return html.escape(printable(value), quote=False)
-
-
-def _plural(forms: tuple[str, str], n: int) -> str:
-    return (forms[0] if n == 1 else forms[1]).format(n=n)

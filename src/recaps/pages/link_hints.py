@@ -17,7 +17,7 @@ from collections.abc import Collection
 from urllib.parse import unquote, urlsplit
 
 from ..content.urls import PARTNERS, url_of
-from ..messages import Message, message
+from ..messages import Message, message, plural_message
 from .links import relative_link
 
 KNOWN_SHOWN = 5  # anchors listed when a link's is missing: the first few, in page order
@@ -73,7 +73,7 @@ def _known(ids: Collection[str]) -> Message | str:
         return message("none, as it has no headings")
     shown = ", ".join(f"#{anchor}" for anchor in list(ids)[:KNOWN_SHOWN])
     more = len(ids) - KNOWN_SHOWN
-    return message("{shown} and {count} more", shown=shown, count=more) if more > 0 else shown
+    return plural_message("{shown} and {count} more", "{shown} and {count} more", more, shown=shown) if more > 0 else shown
 
 
 def meant(link: str, uri: str, pages: Collection[str]) -> str | None:
