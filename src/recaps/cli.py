@@ -9,6 +9,7 @@ import click
 
 from .commands.build import build
 from .commands.check import check, status
+from .commands.edit import edit
 from .commands.mark_translated import mark_translated
 from .commands.new import new
 from .content.loader import PEOPLE_FILE
@@ -27,5 +28,5 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = root  # found when a command runs (recaps.commands.repository.pass_root)
 
 
-for command in (check, status, mark_translated, new, build, serve):
+for command in (check, status, mark_translated, new, build, serve, edit):
     main.add_command(command)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..messages import message
+from ..messages import Message, message
 from ..stops import STOPS
 from .build import print_build_failure, refuse_a_bad_source_date_epoch
 from .language import language_option, say
@@ -44,7 +44,7 @@ def _serve(root: Path, host: str, port: int, lang: str) -> None:
     try:  # whatever stops the preview, even in its first build, removes its workspace
         served = workspace / "site"
         served.mkdir()
-        _run(_server(root, served, host, port, lang), host, port, lang)
+        serve_until_stopped(live_server(root, served, host, port, lang), host, port, lang)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
 
@@ -71,7 +71,7 @@ class Rebuild:
         from ..pages.error_page import error_page
         from ..sitedir import SiteDirError
 
-        _stops_to_this_thread(True)  # the server's threads started without them (_run)
+        _stops_to_this_thread(True)  # the server's threads started without them (serve_until_stopped)
         try:
             result, done = self._build()
         except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
@@ -103,14 +103,16 @@ class Rebuild:
         return result, message("Rebuilt both languages.")
 
 
-def _server(root: Path, served: Path, host: str, port: int, lang: str):
+def live_server(root: Path, served: Path, host: str, port: int, lang: str, admin: Path | None = None):
     """MkDocs' live-reload server for ``served``, watching what the site is built from, with the
-    error page in place of every page while the site does not build."""
+    error page in place of every page while the site does not build (and ``admin`` at /admin/:
+    `recaps edit`)."""
     from watchdog.observers.polling import PollingObserverVFS
 
     from ..mkdocs.preview_server import PreviewServer
 
     server = PreviewServer(builder=Rebuild(root, served, lang), host=host, port=port, root=str(served))
+    server.admin = admin
     # One watch, on the repository (which stays), of what the site is built from: a watch
     # on a content folder would end for good when the folder goes (a branch switched).
     server.observer = PollingObserverVFS(stat=os.stat, listdir=_built_from(root), polling_interval=0.5)
@@ -121,8 +123,9 @@ def _server(root: Path, served: Path, host: str, port: int, lang: str):
     return server
 
 
-def _run(server, host: str, port: int, lang: str) -> None:
-    """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops)."""
+def serve_until_stopped(server, host: str, port: int, lang: str, addresses: Message | None = None) -> None:
+    """Serve until Ctrl-C or SIGTERM (KeyboardInterrupt, maybe in a rebuild: see stops), once
+    ``addresses`` (default: the two languages') are printed."""
     try:
         try:
             server.server_bind()  # as serve() would, first: a busy port is an editor's problem
@@ -131,8 +134,8 @@ def _run(server, host: str, port: int, lang: str) -> None:
                         reason=exc.strerror or exc), lang)
             sys.exit(1)
         server.server_bind = lambda: None  # bound already: serve() must not bind again
-        say(message("Serving on {french} (French) and {english} (English)", french=f"http://{host}:{port}/",
-                    english=f"http://{host}:{port}/en/"), lang)
+        say(addresses or message("Serving on {french} (French) and {english} (English)",
+                                 french=f"http://{host}:{port}/", english=f"http://{host}:{port}/en/"), lang)
         # SIGINT and SIGTERM must reach this thread, which builds (and holds them while a build
         # process starts: recaps.language_processes), not one of the server's: those start with them
         # blocked, as this thread has them when it starts them, until the first rebuild.

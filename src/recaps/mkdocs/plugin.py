@@ -40,6 +40,7 @@ from ..pages.page_context import alternates, page_context
 from ..pages.page_templates import OVERRIDES, TemplateError
 from ..pages.render import RenderedPage, render_site, sort_key
 from ..content.urls import site_address, tag_uri, url_of
+from ..editing import admin_site
 
 log = logging.getLogger("mkdocs.plugins.recaps")
 
@@ -101,11 +102,27 @@ def _language_homes(lang: str) -> list[dict[str, Any]]:
     ]
 
 
+class EditConfig(base.Config):
+    """The editing interface published with the site (README: "Editing in the browser")."""
+
+    publish = c.Type(bool, default=False)
+    """Publish Decap CMS at admin/, editing the GitHub repository below in pull requests."""
+    repo = c.Optional(c.Type(str))
+    """The GitHub repository the edits go to, owner/name."""
+    branch = c.Type(str, default="main")
+    """The branch the site is built from; each edit is a pull request to it."""
+    base_url = c.Optional(c.URL())
+    """Address of the authentication service editors sign in with (Decap's default: Netlify's)."""
+    auth_endpoint = c.Optional(c.Type(str))
+    """Its path (Decap's default: auth)."""
+
+
 class RecapsConfig(base.Config):
     lang = c.Choice(LANGUAGES, default=SOURCE_LANGUAGE)
     """Language of a plain `mkdocs build`; `recaps build` builds each language (BuildOptions)."""
     site_name = c.DictOfItems(c.Type(str), default={})
     """The site's name in each language (default: site_name)."""
+    edit = c.SubConfig(EditConfig)
 
 
 class RecapsPlugin(BasePlugin[RecapsConfig]):
@@ -235,6 +252,12 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             partial.write_manifest(site_dir, self.fingerprints)
         for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
             (site_dir / name).write_text(text, encoding="utf-8")
+        edit = self.config.edit
+        if edit.publish and self.lang == SOURCE_LANGUAGE and not self.serving:
+            try:
+                admin_site.publish_admin(self.root, site_dir, edit.repo, edit.branch, edit.base_url, edit.auth_endpoint)
+            except (ValueError, admin_site.NodeToolsMissing) as exc:
+                raise PluginError(f"mkdocs.yml: plugins: recaps: edit: {exc}") from None
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         return finished_html(output)

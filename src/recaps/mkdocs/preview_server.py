@@ -1,6 +1,9 @@
 """The preview's web server: MkDocs' live-reload server, answering every page with the error page
 (recaps.pages.error_page) while the last rebuild failed, and the built site otherwise.
 
+In `recaps edit` it also serves the editing interface's folder at /admin/, as it is: never
+waiting for a build, never with the reload script (a reload would lose what an editor is typing).
+
 MkDocs' server reloads the open pages when a build ends (its script in each page polls
 /livereload/<epoch>/<id> until the epoch of the site it shows is out of date), whether the build
 worked or not: the switch to the error page and the switch back both reload them.
@@ -8,16 +11,26 @@ worked or not: the switch to the error page and the switch back both reload them
 
 from __future__ import annotations
 
+import os
+import posixpath
+import wsgiref.util
+
 from mkdocs.livereload import LiveReloadServer
 
 LIVE_RELOAD = "/livereload/"  # MkDocs' poll: always MkDocs' own answer
+ADMIN = "/admin/"
+TYPES = {".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm"}  # that Python may not know
 
 
 class PreviewServer(LiveReloadServer):
     """``builder`` rebuilds the site when a watched file changes and keeps in ``error_page``
     the page to show (UTF-8 HTML) while the site does not build, None when it does."""
 
+    admin = None  # the folder served at /admin/ (`recaps edit`), if any
+
     def _serve_request(self, environ, start_response):
+        if self.admin is not None and (environ["PATH_INFO"] + "/").startswith(ADMIN):
+            return self._admin_answer(environ["PATH_INFO"], start_response)
         if not _is_page(environ["PATH_INFO"]):
             return super()._serve_request(environ, start_response)
         while True:
@@ -34,6 +47,22 @@ class PreviewServer(LiveReloadServer):
                         return super()._serve_request(environ, start_response)
                     break
         return self._error_answer(page, epoch, start_response)
+
+    def _admin_answer(self, path: str, start_response):
+        """A file of the editing interface's folder; None (404) for any other path."""
+        if path == ADMIN.rstrip("/"):
+            start_response("302 Found", [("Location", ADMIN)])
+            return []
+        relative = path[len(ADMIN):] + ("index.html" if path.endswith("/") else "")
+        file_path = os.path.join(self.admin, posixpath.normpath("/" + relative).lstrip("/"))
+        if not os.path.isfile(file_path):
+            return None
+        start_response("200 OK", [
+            ("Content-Type", TYPES.get(os.path.splitext(file_path)[1]) or self._guess_type(file_path)),
+            ("Content-Length", str(os.path.getsize(file_path))),
+            ("Cache-Control", "no-store"),  # a later `recaps edit` may serve another configuration
+        ])
+        return wsgiref.util.FileWrapper(open(file_path, "rb"))
 
     def _built(self) -> bool:
         return self._visible_epoch == self._wanted_epoch
