@@ -96,7 +96,7 @@ def languages(document) -> dict[str, str]:
 def test_check_passes(states: tuple[Path, Path]) -> None:
     result = recaps(states[0], "check")
     assert (result.exit_code, result.output) == (
-        0, "OK: 1 programme, 3 session recaps, 2 partners, 5 people, 1 page; no errors\n",
+        0, "OK: 1 programme, 3 session recaps, 2 partners, 5 people, 2 pages; no errors\n",
     )
 
 
@@ -111,14 +111,15 @@ def test_status_names_each_state_and_what_moves_it_forward(states: tuple[Path, P
         "session    parcours-cec-industries/session-5  in progress  sessions/parcours-cec-industries/session-5.en.md\n"
         "partner    la-ruche-industrielle              missing      partners/la-ruche-industrielle.en.md\n"
         "partner    the-week                           missing      partners/the-week.en.md\n"
+        "page       about                              complete     docs/about.en.md\n"
         "page       guide                              complete     docs/guide.en.md\n"
-        "7 items: 1 complete, 4 missing, 1 in progress, 1 stale, 0 orphan\n"
+        "8 items: 2 complete, 4 missing, 1 in progress, 1 stale, 0 orphan\n"
         "What to do (FILE: the file in the table):\n"
         "  missing      translate the French into FILE (for a session or a partner, `recaps new` writes FILE "
         "to fill in), then run `recaps mark-translated FILE`\n"
         "  in progress  once FILE is translated, run `recaps mark-translated FILE`\n"
         "  stale        the French changed since FILE was marked: update FILE, then run `recaps mark-translated FILE`\n"
-        "--strict: 1 of 7 translations complete; do what is said above for the others, then run "
+        "--strict: 2 of 8 translations complete; do what is said above for the others, then run "
         "`recaps status --strict` again\n",
     )
 
