@@ -41,7 +41,9 @@ def stops(what: Message, lang: str):
         sys.exit(143 if isinstance(stop, Terminated) else 130)
     finally:
         for stop, handler in previous.items():
-            if handler is not None:
+            # Once the block has said its work is done (ignore_stops), a stop stays ignored up to
+            # the exit: restoring the default would let a late SIGTERM end a finished build as killed.
+            if handler is not None and signal.getsignal(stop) is not signal.SIG_IGN:
                 signal.signal(stop, handler)
 
 
