@@ -61,7 +61,7 @@
 
   var TranslationControl = window.createClass({
     getInitialState: function () {
-      return { version: null, french: null, problem: null, marked: false };
+      return { version: null, french: null, english: null, problem: null, marked: false };
     },
 
     componentDidMount: function () {
@@ -82,9 +82,14 @@
       return toJS(this.props.field.get("neutral")) || [];
     },
 
-    /* The version of the French text as it is now in the editor (saved or not). */
+    /* The version of the French text as it is now in the editor (saved or not), and the English
+       data as it is typed: Decap does not render this field again when another field of the pane
+       changes, so the state is read from here. */
     refresh: function () {
-      var french = this.entry().get("data");
+      var entry = this.entry();
+      var english = entry.getIn(["i18n", this.props.locale, "data"]);
+      if (english !== this.state.english) this.setState({ english: english });
+      var french = entry.get("data");
       if (french === this.state.french) return;
       if (!window.crypto || !window.crypto.subtle) {
         this.setState({ french: french, problem: "Le calcul de la version demande une page en https ou sur 127.0.0.1." });
