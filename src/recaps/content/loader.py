@@ -46,8 +46,8 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
     report = ErrorReport()
     site = Site(root=root)
 
-    people = load_registry(root, PEOPLE_FILE, PeopleRegistry, report, required=True)
-    tags = load_registry(root, TAGS_FILE, TagRegistry, report, required=False)
+    people, broken_people = load_registry(root, PEOPLE_FILE, PeopleRegistry, report, required=True)
+    tags, broken_tags = load_registry(root, TAGS_FILE, TagRegistry, report, required=False)
     site.people = {p.id: p for p in people.people} if people else {}
     site.tags = {t.id: t for t in tags.tags} if tags else {}
 
@@ -62,8 +62,8 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
     # Items and registries that exist but did not load: their errors are reported already, so
     # references to them are not reported again as unknown (None: skip every such reference).
     broken: Broken = {
-        "person": None if people is None else set(),
-        "tag": None if tags is None and (root / TAGS_FILE).exists() else set(),
+        "person": broken_people,
+        "tag": set() if tags is None and not (root / TAGS_FILE).exists() else broken_tags,
         "partner": _assemble(site, found, loaded, report),
     }
     check_references(site, report, broken, written)

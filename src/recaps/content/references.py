@@ -71,7 +71,7 @@ class _References:
         if value is None or value in known or broken is None or value in broken:
             return  # None: the value did not validate, and its error is reported already
         self.report.add(doc.path, doc.line_of(location), field_label,
-                        unknown.with_fields(id=value, hint=_hint(value, known)))
+                        unknown.with_fields(id=value, hint=_hint(value, {**known, **dict.fromkeys(broken)})))
 
     def person(self, doc: RawDocument, location: tuple, field_label: str, value: str | None) -> None:
         self._check(doc, location, field_label, value, self.site.people,
