@@ -149,10 +149,10 @@ class Translatable(Content):
 
 
 class Programme(Translatable):
-    id: Id = Field(description="Identifier, the name of the programme's folder. Language-neutral.", json_schema_extra={"fr": "Identifiant, le nom du dossier du programme. Indépendant de la langue."})
+    id: Id = Field(description="Identifier, the name of the programme’s folder. Language-neutral.", json_schema_extra={"fr": "Identifiant, le nom du dossier du programme. Indépendant de la langue."})
     title: Text = Field(description="Name of the programme.", json_schema_extra={"fr": "Nom du programme."})
     organiser: Text = Field(description="Organisation running the programme.", json_schema_extra={"fr": "Organisation qui mène le programme."})
-    sponsor: Id = Field(description="Id of the programme's sponsor in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id du parrain du programme dans sessions/people.yml. Indépendant de la langue."})
+    sponsor: Id = Field(description="Id of the programme’s sponsor in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Id du parrain du programme dans sessions/people.yml. Indépendant de la langue."})
     sessions_planned: Number = Field(description="Number of sessions planned. Language-neutral.", json_schema_extra={"fr": "Nombre de sessions prévues. Indépendant de la langue."})
     description: LongText = Field(description="One or two sentences presenting the programme.", json_schema_extra={"fr": "Une ou deux phrases qui présentent le programme."})
 
@@ -168,10 +168,10 @@ class Session(Translatable):
     author: Text = Field(description="Author of the recap, e.g. La rédaction.", json_schema_extra={"fr": "Auteur du récit, par exemple La rédaction."})
     published: datetime.date = Field(description="Publication date of the recap, YYYY-MM-DD. Language-neutral.", json_schema_extra={"fr": "Date de publication du récit, AAAA-MM-JJ. Indépendant de la langue."})
     tags: list[Id] = Field(default_factory=list, description="Tag ids from sessions/tags.yml. Language-neutral.", json_schema_extra={"fr": "Ids d’étiquettes de sessions/tags.yml. Indépendant de la langue."})
-    question: LongText = Field(description="The session's guiding question.", json_schema_extra={"fr": "La question qui guide la session."})
+    question: LongText = Field(description="The session’s guiding question.", json_schema_extra={"fr": "La question qui guide la session."})
     summary: LongText = Field(description="One or two sentences: what the session was about (used in lists, feeds and link previews).", json_schema_extra={"fr": "Une ou deux phrases : le sujet de la session (listes, flux, aperçus de liens)."})
     notions: list[Notion] = Field(default_factory=list, description="The key notions the session leaves, each a title and a text.", json_schema_extra={"fr": "Les notions clés que laisse la session, chacune un titre et un texte."})
-    quotes: list[Quote] = Field(default_factory=list, description="Speakers' words: speaker, text and original language.", json_schema_extra={"fr": "Paroles d’intervenants : speaker, text et langue d’origine."})
+    quotes: list[Quote] = Field(default_factory=list, description="Speakers’ words: speaker, text and original language.", json_schema_extra={"fr": "Paroles d’intervenants : speaker, text et langue d’origine."})
     partners: list[Id] = Field(default_factory=list, description="Ids of partners featured in focus boxes. Language-neutral.", json_schema_extra={"fr": "Ids des partenaires présentés dans des encadrés. Indépendant de la langue."})
     next_session: NextSession | None = Field(None, description="The session announced next, if any.", json_schema_extra={"fr": "La session annoncée ensuite, s’il y en a une."})
 
@@ -220,7 +220,7 @@ TagId = Annotated[Id, AfterValidator(_not_the_tags_page)]
 
 
 class Tag(Content):
-    id: TagId = Field(description="Identifier used in a session's tags.", json_schema_extra={"fr": "Identifiant utilisé dans les tags d’une session."})
+    id: TagId = Field(description="Identifier used in a session’s tags.", json_schema_extra={"fr": "Identifiant utilisé dans les tags d’une session."})
     label: LocalizedText = Field(description="Label shown to readers, in fr and en.", json_schema_extra={"fr": "Libellé affiché aux lecteurs, en fr et en."})
 
 
