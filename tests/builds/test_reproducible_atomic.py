@@ -69,3 +69,31 @@ def test_a_build_killed_midway_leaves_the_previous_site(copy_repo) -> None:
     assert list(root.glob(TEMP_PREFIX + "*")) == []
     assert not (site / "marker.txt").exists()
     assert "Comment faire bois" in (site / "parcours-cec-industries/session-5/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_that_fails_in_english_only_leaves_the_previous_site(copy_repo) -> None:
+    # Not content (`recaps check` stops that before MkDocs): the site's own theme override failing
+    # while MkDocs writes the English pages, after the French build went through.
+    root = copy_repo("english-fails")
+    site = root / "site"
+    assert build_site(root, site).ok
+    before = _digest(site)
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}",
+        '{% block extrahead %}{% if config.theme.language == "en" %}{{ no_such_value.attribute }}{% endif %}', 1),
+        encoding="utf-8")
+    session = root / "sessions/parcours-cec-industries/session-5.fr.md"
+    session.write_text(session.read_text(encoding="utf-8").replace("Comment faire forêt", "Comment faire bois"),
+                       encoding="utf-8")
+
+    done = subprocess.run([sys.executable, "-m", "recaps", "-C", str(root), "build"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("fr: ") and lines[0].endswith(" s"), done.stdout
+    assert lines[1:] == ["[en] build failed: UndefinedError: 'no_such_value' is undefined",
+                         "Build failed; the previous site was left as it was."]
+    assert done.stderr == ""
+    assert _digest(site) == before
+    assert list(root.glob(TEMP_PREFIX + "*")) == []
