@@ -3,10 +3,6 @@ tests/conftest.py) that reach nothing else."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,13 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-LOCAL_HOST = "127.0.0.1"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
-
+from local_server import LOCAL_HOST, serve_directory
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
@@ -33,22 +23,6 @@ def site_url(built_site: Path) -> Iterator[str]:
 def serve():
     """``with serve(directory) as base_url:`` another built site, on 127.0.0.1."""
     return serve_directory
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 from a background thread; yields its base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @dataclass

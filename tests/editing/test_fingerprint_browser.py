@@ -12,16 +12,14 @@ does with decap-server or GitHub, without a server. The admin page is the one re
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from local_server import serve_directory
 
 from recaps.content.decoding import decode
 from recaps.content.front_matter import split_front_matter
@@ -203,27 +201,8 @@ def admin_url(content: Path, tmp_path_factory: pytest.TempPathFactory):
         shutil.copy(built, admin / built.name)
     config = decap_config(content, {"name": "test-repo", "login": False})
     (admin / "config.yml").write_text(config_yaml(config), encoding="utf-8")
-    with _serve(site) as base:
+    with serve_directory(site) as base:
         yield base + "admin/"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def _serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,13 @@ The page loads in Chromium from the built site alone: no request leaves 127.0.0.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from local_server import serve_directory
 import yaml
 
 from recaps.build import build_site
@@ -42,24 +40,6 @@ def publishing_repo(copy_repo, name: str, plugin: str) -> Path:
     assert text.count(OFF) == 1
     config.write_text(text.replace(OFF, plugin), encoding="utf-8")
     return root
-
-
-@contextlib.contextmanager
-def serving(folder: Path):
-    """``folder`` served on 127.0.0.1 from a thread, as a static host would; its base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -157,7 +137,7 @@ def test_the_published_page_loads_offline(published, browser) -> None:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        with serving(site) as base:
+        with serve_directory(site) as base:
             page.goto(base + "admin/")
             # Decap's sign-in page for the GitHub backend, in French: it asks nothing of GitHub yet.
             page.get_by_role("button", name="Se connecter avec GitHub").wait_for(timeout=30_000)
