@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80  # left and right: no text beyond
@@ -126,7 +126,8 @@ def fit_title(title: str, width: float, max_lines: int,
         if len(lines) <= max_lines and all(face.getlength(line) <= width for line in lines):
             return face, lines
     kept = lines[:max_lines]
-    kept[-1] = " ".join(lines[max_lines - 1:])  # wider than the line when there is more: cut with "…"
+    if len(lines) > max_lines:  # the rest on the last line, wider than it: cut with "…"
+        kept[-1] = " ".join(lines[max_lines - 1:])
     return face, [ellipsized(line, face, width) for line in kept]
 
 
@@ -225,7 +226,7 @@ def _on_paper(card: CardText) -> Image.Image:
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH - 1, 11), fill=INK)
     rule = SIGNATURE_BASELINE - 52
-    draw.line((MARGIN, rule, WIDTH - MARGIN, rule), fill=RULE, width=2)
+    draw.line((MARGIN, rule, WIDTH - MARGIN - 1, rule), fill=RULE, width=2)
     _draw_signature(draw, card, _ON_PAPER, SIGNATURE_BASELINE)
     rows = _rows(card, TITLE_LINES, TITLE_SIZES, WIDTH - 2 * MARGIN)
     space = rule - 28 - MARGIN_TOP
@@ -256,6 +257,21 @@ def _on_photo(card: CardText, photo: Path) -> Image.Image:
     return image
 
 
+@functools.lru_cache(maxsize=1)
+def _paper_palette() -> Image.Image:
+    """The colours of a card of text: the paper, and shades from it to each colour drawn on it
+    (a letter's smoothed edge); none so close to the paper that the paper would be drawn in it
+    (Pillow maps a colour to the palette's nearest at 5 bits a channel)."""
+    paper = ImageColor.getrgb(PAPER)
+    colours = [paper]
+    for colour, shades in ((INK, 15), (MUTED, 15), (BRICK, 15), (RULE, 3)):
+        rgb = ImageColor.getrgb(colour)
+        colours += [tuple(round(p + (c - p) * step / shades) for p, c in zip(paper, rgb)) for step in range(1, shades + 1)]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for colour in colours for value in colour] + list(paper) * (256 - len(colours)))
+    return palette
+
+
 def card_suffix(photo: Path | None) -> str:
     """The card's file suffix: a PNG for a card of text, a JPEG on a photo (a tenth of the size)."""
     return ".jpg" if photo else ".png"
@@ -267,6 +283,6 @@ def card_image(card: CardText, photo: Path | None = None) -> bytes:
     out = io.BytesIO()
     if photo:
         image.save(out, "JPEG", quality=85, optimize=True, progressive=False)
-    else:  # a few colours, ink and paper's shades between them: 64 keep the edges smooth, at a third of the size
-        image.quantize(64, Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(out, "PNG", compress_level=6)
+    else:  # the paper, each colour and the shades between: a third of the size of RGB
+        image.quantize(palette=_paper_palette(), dither=Image.Dither.NONE).save(out, "PNG", compress_level=6)
     return out.getvalue()
