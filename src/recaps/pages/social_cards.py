@@ -1,8 +1,8 @@
 """A recap's link preview card (``og:image``, ``twitter:image``): 1200 x 630 pixels drawn with
 Pillow from a few lines of text, in the site's editorial look (docs/assets/editorial.css: ink on
 the paper tint, the brick accent, a serif for the title). A pure function: the same text gives
-the same bytes (no date or software name in the file; Pillow's basic text layout, the same on
-every machine).
+the same bytes (no date or software name in the file; Pillow's basic text layout, not Raqm,
+which one machine may have and another not).
 
 The fonts are Source Serif Pro and Source Sans Pro as their PyPI packages install them: files
 on this machine, never fetched. With a cover photo, the photo fills the card (cropped about its
@@ -54,12 +54,12 @@ class _Palette:
     facts: str
     site_name: str
     organisation: str
-    rule: str
 
 
-_ON_PAPER = _Palette(kicker=BRICK, title=INK, facts=INK, site_name=INK, organisation=MUTED, rule=RULE)
-# On the dark band over a photo: light text (paper, rule tint, a light brick), all above 7:1.
-_ON_PHOTO = _Palette(kicker="#f0b7a4", title=PAPER, facts=PAPER, site_name=PAPER, organisation=RULE, rule="#8a8378")
+_ON_PAPER = _Palette(kicker=BRICK, title=INK, facts=INK, site_name=INK, organisation=MUTED)
+# On the dark band over a photo: light text (the paper, a light brick), 7:1 or more even where the
+# photo under the band is white.
+_ON_PHOTO = _Palette(kicker="#f0b7a4", title=PAPER, facts=PAPER, site_name=PAPER, organisation=RULE)
 
 
 @functools.lru_cache(maxsize=64)
@@ -131,11 +131,16 @@ def fit_title(title: str, width: float, max_lines: int,
     return face, [ellipsized(line, face, width) for line in kept]
 
 
+@functools.lru_cache(maxsize=16)
+def _measuring_face(path: str) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, 40, layout_engine=ImageFont.Layout.BASIC)
+
+
 @functools.lru_cache(maxsize=4096)
 def _has_glyph(path: str, char: str) -> bool:
     """Whether the font file draws ``char``: a character it lacks is drawn as its "missing" box,
     the one it draws for a noncharacter."""
-    face = ImageFont.truetype(path, 40, layout_engine=ImageFont.Layout.BASIC)
+    face = _measuring_face(path)
     mask, missing = face.getmask(char), face.getmask("\uffff")
     return not (face.getlength(char) == face.getlength("\uffff") and mask.size == missing.size
                 and bytes(mask) == bytes(missing))
@@ -144,7 +149,8 @@ def _has_glyph(path: str, char: str) -> bool:
 def _stand_in(char: str, path: str) -> str:
     """What is drawn for a character the font lacks: a no-break space for a narrow one (Source
     Serif has no narrow no-break space: French spacing becomes a plain no-break space), a space
-    for another space, its compatibility form where the font has it (ﬁ: fi), else nothing."""
+    for another space, its compatibility form where the font has it (the full-width Ａ: A), else
+    nothing."""
     if char.isspace():
         return "\u00a0" if char in "\u202f\u2007\u2060" and _has_glyph(path, "\u00a0") else " "
     decomposed = unicodedata.normalize("NFKD", char)
