@@ -18,7 +18,8 @@ CARDS_FOLDER = "assets/cards"  # in each language's build: /assets/cards/..., /e
 
 
 def card_path(programme_id: str, number: int) -> str:
-    """The card of a recap, from the root of a language's build."""
+    """The card of a recap, from the root of a language's build. (A card on a cover photo is a
+    JPEG: its suffix will be recaps.pages.social_cards.card_suffix's.)"""
     return f"{CARDS_FOLDER}/{programme_id}/session-{number}.png"
 
 
