@@ -39,6 +39,26 @@ def test_a_body_edit_rebuilds_a_preview_equal_to_a_full_build(copy_repo, tmp_pat
     assert _differences(preview, full) == []
 
 
+def test_a_recap_s_new_place_redraws_its_card_in_a_preview_equal_to_a_full_build(copy_repo, tmp_path: Path) -> None:
+    root = copy_repo("partial-card")
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    cards = [preview / prefix / "assets/cards/parcours-cec-industries/session-5.png" for prefix in ("", "en/")]
+    before = [card.read_bytes() for card in cards]
+    source = root / SESSION
+    text = source.read_text(encoding="utf-8")
+    assert "\ncity: Lyon\n" in text
+    source.write_text(text.replace("\ncity: Lyon\n", "\ncity: Villeurbanne\n"), encoding="utf-8")
+
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result  # a partial rebuild: the page's text changed
+    assert [card.read_bytes() for card in cards] != before
+    assert all(card.read_bytes() != old for card, old in zip(cards, before))  # both languages' cards
+    full = tmp_path / "full"
+    assert build_site(root, full, serving=True).ok
+    assert _differences(preview, full) == []
+
+
 def test_a_description_edit_alone_rebuilds_the_page(copy_repo, tmp_path: Path) -> None:
     # Only the front matter's description changes: the page's Markdown is the same, its meta not.
     root = copy_repo("partial-meta")

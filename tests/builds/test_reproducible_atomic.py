@@ -32,6 +32,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert list(one) == list(two)
     assert [path for path in one if one[path] != two[path]] == []
     assert "sitemap.xml.gz" in one and "en/feed.xml" in one
+    assert "assets/cards/parcours-cec-industries/session-5.png" in one and "en/assets/cards/parcours-cec-industries/session-5.png" in one
     assert "<lastmod>2025-03-16</lastmod>" in (first / "sitemap.xml").read_text(encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from PIL import Image
 
 from recaps.build import NO_SITE_URL_NOTE, build_site
 
@@ -81,13 +82,16 @@ def test_recap_link_preview(published: Path, lang: str, prefix: str, locale: str
     assert meta.meta["og:locale"] == [locale]
     assert meta.meta["og:locale:alternate"] == [other]
     assert meta.meta["og:url"] == [url]
-    assert meta.meta["og:image"] == [BASE + prefix + "assets/social.png"]
+    # Its own card, in its language (tests/publish/test_link_preview_cards.py).
+    card = BASE + prefix + "assets/cards/parcours-cec-industries/session-5.png"
+    assert meta.meta["og:image"] == meta.meta["twitter:image"] == [card]
     assert meta.meta["og:title"] == [("Embarquer son écosystème" if lang == "fr" else "Bringing your ecosystem on board")]
     assert meta.meta["og:description"][0].startswith("Avant-dernière" if lang == "fr" else "The penultimate")
     assert meta.meta["description"] == meta.meta["og:description"]
     assert meta.meta["twitter:card"] == ["summary_large_image"]
     assert [l["href"] for l in meta.links if l.get("rel") == "canonical"] == [url]
-    assert (published / prefix / "assets" / "social.png").is_file()
+    assert (published / prefix / "assets" / "social.png").is_file()  # the other pages'
+    assert head(published / prefix / "index.html").meta["og:image"] == [BASE + prefix + "assets/social.png"]
 
 
 def test_no_locale_alternate_for_a_missing_translation(published: Path) -> None:
@@ -148,6 +152,11 @@ def test_without_a_site_url_the_build_says_what_it_leaves_out(built_site: Path) 
     assert not (built_site / "feed.xml").exists() and not (built_site / "en" / "feed.xml").exists()
     page = head(built_site / SESSION / "index.html")
     assert "og:url" not in page.meta and "og:image" not in page.meta
+    assert "twitter:image" not in page.meta and page.meta["twitter:card"] == ["summary"]
+    # The cards are drawn all the same (recaps serve shows them; a later build with a site URL links them).
+    for prefix in ("", "en/"):
+        with Image.open(built_site / prefix / "assets/cards/parcours-cec-industries/session-5.png") as card:
+            assert (card.format, card.size) == ("PNG", (1200, 630))
     assert not [l for l in page.links if l.get("rel") == "canonical"]
     assert not [l for l in page.links if l.get("type") == "application/atom+xml"]
     assert (built_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"

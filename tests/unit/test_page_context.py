@@ -115,3 +115,24 @@ def test_the_printed_address_is_the_pages_own_absolute_with_a_site_url() -> None
     assert printed_address(SESSION, "fr", None) == "/parcours-a/session-2/"
     assert printed_address(SESSION, "en", None) == "/en/parcours-a/session-2/"
     assert printed_address(HOME, "fr", None) == "/"
+
+
+def test_a_recap_s_image_is_its_own_card_in_its_language_and_the_french_one_for_a_stand_in() -> None:
+    card = "assets/cards/parcours-a/session-2.png"
+    links = alternates(SESSION, "en", EN_SITE)["alternates"]
+    assert social(SESSION, "en", EN_SITE, "Programme recaps", None, links, card)["image"] == \
+        "https://recaps.example.org/en/assets/cards/parcours-a/session-2.png"
+    french = alternates(SESSION, "fr", "https://recaps.example.org/")["alternates"]
+    assert social(SESSION, "fr", "https://recaps.example.org/", "Récits", None, french, card)["image"] == \
+        "https://recaps.example.org/assets/cards/parcours-a/session-2.png"
+    # The English stand-in is described as the French page: with the French card.
+    stand_in = alternates(STAND_IN, "en", EN_SITE)["alternates"]
+    assert social(STAND_IN, "en", EN_SITE, "Programme recaps", None, stand_in, card)["image"] == \
+        "https://recaps.example.org/assets/cards/parcours-a/session-2.png"
+    # Without the site's address, no image (the card is still drawn: recaps.pages.cards).
+    assert social(SESSION, "en", None, "Programme recaps", None, alternates(SESSION, "en", None)["alternates"],
+                  card)["image"] is None
+    assert page_context(SESSION, "en", EN_SITE, "Programme recaps", None, card=card)["social"]["image"] == \
+        "https://recaps.example.org/en/assets/cards/parcours-a/session-2.png"
+    assert page_context(HOME, "en", EN_SITE, "Programme recaps", None)["social"]["image"] == \
+        "https://recaps.example.org/en/assets/social.png"

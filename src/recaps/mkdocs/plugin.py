@@ -5,9 +5,10 @@ the only code that imports MkDocs; the content core never does (an import-linter
 Through it MkDocs gets the pages the engine renders for one language (recaps.pages.render, as
 ``File.generated``), the navigation each page shows (recaps.pages.navigation, made into MkDocs'
 objects by recaps.mkdocs.navigation), what the templates read of a page: the same page in the
-other language, its social card (recaps.pages.page_context), the feed and robots.txt
-(recaps.pages.feeds), French typography (recaps.pages.i18n), the HTML as written out
-(recaps.mkdocs.minify), and the speed-ups (recaps.mkdocs.speedups).
+other language, its social card (recaps.pages.page_context, a recap's image drawn by
+recaps.pages.cards), the feed and robots.txt (recaps.pages.feeds), French typography
+(recaps.pages.i18n), the HTML as written out (recaps.mkdocs.minify), and the speed-ups
+(recaps.mkdocs.speedups).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from . import partial
 from .minify import finished_html
 from .navigation import mkdocs_navigation
 from .speedups import anchor_ids, editor_bodies, hide_blocks, restore_blocks, use_recaps_search_index
+from ..pages.cards import card_paths, recap_cards, write_cards
 from ..pages.feeds import build_files
 from ..content.loader import Site, is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
@@ -150,6 +152,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             raise PluginError(str(exc)) from None
         self.rendered: dict[str, RenderedPage] = {p.src_uri: p for p in pages}
         self.sources = {p.src_uri: p.source for p in pages if p.source}
+        self.cards = card_paths(self.site)  # each recap's link preview image
         self.hidden: dict[str, list[str]] = {}
         self._plan_rebuild(config, options)
         config.extra["recaps_homes"] = _language_homes(self.lang)
@@ -233,7 +236,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
                                            self.pages_by_uri)
         page.active = True  # again, now that the page has its parent: opens its section
         context["recaps"] = page_context(rendered, self.lang, config.site_url, config.site_name,
-                                         config.site_description, pages=self.rendered)
+                                         config.site_description, self.rendered, self.cards.get(rendered.src_uri))
         if config.site_url:
             page.canonical_url = context["recaps"]["social"]["url"]
         # Material writes <link rel="alternate"> for an iterable extra.alternate and shows the
@@ -252,6 +255,9 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             partial.write_manifest(site_dir, self.fingerprints)
         for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
             (site_dir / name).write_text(text, encoding="utf-8")
+        # Written without a site URL too (only the pages' og:image needs one): serve shows them.
+        organisation = config.extra.get("organisation") or ""
+        write_cards(site_dir, recap_cards(self.site, self.lang, config.site_name, organisation), self.changed)
         edit = self.config.edit
         if edit.publish and self.lang == SOURCE_LANGUAGE and not self.serving:
             try:

@@ -1,7 +1,7 @@
 """What the theme's templates get for a page beside the page itself (``recaps`` in their context):
 the page in each language, for the language selector and the hreflang links; its social card
-(OpenGraph, Twitter); the language's feed; the footer's links and the address printed on paper.
-With the site's address, every link is absolute.
+(OpenGraph, Twitter; a recap's own image: recaps.pages.cards); the language's feed; the footer's
+links and the address printed on paper. With the site's address, every link is absolute.
 """
 
 from __future__ import annotations
@@ -54,15 +54,20 @@ def alternates(page: RenderedPage, lang: str, site_url: str | None) -> dict[str,
 
 
 def social(page: RenderedPage, lang: str, site_url: str | None, site_name: str, site_description: str | None,
-           links: list[dict[str, Any]]) -> dict[str, Any]:
+           links: list[dict[str, Any]], card: str | None = None) -> dict[str, Any]:
     """OpenGraph / Twitter card data, from the page's ``alternates``; absolute URLs only when the
-    site URL is known, and then ``url`` is the page's canonical address.
+    site URL is known, and then ``url`` is the page's canonical address. The image is the
+    page's own ``card`` (a recap's, recaps.pages.cards: its path from the root of a language's
+    build), else the site's.
 
     A stand-in for a missing translation is the French page under a notice: it is described as
-    that French page, whose address is its canonical one.
+    that French page, whose address is its canonical one, and whose card is the French one.
     """
     card_lang = lang if page.translated else SOURCE_LANGUAGE
     own = next(link for link in links if link["lang"] == card_lang)
+    image = None
+    if site_url:
+        image = _absolute(site_url, _from_root(lang)[card_lang] + card) if card else site_url + SOCIAL_IMAGE
     return {
         "title": page.title or site_name,
         "description": page.description or site_description or "",
@@ -72,7 +77,7 @@ def social(page: RenderedPage, lang: str, site_url: str | None, site_name: str, 
         "locale_alternates": [i18n.LOCALES[other] for other in page.languages if other != card_lang]
         if page.translated else [],
         "url": own["href"] if site_url else None,
-        "image": site_url + SOCIAL_IMAGE if site_url else None,
+        "image": image,
     }
 
 
@@ -98,11 +103,11 @@ def printed_address(page: RenderedPage, lang: str, site_url: str | None) -> str:
 
 
 def page_context(page: RenderedPage, lang: str, site_url: str | None, site_name: str,
-                 site_description: str | None, pages: Collection[str] = ()) -> dict[str, Any]:
-    """Everything the templates read from ``recaps``: alternates, x_default, translated, social,
-    feed, footer and address."""
+                 site_description: str | None, pages: Collection[str] = (), card: str | None = None) -> dict[str, Any]:
+    """Everything the templates read from ``recaps``: alternates, x_default, translated, social
+    (with the page's ``card``, if it has one), feed, footer and address."""
     context = alternates(page, lang, site_url)
-    context["social"] = social(page, lang, site_url, site_name, site_description, context["alternates"])
+    context["social"] = social(page, lang, site_url, site_name, site_description, context["alternates"], card)
     context["feed"] = site_url + FEED_FILE if site_url else None
     context["footer"] = footer(page, lang, site_url, pages)
     context["address"] = printed_address(page, lang, site_url)

@@ -1,0 +1,80 @@
+"""What each recap's card says in each language, and where each language's build publishes it
+(recaps.pages.cards), on the real content plus an untranslated recap."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recaps.content.loader import load_site
+from recaps.pages.cards import card_paths, recap_cards, write_cards
+from recaps.pages.social_cards import CardText, card_image
+
+from conftest import SESSION_4_FR, copy_of_repo
+
+SESSION_5 = "parcours-cec-industries/session-5.md"
+SESSION_4 = "parcours-cec-industries/session-4.md"
+ORGANISATION = "Convention des Entreprises pour le Climat"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("cards") / "repo"
+    root.mkdir()
+    copy_of_repo(root)
+    # Its title as an editor types it, with plain spaces before ':' and inside « ».
+    session_4 = SESSION_4_FR.replace('title: "Coopérer entre filières"', 'title: "Coopérer : « faire forêt »"')
+    assert session_4 != SESSION_4_FR
+    (root / "sessions/parcours-cec-industries/session-4.fr.md").write_text(session_4, encoding="utf-8")
+    loaded, report = load_site(root)
+    assert not report, report.render()
+    return loaded
+
+
+def test_every_recap_has_its_card_at_the_same_path_in_each_language(site) -> None:
+    assert card_paths(site) == {
+        SESSION_4: "assets/cards/parcours-cec-industries/session-4.png",
+        SESSION_5: "assets/cards/parcours-cec-industries/session-5.png",
+    }
+
+
+def test_each_language_s_card_is_in_its_language(site) -> None:
+    french = recap_cards(site, "fr", "Récits de programmes", ORGANISATION)
+    assert french[SESSION_5] == ("assets/cards/parcours-cec-industries/session-5.png", CardText(
+        kicker="Parcours CEC Industries · Session 5 sur 6",
+        title="Embarquer son écosystème",
+        facts="16–17 janvier 2025 · Lyon",
+        site_name="Récits de programmes",
+        organisation=ORGANISATION,
+    ))
+    # With French spacing, as the page's title.
+    assert french[SESSION_4][1].title == "Coopérer\u202f: «\u202ffaire forêt\u202f»"
+    assert french[SESSION_4][1].facts == "12–13 décembre 2024 · Grenoble"
+    english = recap_cards(site, "en", "Programme recaps", ORGANISATION)
+    # Session 4 has no English: its English page is the French one, with the French card.
+    assert list(english) == [SESSION_5]
+    assert english[SESSION_5][1] == CardText(
+        kicker="CEC Industries Programme · Session 5 of 6",
+        title="Bringing your ecosystem on board",
+        facts="16–17 January 2025 · Lyon",
+        site_name="Programme recaps",
+        organisation=ORGANISATION,
+    )
+
+
+def test_a_partial_rebuild_draws_the_cards_of_the_pages_it_rebuilds_and_those_missing(site, tmp_path: Path) -> None:
+    cards = recap_cards(site, "fr", "Récits de programmes", ORGANISATION)
+    write_cards(tmp_path, cards)
+    four, five = (tmp_path / cards[uri][0] for uri in (SESSION_4, SESSION_5))
+    assert five.read_bytes() == card_image(cards[SESSION_5][1])
+    assert four.read_bytes() == card_image(cards[SESSION_4][1])
+    five.write_bytes(b"as the last build drew it")
+    four.write_bytes(b"as the last build drew it")
+    write_cards(tmp_path, cards, rebuilt={SESSION_4})
+    assert four.read_bytes() == card_image(cards[SESSION_4][1])
+    assert five.read_bytes() == b"as the last build drew it"
+    shutil.rmtree(tmp_path / "assets")
+    write_cards(tmp_path, cards, rebuilt=set())
+    assert five.read_bytes() == card_image(cards[SESSION_5][1])
