@@ -255,9 +255,11 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             partial.write_manifest(site_dir, self.fingerprints)
         for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
             (site_dir / name).write_text(text, encoding="utf-8")
-        # Written without a site URL too (only the pages' og:image needs one): serve shows them.
-        organisation = config.extra.get("organisation") or ""
-        write_cards(site_dir, recap_cards(self.site, self.lang, config.site_name, organisation), self.changed)
+        # Drawn where a page names them (og:image needs the site's URL), and in the preview, which
+        # shows them at their address; a build without a site URL spares their cost (BENCHMARKS.md).
+        if config.site_url or self.serving:
+            organisation = config.extra.get("organisation") or ""
+            write_cards(site_dir, recap_cards(self.site, self.lang, config.site_name, organisation), self.changed)
         edit = self.config.edit
         if edit.publish and self.lang == SOURCE_LANGUAGE and not self.serving:
             try:
