@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,18 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def signal_handlers():
+    """A command run in the test's process (click's CliRunner) leaves Ctrl-C and SIGTERM as a
+    command leaves them for the exit that follows: `recaps build`, once built, ignores both
+    (recaps.commands.stops). The next tests, and the processes they start, which inherit an
+    ignored signal, get the handlers back."""
+    saved = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for stop, handler in saved.items():
+        signal.signal(stop, handler)
 
 
 @pytest.fixture(scope="session")
