@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from repo_copies import SESSION_3_EN, SESSION_3_FR, SESSION_4_FR, SESSIONS_SITE_URL, copy_of_repo
+
 REPO = Path(__file__).resolve().parent.parent
 BASE_TREE = Path(__file__).parent / "golden" / "check" / "_base"
 CHROMIUM = "/usr/bin/chromium"  # Debian's: never a browser downloaded by Playwright
@@ -88,13 +90,8 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from recaps.build import build_site
 
     root = tmp_path_factory.mktemp("grouped-indexes") / "repo"
-    for entry in COPIED:
-        source = REPO / entry
-        if source.is_dir():
-            shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            root.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, root / entry)
+    root.mkdir(parents=True)
+    copy_of_repo(root)
     upcoming = root / "sessions/parcours-a-venir"
     upcoming.mkdir()
     for lang, title in (("fr", "Parcours à venir"), ("en", "Upcoming programme")):
@@ -112,19 +109,6 @@ def grouped_indexes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-COPIED = ("mkdocs.yml", "overrides", "docs", "sessions", "partners")
-
-
-def copy_of_repo(root: Path) -> None:
-    """Copy into ``root`` what a build reads (config, overrides, docs, content)."""
-    for entry in COPIED:
-        source = REPO / entry
-        if source.is_dir():
-            shutil.copytree(source, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / entry)
-
-
 @pytest.fixture(scope="module")
 def copy_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """``copy_repo(name)``: a fresh copy of what a build reads (config, overrides, docs, content)."""
@@ -140,77 +124,6 @@ def copy_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]
 
 # Two more recaps in the real programme, before session 5: session 3, a one-day session, and
 # session 4, published earlier than session 3 and not translated yet.
-SESSION_3_FR = """---
-id: session-3
-programme: parcours-cec-industries
-number: 3
-title: "Mesurer pour agir"
-dates:
-  start: 2024-11-14
-  end: 2024-11-14
-city: Paris
-host: the-week
-author: "La rédaction"
-published: 2025-02-10
-tags: [industrie]
-question: "Que compter d’abord ?"
-summary: "Une journée à Paris pour choisir les indicateurs qui comptent."
-notions:
-  - title: "Compter juste"
-    text: "Peu d’indicateurs, bien choisis."
-quotes:
-  - speaker: eric-duverger
-    lang: fr
-    text: "Ce qui se mesure se pilote."
-partners: []
----
-
-Le 14 novembre 2024, une journée à Paris.
-"""
-SESSION_3_EN = """---
-title: "Measuring to act"
-author: "The editorial team"
-question: "What should we count first?"
-summary: "A day in Paris choosing the indicators that matter."
-notions:
-  - title: "Counting right"
-    text: "Few indicators, well chosen."
-quotes:
-  - text: "What gets measured gets steered."
----
-
-On 14 November 2024, a day in Paris.
-"""
-SESSION_4_FR = """---
-id: session-4
-programme: parcours-cec-industries
-number: 4
-title: "Coopérer entre filières"
-dates:
-  start: 2024-12-12
-  end: 2024-12-13
-city: Grenoble
-host: la-ruche-industrielle
-author: "La rédaction"
-published: 2025-01-20
-tags: [cooperation]
-question: "Avec qui avancer ?"
-summary: "Deux jours à Grenoble avec les filières voisines."
-notions:
-  - title: "Sortir de sa filière"
-    text: "Les voisins ont souvent la réponse."
-quotes:
-  - speaker: eric-boel
-    lang: fr
-    text: "Personne ne s’en sort seul."
-partners: []
----
-
-Les 12 et 13 décembre 2024, deux jours à Grenoble.
-"""
-SESSIONS_SITE_URL = "https://recaps.example.org/parcours/"
-
-
 @pytest.fixture(scope="session")
 def sessions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content plus sessions 3 and 4 (above) in its programme, built with a site URL."""

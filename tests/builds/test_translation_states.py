@@ -14,7 +14,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from click.testing import CliRunner
-from conftest import SESSION_3_EN, SESSION_3_FR, SESSION_4_FR, copy_of_repo
+from repo_copies import SESSION_3_EN, SESSION_3_FR, SESSION_4_FR, copy_of_repo
 
 from recaps.build import build_site
 from recaps.cli import main

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import SESSIONS_SITE_URL
+from repo_copies import SESSIONS_SITE_URL
 
 from test_sharing import head
 

@@ -12,7 +12,7 @@ from recaps.content.loader import load_site
 from recaps.pages.cards import card_paths, recap_cards, write_cards
 from recaps.pages.social_cards import CardText, card_image
 
-from conftest import SESSION_4_FR, copy_of_repo
+from repo_copies import SESSION_4_FR, copy_of_repo
 
 SESSION_5 = "parcours-cec-industries/session-5.md"
 SESSION_4 = "parcours-cec-industries/session-4.md"
