@@ -164,24 +164,23 @@ def test_references_are_relations_to_the_partners_and_the_registries(config: dic
     assert _field(fields, "partners")["multiple"] is True
 
 
-def test_a_quote_has_no_default_language_and_no_required_neutral_field(config: dict) -> None:
+def test_a_quote_has_no_default_language_and_its_neutral_fields_in_the_french_pane_only(config: dict) -> None:
+    # recaps-list (admin/lists.js): Decap's list, without the i18n: none fields in the English pane.
     quotes = _field(_collection(config, "sessions-parcours-cec-industries")["fields"], "quotes")
     assert quotes == {
-        "name": "quotes", "label": "Citations", "widget": "list", "required": False, "i18n": True,
+        "name": "quotes", "label": "Citations", "widget": "recaps-list", "required": False, "i18n": True,
         "hint": "Paroles d’intervenants : speaker, text et langue d’origine.",
         "label_singular": "citation", "summary": "{{fields.text}}",
         "fields": [
             {"name": "speaker", "label": "Intervenant", "widget": "recaps-relation", "collection": "registries",
              "file": "people", "value_field": "people.*.id", "search_fields": ["people.*.name", "people.*.id"],
              "display_fields": ["people.*.name"], "required": False, "i18n": "none",
-             "hint": "Id de la personne dans sessions/people.yml. Indépendant de la langue. "
-                     "À remplir dans le volet français seulement."},
+             "hint": "Id de la personne dans sessions/people.yml. Indépendant de la langue."},
             {"name": "text", "label": "Paroles", "widget": "text", "i18n": True,
              "hint": "Les paroles, mot pour mot dans la langue d’origine ; dans l’autre langue, leur traduction."},
             {"name": "lang", "label": "Langue d’origine", "widget": "select", "options": ["fr", "en"],
              "required": False, "i18n": "none",
-             "hint": "Langue dans laquelle les paroles ont été dites : fr ou en. Indépendant de la langue. "
-                     "À remplir dans le volet français seulement."},
+             "hint": "Langue dans laquelle les paroles ont été dites : fr ou en. Indépendant de la langue."},
         ],
     }
 
@@ -235,11 +234,14 @@ def test_the_registries_are_one_file_each_with_both_languages_in_it(config: dict
     }
 
 
+LISTS = ("list", "recaps-list")
+
+
 def _walk(fields: list[dict], path: str = ""):
     for field in fields:
         here = f"{path}.{field['name']}" if path else field["name"]
         yield here, field
-        yield from _walk(field.get("fields", []), here + (".*" if field.get("widget") == "list" else ""))
+        yield from _walk(field.get("fields", []), here + (".*" if field.get("widget") in LISTS else ""))
 
 
 @pytest.mark.parametrize("model,name", [
@@ -261,7 +263,7 @@ def test_no_default_in_a_list_and_nothing_required_in_an_optional_object(config:
         for field in fields:
             assert not (in_list and "default" in field), field["name"]
             assert not (optional and field.get("required", True)), field["name"]
-            check(field.get("fields", []), in_list or field.get("widget") == "list",
+            check(field.get("fields", []), in_list or field.get("widget") in LISTS,
                   optional or (field.get("widget") == "object" and field.get("required") is False))
 
     for collection in config["collections"]:

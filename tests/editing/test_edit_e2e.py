@@ -1,162 +1,24 @@
 """Editing in the browser, end to end: `recaps edit` on a copy of the content, driven in Debian's
-Chromium, where no request leaves 127.0.0.1. The tests run in order on one `recaps edit` (the
-module's): session 5's French title edited and saved, then put back, session 6 written in
-French, then translated and marked up to date. Screenshots go to test-artifacts/editing/."""
+Chromium, where no request leaves 127.0.0.1 (tests/editing/conftest.py). The tests run in order
+on one `recaps edit` (the module's): session 5's French title edited and saved, then put back,
+session 6 written in French, then translated and marked up to date. Screenshots go to
+test-artifacts/editing/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
-import threading
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import pytest
-import yaml
-from click.testing import CliRunner
+from decap_editing import (
+    ARTIFACTS, COLLECTION, SESSION_5_EN, SESSION_5_FR, SESSIONS, Editing, expect_translation, file_text,
+    open_entry, publish, recaps, split, status_of,
+)
+from processes import get, wait_for
 
-from processes import free_port, get, group_is_gone, wait_for
-from recaps.cli import main
-
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts" / "editing"
-SESSIONS = "sessions/parcours-cec-industries"
-SESSION_5_FR, SESSION_5_EN = f"{SESSIONS}/session-5.fr.md", f"{SESSIONS}/session-5.en.md"
 SESSION_6_FR, SESSION_6_EN = f"{SESSIONS}/session-6.fr.md", f"{SESSIONS}/session-6.en.md"
-COLLECTION = "#/collections/sessions-parcours-cec-industries"
 TITLE_5 = "Embarquer son écosystème"
 NEW_TITLE_5 = "Embarquer tout son écosystème"
-
-
-@dataclass
-class Editing:
-    root: Path
-    base: str  # the preview's address; the editing interface is at base + /admin/
-    output: list[str]
-    original: dict[str, str]  # the content files as they were, by path
-    outside: list[str] = field(default_factory=list)  # requests to anywhere but 127.0.0.1 (blocked)
-
-
-def split(text: str) -> tuple[dict, str]:
-    """A content file's front matter (parsed) and body."""
-    assert text.startswith("---\n"), text[:80]
-    front, body = text[4:].split("\n---\n", 1)
-    return yaml.safe_load(front), body
-
-
-def recaps(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["-C", str(root), *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-@pytest.fixture(scope="module")
-def editing(copy_repo, tmp_path_factory):
-    root = copy_repo("editing")
-    (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
-    original = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in (root / SESSIONS).iterdir()}
-    port, cms_port = free_port(), free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "recaps", "-C", str(root), "edit", "--port", str(port), "--cms-port", str(cms_port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        env={**os.environ, "TMPDIR": str(tmp_path_factory.mktemp("edit-tmp"))},
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True)
-    reader.start()
-    try:
-        wait_for(lambda: "Rebuilt both languages.\n" in output, 120, "the first build")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        print(f"\nscreenshots of the editing interface: {ARTIFACTS}")
-        yield Editing(root, f"http://127.0.0.1:{port}", output, original)
-    finally:
-        process.send_signal(signal.SIGINT)  # as Ctrl-C
-        try:
-            process.wait(timeout=30)
-        finally:
-            if not group_is_gone(process.pid, 0):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            reader.join(timeout=10)
-            process.stdout.close()
-    assert not any("Traceback" in line for line in output), "".join(output)
-
-
-@pytest.fixture(scope="module")
-def signed_in(editing: Editing, browser):
-    """A context of the session's Chromium signed in to the editing interface; every request to
-    anywhere but 127.0.0.1 is recorded and aborted."""
-
-    def local_only(route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            editing.outside.append(route.request.url)
-            route.abort("internetdisconnected")
-
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    try:
-        context.route("**/*", local_only)
-        context.on("request", lambda r: None if urlsplit(r.url).hostname == "127.0.0.1" else editing.outside.append(r.url))
-        page = context.new_page()
-        page.goto(editing.base + "/admin/")
-        page.get_by_role("button", name="Se connecter").click()  # decap-server: no account, one click
-        page.get_by_role("link", name="Partenaires").wait_for()
-        page.close()
-        yield context
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def page(signed_in):
-    """A new page for each test: one that a test left with unsaved changes would keep the next
-    from leaving (Decap asks first)."""
-    page = signed_in.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    page.close()
-
-
-@pytest.fixture(autouse=True)
-def nothing_leaves(editing: Editing):
-    yield
-    assert editing.outside == []
-
-
-def open_entry(page, editing: Editing, path: str) -> None:
-    page.goto(f"{editing.base}/admin/{COLLECTION}/{path}")
-    page.get_by_label("Titre", exact=True).first.wait_for()
-
-
-def publish(page) -> None:
-    """Decap's "Publier maintenant" (decap-server's mode is simple: saved is published)."""
-    page.get_by_role("button", name="Publier", exact=True).click()
-    page.get_by_role("menuitem", name="Publier maintenant").click()
-    page.get_by_text("Modifications enregistrées", exact=False).wait_for()
-
-
-def expect_translation(page, state: str) -> None:
-    """The English pane's translation widget (admin/translation-state.js) comes to say ``state``
-    (it looks at the entry every 700 ms)."""
-    page.locator(f'[data-recaps-translation="{state}"]').wait_for(timeout=10_000)
-
-
-def status_of(editing: Editing, path: str) -> str:
-    """The state `recaps status` gives the translation ``path`` (its table: kind, id, state, file)."""
-    code, table = recaps(editing.root, "status")
-    states = [line.split()[2] for line in table.splitlines() if line.split()[-1:] == [path]]
-    assert len(states) == 1, table
-    return states[0]
-
-
-def file_text(editing: Editing, path: str) -> str:
-    return (editing.root / path).read_text(encoding="utf-8")
 
 
 def test_the_collections_and_session_5_are_listed(page, editing: Editing) -> None:

@@ -255,6 +255,18 @@ def test_merge_accepts_a_neutral_fact_repeated_identically() -> None:
     assert merge_translation(Session, FR, en)[1] == []
 
 
+def test_merge_reads_an_empty_neutral_fact_in_the_translation_as_not_written() -> None:
+    """Decap writes `city: null` or `tags: null` in the English file for a fact its English pane
+    does not show (duplicating an entry...): the French one stands, and nothing disagrees."""
+    en = english(SESSION_EN.replace('title: "Meeting"', 'title: "Meeting"\ncity: null\ntags: null\ndates:\n  end: null')
+                 .replace('  - text: "Let us start together."', '  - text: "Let us start together."\n    speaker: null'))
+    merged, errors, _ = merge_translation(Session, FR, en)
+    assert errors == []
+    assert (merged["city"], merged["tags"], merged["dates"]) == (
+        "Lille", ["cooperation"], {"start": datetime.date(2025, 1, 16), "end": datetime.date(2025, 1, 17)})
+    assert merged["quotes"][0]["speaker"] == "paul-durand"
+
+
 def test_merge_reports_disagreements_leaf_by_leaf() -> None:
     en = english(
         SESSION_EN.replace(

@@ -54,11 +54,13 @@ class Rebuild:
 
     An edit of content rebuilds only the pages it changes (recaps.pages.incremental); a change to
     mkdocs.yml, overrides/ or docs/ assets, and any failure, rebuilds everything. While the site
-    does not build, ``error_page`` is what the server answers for every page. ``lang``: the
-    language of what it prints and of the error page."""
+    does not build, ``error_page`` is what the server answers for every page. ``problems``: the
+    last check's content errors, file by file, for the editing interface's preview pane
+    (recaps.editing.problems). ``lang``: the language of what it prints and of the error page."""
 
     def __init__(self, root: Path, served: Path, lang: str) -> None:
         from ..content.loader import LoadCache
+        from ..editing.problems import problems_json
 
         self.root = root
         self.served = served
@@ -66,8 +68,10 @@ class Rebuild:
         self.cache = LoadCache()  # an edit reloads only the files it changed
         self.site_wide = _site_wide_files(root)  # as they were for the last full build that worked
         self.error_page: bytes | None = None
+        self.problems: bytes = problems_json()
 
     def __call__(self) -> None:
+        from ..editing.problems import problems_json
         from ..pages.error_page import error_page
         from ..sitedir import SiteDirError
 
@@ -77,15 +81,18 @@ class Rebuild:
         except SiteDirError as exc:  # the preview's own folder cannot be written (disk full...)
             say(message("error: {problem}", problem=exc.problem), self.lang)
             self.error_page = error_page(messages=[exc.problem], lang=self.lang).encode("utf-8")
+            self.problems = problems_json()
             return
         if result.ok:
             say(done, self.lang)
             self.error_page = None
+            self.problems = problems_json()
         else:
             print_build_failure(result, self.lang)
             say(ERRORS_SHOWN, self.lang)
             errors = result.report.errors if result.report is not None else ()
             self.error_page = error_page(errors, result.messages, self.lang).encode("utf-8")
+            self.problems = problems_json(errors)
 
     def _build(self):
         """The build (with what to say when it works): of the changed pages if only content

@@ -151,8 +151,10 @@ def _can_hold(merged: dict, location: tuple) -> bool:
 
 
 def _differences(model: type[Content], location: tuple, written: Any, value: Any) -> list[tuple[tuple, Any, Any]]:
-    """Where the translation's ``written`` differs from the source's ``value``, down to leaves."""
-    if written is _MISSING or written == value:
+    """Where the translation's ``written`` differs from the source's ``value``, down to leaves.
+    An empty value (null) is not written: Decap writes one for a fact its English pane does not
+    show, which the source's then stands for, as it does for a fact left out."""
+    if written is _MISSING or written is None or written == value:
         return []
     if isinstance(written, dict) and isinstance(value, dict):
         return [

@@ -27,6 +27,9 @@ from .labels import ITEM_LABELS, ITEM_SUMMARIES, field_label
 # Decap's relation widget, kept out of the English pane where the value is the French file's
 # only (admin/relations.js).
 RELATION_WIDGET = "recaps-relation"
+# Decap's list widget, whose items show their French-only fields (i18n: none) in the French
+# pane only: Decap's own list does not pass the fields' i18n down to its items (admin/lists.js).
+LIST_WIDGET = "recaps-list"
 PARTNERS_COLLECTION = "partners"
 REGISTRIES_COLLECTION = "registries"  # the files sessions/people.yml and sessions/tags.yml
 
@@ -56,10 +59,6 @@ REFERENCES: dict[tuple[type[Content], str], dict] = {
 }
 
 _ID_MESSAGE = "Lettres minuscules sans accents, chiffres et tirets : la-ruche-industrielle"
-# Decap shows every field of a list's items in both panes (its list widget does not pass the
-# fields' i18n down): a language-neutral one there is not required, or the English side could
-# not be saved, and says where it is written.
-_FRENCH_PANE_ONLY = " À remplir dans le volet français seulement."
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
 
 
@@ -95,12 +94,12 @@ def decap_field(model: type[Content], name: str, info: FieldInfo, place: Place) 
     annotation, optional = _without_none(_declared(info))
     field: dict[str, Any] = {"name": name, "label": field_label(model, name)}
     field.update(_widget(model, name, annotation, replace(place, optional=place.optional or optional)))
-    in_english_items = place.is_neutral() and "*" in place.path.split(".")
-    if place.optional or optional or not info.is_required() or in_english_items:
+    # A language-neutral field of a list's items is not required: Decap would refuse to save the
+    # whole entry without it (a quote's speaker not chosen yet); `recaps check` says it is missing.
+    in_items = place.is_neutral() and "*" in place.path.split(".")
+    if place.optional or optional or not info.is_required() or in_items:
         field["required"] = False
     hint = description_fr(info)
-    if in_english_items:
-        hint += _FRENCH_PANE_ONLY
     if hint:
         field["hint"] = hint
     if place.neutral is not None:
@@ -160,7 +159,8 @@ def _list_widget(name: str, item: Any, place: Place) -> dict:
     if not (isinstance(base, type) and issubclass(base, Content)):
         raise TypeError(f"no Decap widget for a list of {item!r} ({name})")
     fields = _sub_fields(base, place.child("*"))
-    return {"widget": "list", "label_singular": ITEM_LABELS[name], "summary": ITEM_SUMMARIES[name], "fields": fields}
+    widget = LIST_WIDGET if any(sub.get("i18n") == "none" for sub in fields) else "list"
+    return {"widget": widget, "label_singular": ITEM_LABELS[name], "summary": ITEM_SUMMARIES[name], "fields": fields}
 
 
 def _sub_fields(model: type[Content], place: Place) -> list[dict]:

@@ -2,7 +2,9 @@
 (recaps.pages.error_page) while the last rebuild failed, and the built site otherwise.
 
 In `recaps edit` it also serves the editing interface's folder at /admin/, as it is: never
-waiting for a build, never with the reload script (a reload would lose what an editor is typing).
+waiting for a build, never with the reload script (a reload would lose what an editor is typing),
+and /admin/problems.json, the builder's ``problems``: the last check's content errors for the
+preview pane (the published interface has no such file: its pane shows none).
 
 MkDocs' server reloads the open pages when a build ends (its script in each page polls
 /livereload/<epoch>/<id> until the epoch of the site it shows is out of date), whether the build
@@ -19,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 
 LIVE_RELOAD = "/livereload/"  # MkDocs' poll: always MkDocs' own answer
 ADMIN = "/admin/"
+PROBLEMS = "problems.json"  # in ADMIN; recaps.editing.problems
 TYPES = {".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm"}  # that Python may not know
 
 
@@ -54,6 +57,8 @@ class PreviewServer(LiveReloadServer):
             start_response("302 Found", [("Location", ADMIN)])
             return []
         relative = path[len(ADMIN):] + ("index.html" if path.endswith("/") else "")
+        if relative == PROBLEMS:
+            return self._problems_answer(start_response)
         file_path = os.path.join(self.admin, posixpath.normpath("/" + relative).lstrip("/"))
         if not os.path.isfile(file_path):
             return None
@@ -63,6 +68,16 @@ class PreviewServer(LiveReloadServer):
             ("Cache-Control", "no-store"),  # a later `recaps edit` may serve another configuration
         ])
         return wsgiref.util.FileWrapper(open(file_path, "rb"))
+
+    def _problems_answer(self, start_response):
+        """The last check's problems (JSON), as they are now: the pane asks again until they change."""
+        body = self.builder.problems
+        start_response("200 OK", [
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),
+        ])
+        return [body]
 
     def _built(self) -> bool:
         return self._visible_epoch == self._wanted_epoch

@@ -4,6 +4,10 @@
  * preview server serves at the root, one level above /admin/), in the language of the pane
  * Decap shows (its `locale`). The English page takes its language-neutral facts (dates, place,
  * speakers...) from the French file, as the site does.
+ *
+ * Above the preview, the content errors of the entry's files, as the last check found them:
+ * `recaps edit` serves them at problems.json, next to this page (recaps.editing.problems); the
+ * published interface has no such file, and its pane shows none (one request, then no more).
  */
 (function () {
   "use strict";
@@ -23,6 +27,85 @@
       learned: "What we learned", quotes: "Speakers’ words", next: "Next session",
       kind: "Type", city: "City", website: "Website", draft: "Preview: the published page may differ.",
     },
+  };
+
+  /* The last check's problems, file by file, asked again every second while a preview shows. */
+  var PROBLEMS_URL = new URL("problems.json", document.baseURI).href;
+  var PROBLEMS_EVERY = 1000;  // ms
+  var problems = { files: null, served: true, asking: false, listeners: [] };
+
+  function askProblems() {
+    problems.asking = true;
+    window.fetch(PROBLEMS_URL, { cache: "no-store", credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("no problems.json");
+        return response.json();
+      })
+      .then(function (answer) {
+        problems.files = answer.files || {};
+        problems.listeners.slice().forEach(function (listener) { listener(problems.files); });
+        window.setTimeout(function () {
+          problems.asking = false;
+          if (problems.listeners.length) askProblems();
+        }, PROBLEMS_EVERY);
+      })
+      .catch(function () {  // not served (the published interface), or no longer: asked no more
+        problems.served = false;
+        problems.files = null;
+        problems.listeners.slice().forEach(function (listener) { listener(null); });
+      });
+  }
+
+  /* listener(files) now and on every change; what stops it. */
+  function watchProblems(listener) {
+    if (!problems.served) return function () {};
+    problems.listeners.push(listener);
+    if (problems.files) listener(problems.files);
+    if (!problems.asking) askProblems();
+    return function () {
+      problems.listeners = problems.listeners.filter(function (other) { return other !== listener; });
+    };
+  }
+
+  /* The files of an entry: its French and English ones (Decap names the pair by the French
+     file without its language), or its one file. */
+  function entryFiles(entry) {
+    var path = entry.get("path");
+    if (!path || entry.get("newRecord")) return [];
+    var pair = /^(.*?)(\.(fr|en))?\.md$/.exec(path);
+    return pair ? [pair[1] + ".fr.md", pair[1] + ".en.md"] : [path];
+  }
+
+  function problemCount(count) {
+    return count + (count > 1 ? " erreurs" : " erreur");
+  }
+
+  /* The entry's problems, in French whatever the pane's language (the editors'): nothing when
+     there is none. */
+  function problemsAlert(entry, files) {
+    var found = [];
+    entryFiles(entry).forEach(function (path) {
+      ((files && files[path]) || []).forEach(function (problem) { found.push([path, problem]); });
+    });
+    if (!found.length) return null;
+    return h("div", { key: "problems", role: "alert", lang: "fr", className: "recap-problems", style: ALERT },
+      h("p", { style: { margin: "0 0 .4rem", color: "#b3261e", fontWeight: 700 } },
+        "Le contenu a des erreurs (" + problemCount(found.length) + ")"),
+      h("p", { style: { margin: "0 0 .4rem" } },
+        "Le site ne se construit pas tant qu’elles restent\u00a0: corrigez, publiez, et cet aperçu se met à jour."),
+      h("ul", { style: { margin: 0, paddingLeft: "1.2rem" } }, found.map(function (item, i) {
+        var path = item[0], problem = item[1];
+        return h("li", { key: i, "data-recaps-problem": path, style: { margin: ".2rem 0", overflowWrap: "anywhere" } },
+          h("code", null, problem.line ? path + ":" + problem.line : path),
+          problem.field ? [" · champ ", h("code", { key: "field" }, problem.field)] : null,
+          "\u00a0: " + problem.message);
+      })));
+  }
+
+  /* The error page's colours (recaps.pages.error_page). */
+  var ALERT = {
+    margin: "0 0 1.5rem", padding: ".75rem 1rem", color: "#1f1f24", background: "#fdf3f2",
+    border: "1px solid #efc7c3", borderLeft: "4px solid #b3261e", borderRadius: "6px",
   };
 
   /* The site's style sheets, as its home page links them (Material's names carry a hash). */
@@ -68,8 +151,13 @@
   /* A template that reads its facts from the French entry when it shows the English one. */
   function withFrenchFacts(render) {
     return window.createClass({
-      getInitialState: function () { return { french: null, asked: false, people: {} }; },
-      componentDidMount: function () { this.askFrench(); this.askPeople(); },
+      getInitialState: function () { return { french: null, asked: false, people: {}, problems: null }; },
+      componentDidMount: function () {
+        var self = this;
+        this.askFrench();
+        this.askPeople();
+        this.unwatch = watchProblems(function (files) { if (!self.gone) self.setState({ problems: files }); });
+      },
       /* Everyone the quotes may name, from sessions/people.yml. */
       askPeople: function () {
         var self = this;
@@ -90,7 +178,7 @@
           .then(function (loaded) { if (!self.gone) self.setState({ french: toJS(loaded.get("data")) }); })
           .catch(function () { /* a new entry: its French facts are not saved yet */ });
       },
-      componentWillUnmount: function () { this.gone = true; },
+      componentWillUnmount: function () { this.gone = true; this.unwatch(); },
       render: function () {
         var locale = this.props.locale === "en" ? "en" : "fr";
         var own = toJS(this.props.entry.get("data")) || {};
@@ -99,7 +187,8 @@
           className: "md-typeset", lang: locale,
           "data-md-color-scheme": "default", "data-md-color-primary": "teal", "data-md-color-accent": "deep-orange",
           style: { padding: "1rem 1.5rem", maxWidth: "50rem", margin: "0 auto" },
-        }, render(own, facts, locale, LABELS[locale], this.props, this.state.people));
+        }, problemsAlert(this.props.entry, this.state.problems),
+        render(own, facts, locale, LABELS[locale], this.props, this.state.people));
       },
     });
   }
