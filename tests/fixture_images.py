@@ -1,0 +1,79 @@
+"""Image files the tests make at run time with Pillow (the real content has no photo, and no test
+commits one): photos with EXIF and GPS data, logos with transparency, and hostile files.
+
+Importable from every test module, as ``checkcases`` is.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+MAKE = 0x010F
+
+
+def _canvas(width: int, height: int, mode: str = "RGB") -> Image.Image:
+    """A picture with some structure (bands and a disc), so that encoders have something to do."""
+    image = Image.new(mode, (width, height), (40, 90, 140, 255)[: len(mode)] if mode != "L" else 90)
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, max(1, width // 12)):
+        draw.rectangle([x, 0, x + max(1, width // 24), height], fill=(200, 170, 60, 255)[: len(mode)])
+    draw.ellipse([width // 4, height // 4, width * 3 // 4, height * 3 // 4], fill=(230, 230, 220, 255)[: len(mode)])
+    return image
+
+
+def photo(path: Path, width: int = 2000, height: int = 1200, orientation: int | None = None) -> Path:
+    """A JPEG with EXIF: the camera's make, GPS coordinates (Lyon) and, if given, an orientation."""
+    exif = Image.Exif()
+    exif[MAKE] = "FixtureCam"
+    exif[GPS_IFD] = {1: "N", 2: (45.0, 45.0, 50.0), 3: "E", 4: (4.0, 50.0, 30.0)}
+    if orientation is not None:
+        exif[ORIENTATION] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _canvas(width, height).save(path, "JPEG", quality=90, exif=exif.tobytes())
+    return path
+
+
+def logo(path: Path, width: int = 600, height: int = 300, transparent: bool = True) -> Path:
+    """A PNG logo, with an alpha channel if ``transparent``, and a text chunk that must not be published."""
+    from PIL.PngImagePlugin import PngInfo
+
+    image = _canvas(width, height, "RGBA" if transparent else "RGB")
+    if transparent:
+        ImageDraw.Draw(image).rectangle([0, 0, width // 5, height], fill=(0, 0, 0, 0))
+    info = PngInfo()
+    info.add_text("Author", "Fixture Studio, 12 rue Secrète")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "PNG", pnginfo=info)
+    return path
+
+
+def png_header(path: Path, width: int, height: int) -> Path:
+    """A PNG of a few bytes whose header claims ``width`` x ``height`` pixels (a decompression bomb)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def cut_short(path: Path, width: int = 1600, height: int = 1000) -> Path:
+    """A JPEG whose second half is missing."""
+    photo(path, width, height)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def gif(path: Path, width: int = 1600, height: int = 1000) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _canvas(width, height).convert("P").save(path, "GIF")
+    return path
