@@ -77,3 +77,45 @@ def gif(path: Path, width: int = 1600, height: int = 1000) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     _canvas(width, height).convert("P").save(path, "GIF")
     return path
+
+
+SESSION_5 = "sessions/parcours-cec-industries/session-5"
+COVER = "sessions/parcours-cec-industries/images/salle.jpg"
+LOGO = "partners/images/la-ruche.png"
+PORTRAIT = "sessions/images/caroline-felix.jpg"
+
+
+def _insert(path: Path, before: str, text: str) -> None:
+    content = path.read_text(encoding="utf-8")
+    assert before in content, f"{path}: no {before!r}"
+    path.write_text(content.replace(before, text + before, 1), encoding="utf-8")
+
+
+def add_pictures(root: Path) -> None:
+    """A copy of the real content, given pictures no real file has: a cover photo for session 5
+    (2400 x 1600, EXIF with GPS), a logo with transparency for La Ruche industrielle, a portrait
+    of Caroline Félix; the English translates their texts, and is marked up to date again."""
+    from click.testing import CliRunner
+
+    from recaps.cli import main
+
+    photo(root / COVER, 2400, 1600)
+    logo(root / LOGO, 600, 300)
+    photo(root / PORTRAIT, 400, 500)
+    _insert(root / f"{SESSION_5}.fr.md", "next_session:", (
+        "image:\n  file: images/salle.jpg\n  alt: \"Une salle de réunion, des chaises en cercle autour d’un tableau.\"\n"
+        "  caption: \"Les participants réunis à Lyon.\"\n  credit: \"Photo : équipe de test\"\n"))
+    _insert(root / f"{SESSION_5}.en.md", "next_session:", (
+        "image:\n  alt: \"A meeting room, chairs in a circle around a board.\"\n"
+        "  caption: \"The participants gathered in Lyon.\"\n"))
+    _insert(root / "partners/la-ruche-industrielle.fr.md", "people:", (
+        "logo:\n  file: images/la-ruche.png\n  alt: \"La Ruche industrielle\"\n"))
+    _insert(root / "partners/la-ruche-industrielle.en.md", "quotes:", "logo:\n  alt: \"La Ruche industrielle\"\n")
+    people = root / "sessions/people.yml"
+    text = people.read_text(encoding="utf-8")
+    start = text.index("  - id: caroline-felix\n")
+    people.write_text(text[:start] + "  - id: caroline-felix\n    portrait:\n      file: images/caroline-felix.jpg\n"
+                      + text[start + len("  - id: caroline-felix\n"):], encoding="utf-8")
+    for english in (f"{SESSION_5}.en.md", "partners/la-ruche-industrielle.en.md"):
+        result = CliRunner().invoke(main, ["-C", str(root), "mark-translated", english])
+        assert result.exit_code == 0, result.output

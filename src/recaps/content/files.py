@@ -21,13 +21,13 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read_bytes(root: Path, rel_path: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, list[ContentError]]:
-    """The bytes of a regular file inside ``root``, at most ``limit`` of them."""
+def read_bytes(root: Path, rel_path: str, limit: int | None = None) -> tuple[bytes | None, list[ContentError]]:
+    """The bytes of a regular file inside ``root``, at most ``limit`` of them (MAX_FILE_BYTES)."""
     descriptor, error = _open_inside(root, rel_path)
     if error is not None:
         return None, [error]
     try:
-        data, error = _read_regular_file(descriptor, rel_path, limit)
+        data, error = _read_regular_file(descriptor, rel_path, MAX_FILE_BYTES if limit is None else limit)
     except OSError as exc:
         data, error = None, _unreadable(rel_path, exc)
     finally:
