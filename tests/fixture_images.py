@@ -28,19 +28,25 @@ def _canvas(width: int, height: int, mode: str = "RGB") -> Image.Image:
 
 
 def photo(path: Path, width: int = 2000, height: int = 1200, orientation: int | None = None) -> Path:
-    """A JPEG with EXIF: the camera's make, GPS coordinates (Lyon) and, if given, an orientation."""
+    """A JPEG with EXIF (the camera's make, GPS coordinates (Lyon) and, if given, an orientation)
+    and an ICC colour profile (Little CMS's sRGB)."""
+    from PIL import ImageCms
+
     exif = Image.Exif()
     exif[MAKE] = "FixtureCam"
     exif[GPS_IFD] = {1: "N", 2: (45.0, 45.0, 50.0), 3: "E", 4: (4.0, 50.0, 30.0)}
     if orientation is not None:
         exif[ORIENTATION] = orientation
     path.parent.mkdir(parents=True, exist_ok=True)
-    _canvas(width, height).save(path, "JPEG", quality=90, exif=exif.tobytes())
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    _canvas(width, height).save(path, "JPEG", quality=90, exif=exif.tobytes(), icc_profile=icc)
     return path
 
 
 def logo(path: Path, width: int = 600, height: int = 300, transparent: bool = True) -> Path:
-    """A PNG logo, with an alpha channel if ``transparent``, and a text chunk that must not be published."""
+    """A PNG logo, with an alpha channel if ``transparent``, a text chunk and an ICC profile that
+    must not be published."""
+    from PIL import ImageCms
     from PIL.PngImagePlugin import PngInfo
 
     image = _canvas(width, height, "RGBA" if transparent else "RGB")
@@ -49,7 +55,8 @@ def logo(path: Path, width: int = 600, height: int = 300, transparent: bool = Tr
     info = PngInfo()
     info.add_text("Author", "Fixture Studio, 12 rue Secrète")
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "PNG", pnginfo=info)
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    image.save(path, "PNG", pnginfo=info, icc_profile=icc)
     return path
 
 
