@@ -111,7 +111,7 @@ def add_pictures(root: Path) -> None:
     photo(root / PORTRAIT, 400, 500)
     _insert(root / f"{SESSION_5}.fr.md", "next_session:", (
         "image:\n  file: images/salle.jpg\n  alt: \"Une salle de réunion, des chaises en cercle autour d’un tableau.\"\n"
-        "  caption: \"Les participants réunis à Lyon.\"\n  credit: \"Photo : équipe de test\"\n"))
+        "  caption: \"Les participants réunis à Lyon.\"\n  credit: \"équipe de test\"\n"))
     _insert(root / f"{SESSION_5}.en.md", "next_session:", (
         "image:\n  alt: \"A meeting room, chairs in a circle around a board.\"\n"
         "  caption: \"The participants gathered in Lyon.\"\n"))

@@ -55,7 +55,7 @@ def test_the_english_page_says_the_photo_in_english(pictures_site: Path) -> None
     html = _html(pictures_site, "en/" + SESSION_PAGE)
     assert 'alt="A meeting room, chairs in a circle around a board."' in html
     assert ('<figcaption><span class="recap-cover__caption">The participants gathered in Lyon.</span> '
-            '<span class="recap-cover__credit">Photo : équipe de test</span></figcaption>') in html
+            '<span class="recap-cover__credit">Photo: équipe de test</span></figcaption>') in html
     assert re.search(r'<figure class="recap-cover">\n<picture><source type="image/webp" srcset="\.\./\.\./assets/images/', html)
     assert (pictures_site / "en/assets/images").is_dir()
 

@@ -230,7 +230,7 @@ def _images_accepted(tree: Path) -> None:
     import fixture_images as fx
 
     _edit(tree, SESSION, b"next_session:", b'image:\n  file: images/salle.jpg\n  alt: "La salle."\n'
-                                           b'  caption: "La salle."\n  credit: "Photo : X"\nnext_session:')
+                                           b'  caption: "La salle."\n  credit: "X"\nnext_session:')
     fx.photo(tree / "sessions/parcours-demo/images/salle.jpg", 900, 1300, orientation=6)
     _edit(tree, "sessions/parcours-demo/session-1.en.md", b"next_session:",
           b'image:\n  alt: "The room."\n  caption: "The room."\nnext_session:')

@@ -156,7 +156,7 @@ class CoverImage(Content):
     file: Text = Field(**_file_description("cover", "photo", "de la photo"))
     alt: Text = Field(description="What the photo shows, for readers who cannot see it (a sentence, not the caption again).", json_schema_extra={"fr": "Ce que montre la photo, pour qui ne la voit pas (une phrase, pas la légende répétée)."})
     caption: LongText | None = Field(None, description="Caption printed under the photo.", json_schema_extra={"fr": "Légende imprimée sous la photo."})
-    credit: Text | None = Field(None, description="Who took the photo, as printed under it: Photo : and their name. Language-neutral.", json_schema_extra={"fr": "Qui a pris la photo, tel qu’imprimé sous elle : Photo : et son nom. Indépendant de la langue."})
+    credit: Text | None = Field(None, description="Who took the photo: their name, or the agency's, shown under it after Photo:. Language-neutral.", json_schema_extra={"fr": "Qui a pris la photo : son nom, ou celui de l’agence, affiché dessous après Photo :. Indépendant de la langue."})
 
 
 class Logo(Content):
