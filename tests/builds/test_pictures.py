@@ -40,7 +40,7 @@ def test_the_cover_photo_heads_the_recap_as_a_figure(pictures_site: Path) -> Non
     assert webp == f"{images}-480.webp 480w, {images}-960.webp 960w, {images}-1600.webp 1600w"
     assert jpeg == f"{images}-480.jpg 480w, {images}-960.jpg 960w, {images}-1600.jpg 1600w"
     assert src == f"{images}-1600.jpg"
-    assert sizes == sizes_again == "(min-width: 76.25em) 37rem, (min-width: 60em) calc(100vw - 28rem), calc(100vw - 1.6rem)"
+    assert sizes == sizes_again == "(min-width: 76.25em) 34.4rem, (min-width: 60em) calc(100vw - 14.5rem), calc(100vw - 1.6rem)"
     assert (width, height) == ("1600", "1067")  # 2400 x 1600, at 1600 px wide
     assert alt == "Une salle de réunion, des chaises en cercle autour d’un tableau."
     assert rest == ' fetchpriority="high"'  # at the top of the page: not lazy

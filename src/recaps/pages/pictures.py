@@ -24,11 +24,11 @@ from . import i18n
 OUTPUT_FOLDER = "assets/images"
 ENCODING = "1"  # bump when the encoding below changes: the outputs get new names
 
-# The widths published, in pixels: a cover fills the text column (37rem, 740 px) at 1x and 2x,
+# The widths published, in pixels: a cover fills the text column (34.4rem, 688 px) at 1x and 2x,
 # and a phone's width; a logo and a portrait show small (8rem and 2.8rem), at 1x and 2x and more.
 WIDTHS = {"cover": (480, 960, 1600), "logo": (160, 320), "portrait": (64, 128, 192)}
 # The width each takes on the page, for the browser to choose among them (``sizes``).
-SIZES = {"cover": "(min-width: 76.25em) 37rem, (min-width: 60em) calc(100vw - 28rem), calc(100vw - 1.6rem)", "logo": "8rem", "portrait": "2.8rem"}
+SIZES = {"cover": "(min-width: 76.25em) 34.4rem, (min-width: 60em) calc(100vw - 14.5rem), calc(100vw - 1.6rem)", "logo": "8rem", "portrait": "2.8rem"}
 MIME = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 
 
