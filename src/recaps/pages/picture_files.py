@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from .pictures import Variant, variants
+from .pictures import OUTPUT_FOLDER, Variant, variants
 from ..content.image_checks import image_of, portrait_of
 from ..content.image_files import ImageFile
 from ..content.loader import Site
@@ -43,10 +44,20 @@ def outputs(site: Site) -> dict[str, tuple[ImageFile, Variant]]:
     return dict(sorted(found.items()))
 
 
+_OUTPUT_NAME = re.compile(r"[0-9a-f]{16}-\d+\.(webp|jpg|png)")
+
+
 def write_pictures(site: Site, site_dir: Path) -> list[str]:
-    """Write into ``site_dir`` each output missing there; the paths written."""
+    """Write into ``site_dir`` each output missing there, and remove those no page shows any more
+    (a preview's, after its photo changed); the paths written."""
+    needed = outputs(site)
+    folder = site_dir / OUTPUT_FOLDER
+    if folder.is_dir():  # only the names this module gives: the theme's own images stay
+        for old in folder.iterdir():
+            if _OUTPUT_NAME.fullmatch(old.name) and f"{OUTPUT_FOLDER}/{old.name}" not in needed:
+                old.unlink()
     written = []
-    for path, (image, variant) in outputs(site).items():
+    for path, (image, variant) in needed.items():
         target = site_dir / path
         if target.is_file():
             continue
