@@ -26,6 +26,7 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
   setTimeout(() => resolve(found), 300);
 })"""
 COVER = "figure.recap-cover img"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "pictures"
 PICTURES = re.compile(r"/assets/images/[0-9a-f]{16}-\d+\.(webp|jpg|png)$")
 
 
@@ -65,4 +66,22 @@ def test_the_cover_photo_loads_without_moving_the_page(pictures_site: Path, serv
         page.wait_for_function("document.querySelector('picture.recap-focus__logo img').naturalWidth > 0")
         assert page.evaluate("document.querySelector('picture.recap-focus__logo img').currentSrc").endswith(".webp")
         assert failed == []
+        assert offline.external == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("path", ["", PAGE, "partners/la-ruche-industrielle/", "speakers/"],
+                         ids=["home", "recap", "partner", "speakers"])
+def test_pages_with_pictures_have_no_accessibility_violation(pictures_site: Path, serve, new_page, offline, lang: str,
+                                                            path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    with serve(pictures_site) as base:
+        page = new_page()
+        page.goto(base + ("en/" if lang == "en" else "") + path, wait_until="load")
+        assert page.locator("picture").count() >= 1
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{lang}-{path.strip('/').replace('/', '-') or 'home'}.png"), full_page=True)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.response["violations"]
         assert offline.external == []
