@@ -141,3 +141,13 @@ def test_the_same_file_gives_the_same_bytes_upright(tmp_path: Path, orientation:
         with Image.open(out) as written:
             assert written.size == (variant.width, variant.height)
             assert written.size[0] < written.size[1] if orientation else written.size[0] > written.size[1]
+
+
+def test_a_second_build_writes_the_same_pictures(pictures_site: Path, tmp_path: Path) -> None:
+    from recaps.build import build_site
+
+    again = tmp_path / "again"
+    assert build_site(pictures_site.parent / "repo", site_dir=again).ok
+    first, second = _outputs(pictures_site), _outputs(again)
+    assert [p.relative_to(pictures_site) for p in first] == [p.relative_to(again) for p in second]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
