@@ -57,14 +57,16 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
             if _OUTPUT_NAME.fullmatch(old.name) and f"{OUTPUT_FOLDER}/{old.name}" not in needed:
                 old.unlink()
     written = []
+    upright: dict[str, Image.Image] = {}  # each file decoded once, for all its widths
     for path, (image, variant) in needed.items():
         target = site_dir / path
         if target.is_file():
             continue
+        if image.path not in upright:
+            upright = {image.path: upright_pixels(site.root / image.path, image)}
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = encode(site.root / image.path, image, variant)
         temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(data)
+        temporary.write_bytes(encode_pixels(upright[image.path], variant))
         os.replace(temporary, target)
         written.append(path)
     return written
@@ -72,16 +74,23 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
 
 def encode(source: Path, image: ImageFile, variant: Variant) -> bytes:
     """One output's bytes: ``source`` upright, in sRGB, at the variant's size, without metadata."""
+    return encode_pixels(upright_pixels(source, image), variant)
+
+
+def upright_pixels(source: Path, image: ImageFile) -> Image.Image:
+    """The file's pixels turned as its EXIF orientation says, in sRGB, in RGB or RGBA."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # checked: at most 50 megapixels
         with Image.open(source) as opened:
-            upright = ImageOps.exif_transpose(opened)
-            pixels = _in_srgb(upright, opened.info.get("icc_profile"))
-    mode = "RGBA" if image.transparent else "RGB"
-    pixels = pixels.convert(mode)
+            pixels = _in_srgb(ImageOps.exif_transpose(opened), opened.info.get("icc_profile"))
+            return pixels.convert("RGBA" if image.transparent else "RGB")
+
+
+def encode_pixels(pixels: Image.Image, variant: Variant) -> bytes:
+    """One output's bytes from the upright pixels: resized (never enlarged), without metadata."""
     if pixels.size != (variant.width, variant.height):
         pixels = pixels.resize((variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    clean = Image.frombytes(mode, pixels.size, pixels.tobytes())  # the pixels alone: no info, no EXIF
+    clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())  # the pixels alone: no info, no EXIF
     out = io.BytesIO()
     clean.save(out, **_SAVE[variant.extension])
     return out.getvalue()
