@@ -76,8 +76,9 @@ def test_logos_and_portraits_load_lazily(pictures_site: Path) -> None:
     assert 'alt="Portrait de Caroline Félix" loading="lazy" decoding="async"' in portrait
     assert 'alt="Portrait of Caroline Félix"' in _html(pictures_site, "en/speakers/index.html")
     home = _html(pictures_site, "index.html")
+    # The latest recap's photo is at the top of the home page: fetched first, as a recap's cover.
     assert _one(r'<picture class="recap-lead__photo">.*?<img src="assets/images/[0-9a-f]{16}-1600\.jpg"[^>]*'
-                r'loading="lazy"', home)
+                r'alt="Une salle de réunion, des chaises en cercle autour d’un tableau." fetchpriority="high">', home)
 
 
 def _outputs(site: Path) -> list[Path]:
