@@ -19,8 +19,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from .files import read_bytes
 from ..messages import Message, Number, message
 
@@ -125,6 +123,8 @@ def _too_many_pixels(width: int, height: int) -> Message:
 
 def _read_image(data: bytes) -> tuple[int, int, bool]:
     """Width and height as shown, and transparency; _Refused if it is not an image read whole."""
+    from PIL import Image, UnidentifiedImageError  # here: a content without images never loads Pillow
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked below
         try:
