@@ -152,3 +152,19 @@ def test_a_second_build_writes_the_same_pictures(pictures_site: Path, tmp_path: 
     first, second = _outputs(pictures_site), _outputs(again)
     assert [p.relative_to(pictures_site) for p in first] == [p.relative_to(again) for p in second]
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_without_its_translation_the_english_page_shows_the_french_photo(pictures_site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from recaps.build import build_site
+
+    root = tmp_path / "repo"
+    shutil.copytree(pictures_site.parent / "repo", root)
+    (root / f"{fixture_images.SESSION_5}.en.md").unlink()
+    site = tmp_path / "site"
+    assert build_site(root, site_dir=site).ok
+    html = _html(site, "en/" + SESSION_PAGE)
+    stand_in = html[html.index('<div lang="fr">'):]
+    assert 'alt="Une salle de réunion, des chaises en cercle autour d’un tableau." fetchpriority="high">' in stand_in
+    assert '<span class="recap-cover__caption">Les participants réunis à Lyon.</span>' in stand_in
