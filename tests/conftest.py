@@ -145,3 +145,21 @@ def sessions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(root, site_dir=site, site_url=SESSIONS_SITE_URL)
     assert result.ok, "\n".join(map(str, result.messages)) or result.report.render()
     return site
+
+
+@pytest.fixture(scope="session")
+def pictures_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site plus pictures no real file has, made by the test (tests/fixture_images.py): a
+    cover photo of session 5 with EXIF and GPS data, a logo with transparency for La Ruche
+    industrielle, a portrait of Caroline Félix. Built once per test session."""
+    import fixture_images
+    from recaps.build import build_site
+
+    root = tmp_path_factory.mktemp("pictures") / "repo"
+    root.mkdir()
+    copy_of_repo(root)
+    fixture_images.add_pictures(root)
+    site_dir = root.parent / "site"
+    result = build_site(root, site_dir=site_dir)
+    assert result.ok, "\n".join(map(str, result.messages)) or result.report.render()
+    return site_dir

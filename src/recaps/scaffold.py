@@ -11,7 +11,7 @@ import jinja2
 
 from .pages.fieldref import description
 from .content.loader import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
-from .content.models import ID_PATTERN, Content, Partner, Session
+from .content.models import ID_PATTERN, Content, CoverImage, Logo, Partner, Session
 from .content.errors import ContentError
 from .content.reader import read_markdown, read_yaml_file
 from .content.unwritten import PLACEHOLDER_BODIES, PREFILLED, is_blank_file
@@ -160,7 +160,8 @@ def _files(root: Path, base: str, kind: str, model: type[Content], context: dict
         NewFile(
             f"{base}.{lang}.md",
             _env.get_template(f"new-{kind}.{lang}.md.j2").render(
-                d=_descriptions(model, lang), prefilled=PREFILLED[model], body=PLACEHOLDER_BODIES[model], **context),
+                d=_descriptions(model, lang), prefilled=PREFILLED[model], body=PLACEHOLDER_BODIES[model],
+                image=_descriptions(CoverImage, lang), logo=_descriptions(Logo, lang), **context),
             _action(root, f"{base}.{lang}.md"),
         )
         for lang in ("fr", "en")

@@ -13,6 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SITES = {"real": "built_site", "grouped": "grouped_indexes_site", "pictures": "pictures_site"}
 
 
 def _is_material_checkbox_autocomplete(message: dict) -> bool:
@@ -23,10 +24,10 @@ def _is_material_checkbox_autocomplete(message: dict) -> bool:
         and 'type="checkbox"' in message.get("extract", "")
 
 
-@pytest.mark.parametrize("which", ["real", "grouped"])
+@pytest.mark.parametrize("which", ["real", "grouped", "pictures"])
 def test_every_page_passes_the_nu_html_checker(request, which: str) -> None:
-    """The real site, and the real site with a large site's grouped indexes and navigation."""
-    built_site = request.getfixturevalue("built_site" if which == "real" else "grouped_indexes_site")
+    """The real site, the real site with a large site's grouped indexes and navigation, and with pictures."""
+    built_site = request.getfixturevalue(SITES[which])
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built_site)],
         capture_output=True, text=True, timeout=300,
@@ -59,6 +60,8 @@ class _Links(HTMLParser):
         for name in ("href", "src"):
             if a.get(name) and tag in ("a", "link", "script", "img", "source", "iframe"):
                 self.targets.append(a[name])
+        if a.get("srcset") and tag in ("img", "source"):  # "url 480w, url 960w"
+            self.targets += [candidate.split()[0] for candidate in a["srcset"].split(",")]
 
 
 def _parse(path: Path) -> _Links:
@@ -67,9 +70,9 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-@pytest.mark.parametrize("which", ["real", "grouped"])
+@pytest.mark.parametrize("which", ["real", "grouped", "pictures"])
 def test_every_internal_link_and_anchor_resolves(request, which: str) -> None:
-    built_site = request.getfixturevalue("built_site" if which == "real" else "grouped_indexes_site")
+    built_site = request.getfixturevalue(SITES[which])
     pages = {p.relative_to(built_site).as_posix(): p for p in built_site.rglob("*.html")}
     parsed = {rel: _parse(path) for rel, path in pages.items()}
     broken = []

@@ -145,3 +145,27 @@ def test_a_speaker_renamed_to_another_initial_rebuilds_a_preview_equal_to_a_full
     # To Z, a new initial: a new page, so a full build.
     registry.write_text(text.replace("name: Caroline Félix", "name: Zoé Félix"), encoding="utf-8")
     assert update_site(root, preview) is None
+
+
+def test_a_new_cover_photo_file_rebuilds_a_preview_equal_to_a_full_build(copy_repo, tmp_path: Path) -> None:
+    # The recap's file is unchanged, its photo's file replaced: the pages showing it get the new
+    # outputs' names, the old outputs go.
+    import fixture_images
+
+    root = copy_repo("partial-photo")
+    fixture_images.add_pictures(root)
+    preview = tmp_path / "preview"
+    assert build_site(root, preview, serving=True).ok
+    old = sorted(p.name for p in (preview / "assets/images").glob("*-1600.*"))
+    assert len(old) == 2
+    fixture_images.photo(root / fixture_images.COVER, 2000, 1500)
+
+    result = update_site(root, preview)
+    assert result is not None and result.ok, result  # a partial rebuild
+    new = sorted(p.name for p in (preview / "assets/images").glob("*-1600.*"))
+    assert len(new) == 2 and not set(new) & set(old)
+    page = (preview / "parcours-cec-industries/session-5/index.html").read_text(encoding="utf-8")
+    assert f"assets/images/{new[0]}" in page and 'width="1600" height="1200"' in page
+    full = tmp_path / "full"
+    assert build_site(root, full, serving=True).ok
+    assert _differences(preview, full) == []

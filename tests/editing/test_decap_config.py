@@ -89,6 +89,8 @@ def test_a_programmes_sessions_are_a_folder_collection_of_paired_files(config: d
         "create": True,
         "extension": "md",
         "format": "yaml-frontmatter",
+        "media_folder": "images",  # relative: sessions/parcours-cec-industries/images/
+        "public_folder": "images",  # the path written in the entry: images/<file>
         "slug": "session-{{number}}",
         "identifier_field": "title",
         "summary": "{{number}}. {{title}}",
@@ -97,7 +99,7 @@ def test_a_programmes_sessions_are_a_folder_collection_of_paired_files(config: d
     }
     assert [f["name"] for f in sessions["fields"]] == [
         "id", "programme", "number", "title", "dates", "city", "host", "author", "published", "tags",
-        "question", "summary", "notions", "quotes", "partners", "next_session", "translation_of", "body",
+        "question", "summary", "notions", "quotes", "partners", "next_session", "image", "translation_of", "body",
     ]
     assert config["i18n"] == {"structure": "multiple_files", "locales": ["fr", "en"], "default_locale": "fr"}
 
@@ -201,11 +203,33 @@ def test_nothing_is_required_inside_the_optional_next_session(config: dict) -> N
     ]
 
 
+def test_images_are_uploaded_next_to_the_entry_the_file_french_only(config: dict) -> None:
+    image = _field(_collection(config, "sessions-parcours-cec-industries")["fields"], "image")
+    assert [(f["name"], f["widget"], f["i18n"]) for f in image["fields"]] == [
+        ("file", "image", "none"), ("alt", "string", True), ("caption", "text", True), ("credit", "string", "none"),
+    ]
+    assert image["fields"][0] == {
+        "name": "file", "label": "Fichier", "widget": "image", "choose_url": False, "required": False, "i18n": "none",
+        "hint": "Le fichier de la photo, relatif à ce fichier (images/<nom>.jpg) : JPEG, PNG ou WebP, d’au moins "
+                "1200 px de large, d’au plus 20 Mo et 50 mégapixels. Indépendant de la langue.",
+    }
+    assert image["i18n"] is True and image["required"] is False
+    partners = _collection(config, "partners")
+    assert (partners["media_folder"], partners["public_folder"]) == ("images", "images")  # partners/images/
+    logo = _field(partners["fields"], "logo")
+    assert [(f["name"], f["widget"], f["i18n"]) for f in logo["fields"]] == [("file", "image", "none"), ("alt", "string", True)]
+    people = next(f for f in _collection(config, "registries")["files"] if f["name"] == "people")
+    assert (people["media_folder"], people["public_folder"]) == ("images", "images")  # sessions/images/
+    portrait = _field(people["fields"][0]["fields"], "portrait")
+    assert [(f["name"], f["widget"]) for f in portrait["fields"]] == [("file", "image")]
+    assert "i18n" not in portrait["fields"][0]  # the registry holds both languages in one file
+
+
 def test_the_translation_state_and_the_raw_markdown_body(config: dict) -> None:
     fields = _collection(config, "partners")["fields"]
     assert _field(fields, "translation_of") == {
         "name": "translation_of", "label": "État de la traduction", "widget": "recaps-translation",
-        "neutral": ["id", "kind", "city", "website", "people", "quotes.*.speaker", "quotes.*.lang"],
+        "neutral": ["id", "kind", "city", "website", "people", "quotes.*.speaker", "quotes.*.lang", "logo.file"],
         "required": False, "i18n": True,
         "hint": "Fichier anglais seulement : la version du texte français que la traduction traduit. "
                 "« Marquer comme à jour » l’écrit, comme `recaps mark-translated`.",

@@ -184,6 +184,63 @@ def _bidi_controls(tree: Path) -> None:
     _edit(tree, "sessions/people.yml", b"name: Paul Durand", "name: Paul Durand (\u05e4\u05d0\u05d5\u05dc\u200f)".encode())
 
 
+def _partner_with_logo(tree: Path, pid: str, file: str, alt: str = "Le logo") -> None:
+    alt_line = f'  alt: "{alt}"\n' if alt else ""
+    _write(tree, f"partners/{pid}.fr.md", (
+        f'---\nid: {pid}\nname: "Partenaire {pid}"\nkind: company\nwebsite: "https://{pid}.example"\n'
+        f'mission: "Une mission."\nlogo:\n  file: "{file}"\n{alt_line}---\n\nUn partenaire.\n').encode())
+
+
+def _images_every_problem(tree: Path) -> None:
+    """Every problem an image file can have, one per item, with the fields' lines: made here, as
+    no test commits an image (tests/fixture_images.py)."""
+    import fixture_images as fx
+
+    images = tree / "partners/images"
+    _edit(tree, SESSION, b"next_session:", b'image:\n  file: images/absente.jpg\n  alt: " "\nnext_session:')
+    _partner_with_logo(tree, "logo-absolu", "/etc/logo.png")
+    _partner_with_logo(tree, "logo-dehors", "../../outside/logo.png")
+    fx.logo(_outside(tree) / "logo.png")
+    _partner_with_logo(tree, "logo-lien", "images/lien.png")
+    _symlink("partners/images/lien.png", tree.parent / "outside/logo.png")(tree)
+    _partner_with_logo(tree, "logo-texte", "images/texte.jpg")
+    _write(tree, "partners/images/texte.jpg", b"Ceci n'est pas une image.\n")
+    _partner_with_logo(tree, "logo-point", "images/point.png")
+    fx.logo(images / "point.png", 1, 1)
+    _partner_with_logo(tree, "logo-geant", "images/geant.png")
+    fx.png_header(images / "geant.png", 10_000, 6_000)
+    _partner_with_logo(tree, "logo-bombe", "images/bombe.png")
+    fx.png_header(images / "bombe.png", 100_000, 100_000)
+    _partner_with_logo(tree, "logo-lourd", "images/lourd.jpg")
+    _write(tree, "partners/images/lourd.jpg", b"\xff\xd8\xff" + b"\0" * (21 * MB))
+    _partner_with_logo(tree, "logo-coupe", "images/coupe.jpg")
+    fx.cut_short(images / "coupe.jpg")
+    _partner_with_logo(tree, "logo-gif", "images/anime.gif")
+    fx.gif(images / "anime.gif")
+    _partner_with_logo(tree, "logo-dossier", "images")
+    _partner_with_logo(tree, "logo-sans-alt", "images/bon.png", alt="")
+    fx.logo(images / "bon.png")
+    _edit(tree, "sessions/people.yml", b'      en: "founder"\n', b'      en: "founder"\n    portrait:\n      file: images/paul.jpg\n')
+    fx.photo(tree / "sessions/images/paul.jpg", 120, 160)
+
+
+def _images_accepted(tree: Path) -> None:
+    """A cover photo turned by its EXIF orientation (stored 900 px wide, shown 1300), a logo with
+    transparency, a portrait; the English translates the photo's texts."""
+    import fixture_images as fx
+
+    _edit(tree, SESSION, b"next_session:", b'image:\n  file: images/salle.jpg\n  alt: "La salle."\n'
+                                           b'  caption: "La salle."\n  credit: "X"\nnext_session:')
+    fx.photo(tree / "sessions/parcours-demo/images/salle.jpg", 900, 1300, orientation=6)
+    _edit(tree, "sessions/parcours-demo/session-1.en.md", b"next_session:",
+          b'image:\n  alt: "The room."\n  caption: "The room."\nnext_session:')
+    _edit(tree, PARTNER, b"people:", b'logo:\n  file: images/atelier.png\n  alt: "L\xe2\x80\x99Atelier du Nord"\npeople:')
+    _edit(tree, "partners/atelier-nord.en.md", b"---\n\n", b'logo:\n  alt: "The Atelier du Nord"\n---\n\n')
+    fx.logo(tree / "partners/images/atelier.png", 400, 200)
+    _edit(tree, "sessions/people.yml", b'      en: "founder"\n', b'      en: "founder"\n    portrait:\n      file: images/paul.jpg\n')
+    fx.photo(tree / "sessions/images/paul.jpg", 400, 400)
+
+
 # Each makes what the case cannot commit; it may return a clean-up to run after the check.
 SETUP: dict[str, Callable[[Path], Callable[[], None] | None]] = {
     "yaml-deep-flow-100k": _session(b"city: Lille\n", b"city: Lille\nextra: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"),
@@ -214,6 +271,8 @@ SETUP: dict[str, Callable[[Path], Callable[[], None] | None]] = {
     "deep-folders": _deep_folders,
     "markdown-too-slow": _session(b"Le r\xc3\xa9cit de la session.", b"[" * 100_000),
     "markdown-nested-too-deep": _session(b"Le r\xc3\xa9cit de la session.", b"1. " * 5_000),
+    "images-every-problem": _images_every_problem,
+    "images-accepted": _images_accepted,
     "body-1mb-line": _session(b"Le r\xc3\xa9cit de la session.", b"Un long paragraphe sans fin, " * (MB // 29 + 1)),
 }
 

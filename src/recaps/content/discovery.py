@@ -63,7 +63,7 @@ def find_items(root: Path, tag_ids: Iterable[str], report: ErrorReport) -> list[
 def _programmes(root: Path, addresses: Addresses, report: ErrorReport) -> list[ItemFiles]:
     registries = {PEOPLE_FILE, TAGS_FILE}
     by_folder: dict[str, list[str]] = {}
-    for rel in walk(root, SESSIONS_DIR, report):
+    for rel in walk(root, SESSIONS_DIR, report, images=True):
         if rel in registries:
             continue
         parts = rel.split("/")
@@ -115,7 +115,7 @@ def _programme(folder: str, groups: dict[str, dict[str, str]], addresses: Addres
 
 
 def _partners(root: Path, addresses: Addresses, report: ErrorReport) -> list[ItemFiles]:
-    partner_files = [f for f in walk(root, PARTNERS_DIR, report) if f.endswith(".md")]
+    partner_files = [f for f in walk(root, PARTNERS_DIR, report, images=True) if f.endswith(".md")]
     for rel in partner_files:
         if rel.count("/") != 1:
             report.add(rel, 0, "", message("partner files must be directly in partners/"))

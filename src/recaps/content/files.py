@@ -21,13 +21,13 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read_bytes(root: Path, rel_path: str) -> tuple[bytes | None, list[ContentError]]:
-    """The bytes of a regular file inside ``root``, at most MAX_FILE_BYTES of them."""
+def read_bytes(root: Path, rel_path: str, limit: int | None = None) -> tuple[bytes | None, list[ContentError]]:
+    """The bytes of a regular file inside ``root``, at most ``limit`` of them (MAX_FILE_BYTES)."""
     descriptor, error = _open_inside(root, rel_path)
     if error is not None:
         return None, [error]
     try:
-        data, error = _read_regular_file(descriptor, rel_path)
+        data, error = _read_regular_file(descriptor, rel_path, MAX_FILE_BYTES if limit is None else limit)
     except OSError as exc:
         data, error = None, _unreadable(rel_path, exc)
     finally:
@@ -81,35 +81,35 @@ def _open_inside(root: Path, rel_path: str) -> tuple[int, ContentError | None]:
         return -1, _unreadable(rel_path, exc)
 
 
-def _read_regular_file(descriptor: int, rel_path: str) -> tuple[bytes | None, ContentError | None]:
+def _read_regular_file(descriptor: int, rel_path: str, limit: int) -> tuple[bytes | None, ContentError | None]:
     """The whole content of an open regular file within the size limit, or why not."""
     info = os.fstat(descriptor)
     if stat.S_ISDIR(info.st_mode):
         return None, ContentError(rel_path, 0, "", message("is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
         return None, ContentError(rel_path, 0, "", message("is not a regular file (a pipe, socket or device): remove it"))
-    if info.st_size > MAX_FILE_BYTES:
-        return None, _too_large(rel_path, info.st_size)
+    if info.st_size > limit:
+        return None, _too_large(rel_path, info.st_size, limit)
     chunks, size = [], 0
     # First what fstat says and one byte more (a file that grew since is noticed), then on
     # until a read returns nothing: some file systems return less than asked before the end.
     wanted = info.st_size + 1
-    while size <= MAX_FILE_BYTES:
-        chunk = os.read(descriptor, min(wanted, MAX_FILE_BYTES + 1 - size))
+    while size <= limit:
+        chunk = os.read(descriptor, min(wanted, limit + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
         wanted = 65536
-    if size > MAX_FILE_BYTES:  # it grew since fstat
-        return None, _too_large(rel_path, size)
+    if size > limit:  # it grew since fstat
+        return None, _too_large(rel_path, size, limit)
     return b"".join(chunks), None
 
 
-def _too_large(rel_path: str, size: int) -> ContentError:
+def _too_large(rel_path: str, size: int, limit: int) -> ContentError:
     tenths = -(-size * 10 // 1_048_576)  # rounded up: 2 MB and one byte is 2.1 MB, not 2.0
     return ContentError(rel_path, 0, "", message("is too large ({size} MB; the limit is {limit} MB)",
-                                                 size=Number(tenths / 10, decimals=1), limit=Number(MAX_FILE_BYTES // 1_048_576)))
+                                                 size=Number(tenths / 10, decimals=1), limit=Number(limit // 1_048_576)))
 
 
 def _outside(rel_path: str) -> ContentError:

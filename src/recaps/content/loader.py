@@ -8,7 +8,8 @@
 3. ``items``: each item loaded on its own, from its files (or from ``load_cache``, for
    ``recaps serve``), into the site model (``sitemodel``);
 4. ``references``: what links the items, checked once all are loaded, in the items that did not
-   validate too, as far as they did (``partial_validation``).
+   validate too, as far as they did (``partial_validation``);
+5. ``image_checks``: the image files the items and the people name (``image_files``).
 
 The names other modules use are importable from here.
 """
@@ -23,6 +24,7 @@ from .items import Loaded, load_item, read_item_file, read_item_parts, status_ro
 from .load_cache import LoadCache
 from .models import SOURCE_LANGUAGE, PeopleRegistry, TagRegistry
 from .files import forget_real_paths
+from .image_checks import check_images
 from .partial_validation import partial_content
 from .references import Broken, Written, check_references
 from .registries import load_registry
@@ -67,6 +69,7 @@ def load_site(root: Path | str, bodies: bool = True, cache: LoadCache | None = N
         "partner": _assemble(site, found, loaded, report),
     }
     check_references(site, report, broken, written)
+    check_images(site, report, written, people.people if people else [])
     return site, report
 
 

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from .characters import bidi_control, control_message
+from .image_files import LIMITS
 from ..messages import message
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -140,6 +141,35 @@ class NextSession(Content):
     note: LongText | None = Field(None, description="A line announcing it.", json_schema_extra={"fr": "Une phrase qui l’annonce."})
 
 
+def _file_description(kind: str, what: str, quoi: str) -> dict[str, Any]:
+    limit = LIMITS[kind]
+    return {
+        "description": f"The {what}'s file, relative to this file ({limit.folder}<name>.jpg): JPEG, PNG or WebP, "
+        f"at least {limit.min_width} px wide, at most 20 MB and 50 megapixels. Language-neutral.",
+        "json_schema_extra": {"fr": f"Le fichier {quoi}, relatif à ce fichier ({limit.folder}<nom>.jpg) : JPEG, PNG "
+                              f"ou WebP, d’au moins {limit.min_width} px de large, d’au plus 20 Mo et 50 mégapixels. "
+                              "Indépendant de la langue."},
+    }
+
+
+class CoverImage(Content):
+    file: Text = Field(**_file_description("cover", "photo", "de la photo"))
+    alt: Text = Field(description="What the photo shows, for readers who cannot see it (a sentence, not the caption again).", json_schema_extra={"fr": "Ce que montre la photo, pour qui ne la voit pas (une phrase, pas la légende répétée)."})
+    caption: LongText | None = Field(None, description="Caption printed under the photo.", json_schema_extra={"fr": "Légende imprimée sous la photo."})
+    credit: Text | None = Field(None, description="Who took the photo: their name, or the agency's, shown under it after Photo:. Language-neutral.", json_schema_extra={"fr": "Qui a pris la photo : son nom, ou celui de l’agence, affiché dessous après Photo :. Indépendant de la langue."})
+
+
+class Logo(Content):
+    file: Text = Field(**_file_description("logo", "logo", "du logo"))
+    alt: Text = Field(description="The logo in words, usually the organisation's name.", json_schema_extra={"fr": "Le logo en mots, d’ordinaire le nom de l’organisation."})
+
+
+class Portrait(Content):
+    """A person's photo; its text for readers who cannot see it is made from the name."""
+
+    file: Text = Field(**_file_description("portrait", "portrait", "du portrait"))
+
+
 class Translatable(Content):
     translation_of: Annotated[str, StringConstraints(max_length=100)] | None = Field(
         None,
@@ -174,6 +204,7 @@ class Session(Translatable):
     quotes: list[Quote] = Field(default_factory=list, description="Speakers’ words: speaker, text and original language.", json_schema_extra={"fr": "Paroles d’intervenants : speaker, text et langue d’origine."})
     partners: list[Id] = Field(default_factory=list, description="Ids of partners featured in focus boxes. Language-neutral.", json_schema_extra={"fr": "Ids des partenaires présentés dans des encadrés. Indépendant de la langue."})
     next_session: NextSession | None = Field(None, description="The session announced next, if any.", json_schema_extra={"fr": "La session annoncée ensuite, s’il y en a une."})
+    image: CoverImage | None = Field(None, description="Cover photo at the top of the recap, if any: file, alt, caption, credit.", json_schema_extra={"fr": "Photo en tête du récit, s’il y en a une : file, alt, caption, credit."})
 
 
 PartnerKind = Literal[
@@ -190,6 +221,7 @@ class Partner(Translatable):
     mission: LongText = Field(description="Its mission in one sentence.", json_schema_extra={"fr": "Sa mission en une phrase."})
     people: list[Id] = Field(default_factory=list, description="Ids of its people in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Ids de ses personnes dans sessions/people.yml. Indépendant de la langue."})
     quotes: list[Quote] = Field(default_factory=list, description="Words of its people, as for sessions.", json_schema_extra={"fr": "Paroles de ses personnes, comme pour les sessions."})
+    logo: Logo | None = Field(None, description="The organisation's logo, if any: file and alt.", json_schema_extra={"fr": "Le logo de l’organisation, s’il y en a un : file et alt."})
 
 
 class Page(Translatable):
@@ -204,6 +236,7 @@ class Person(Content):
     name: Text = Field(description="Full name, as written in both languages.", json_schema_extra={"fr": "Nom complet, tel qu’il s’écrit dans les deux langues."})
     role: LocalizedText = Field(description="Role, in fr and en.", json_schema_extra={"fr": "Fonction, en fr et en."})
     organisation: LocalizedText | None = Field(None, description="Organisation, in fr and en.", json_schema_extra={"fr": "Organisation, en fr et en."})
+    portrait: Portrait | None = Field(None, description="A photo of the person, if any, shown small beside their words; its text for readers who cannot see it is made from the name.", json_schema_extra={"fr": "Une photo de la personne, s’il y en a une, montrée en petit à côté de ses paroles ; son texte pour qui ne la voit pas est fait du nom."})
 
 
 class PeopleRegistry(Content):
@@ -234,11 +267,15 @@ NEUTRAL_FIELDS: dict[type[Content], tuple[str, ...]] = {
     Programme: ("id", "sponsor", "sessions_planned"),
     Session: (
         "id", "programme", "number", "dates", "city", "host", "published", "tags", "partners",
-        "quotes.*.speaker", "quotes.*.lang", "next_session.number", "next_session.dates",
+        "quotes.*.speaker", "quotes.*.lang", "next_session.number", "next_session.dates", "image.file", "image.credit",
     ),
-    Partner: ("id", "kind", "city", "website", "people", "quotes.*.speaker", "quotes.*.lang"),
+    Partner: ("id", "kind", "city", "website", "people", "quotes.*.speaker", "quotes.*.lang", "logo.file"),
     Page: (),
 }
+
+# Parts with a text to translate: where the source has one, the translation must translate it (an
+# English file without `image:` lacks its `image.alt`), rather than show the photo without it.
+TRANSLATED_PARTS: dict[type[Content], tuple[str, ...]] = {Session: ("image",), Partner: ("logo",)}
 
 # Lists whose items are translated one by one: the translation must have as many.
 PARALLEL_LISTS: dict[type[Content], tuple[str, ...]] = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from .image_files import ImageFile
 from .models import SOURCE_LANGUAGE, Content, Page, Partner, Person, Programme, Session, Tag
 from .reader import RawDocument
 from .translation import TranslationState
@@ -73,6 +74,7 @@ class Site:
     people: dict[str, Person] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
     status: list["StatusRow"] = field(default_factory=list)
+    images: dict[str, "ImageFile"] = field(default_factory=dict)  # the checked image files, by path (image_checks)
 
     @property
     def sessions(self) -> list[Item[Session]]:

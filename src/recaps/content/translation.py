@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import ContentError
 from ..messages import Message, message, plural_message
-from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, Content
+from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, TRANSLATED_PARTS, Content
 from .pairing import counts_differ, pair_items
 from .partial_validation import without_none
 from .reader import RawDocument
@@ -107,6 +107,9 @@ def merge_translation(model: type[Content], source: RawDocument, translation: Ra
     if paired:
         _without_what_the_source_lacks(model, source.meta, merged)
         stand_ins = pair_items(model, source.meta, merged)
+        for part in TRANSLATED_PARTS.get(model, ()):  # the source's photo, its text to translate
+            if isinstance(source.meta.get(part), dict) and merged.get(part) is None:
+                merged[part] = {}
     errors: list[ContentError] = []
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):

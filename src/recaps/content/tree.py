@@ -8,6 +8,9 @@ Layout::
     sessions/<programme>/session-<n>.<lang>.md
     partners/<id>.<lang>.md
     docs/<name>.<lang>.md                   hand-written pages (front matter optional)
+    sessions/images/, sessions/<programme>/images/, partners/images/
+                                            image files the content names (not walked: each file
+                                            is checked where it is named, image_checks)
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ PARTNERS_DIR = "partners"
 DOCS_DIR = "docs"
 PEOPLE_FILE = "sessions/people.yml"
 TAGS_FILE = "sessions/tags.yml"
+IMAGES_DIR = "images"  # in sessions/, a programme's folder and partners/: images, not content
 MAX_FOLDER_DEPTH = 8  # below sessions/, partners/ or docs/
 # Names never read nor published, in sessions/, partners/ and docs/ alike (recaps.mkdocs.plugin
 # keeps them out of MkDocs' files too): hidden files (among them Emacs' locks .#x, Vim's swap
@@ -45,8 +49,9 @@ def _inside(real_root: str, path: str) -> bool:
     return within(real_root, os.path.realpath(path))
 
 
-def walk(root: Path, top: str, report: ErrorReport) -> list[str]:
-    """Every file under ``top``, relative to ``root``, sorted; the names of IGNORED_NAMES skipped.
+def walk(root: Path, top: str, report: ErrorReport, images: bool = False) -> list[str]:
+    """Every file under ``top``, relative to ``root``, sorted; the names of IGNORED_NAMES skipped
+    (``images``: the folders named IMAGES_DIR too, holding the image files).
 
     Symbolic links are not followed out of the repository, nor into folders; folders named like
     Markdown files and folders nested too deep are reported rather than read. Files that are
@@ -66,7 +71,7 @@ def walk(root: Path, top: str, report: ErrorReport) -> list[str]:
     while pending:
         folder, depth = pending.pop()
         for entry in _children(root, folder, report):
-            if is_ignored(entry.name):
+            if is_ignored(entry.name) or (images and entry.name == IMAGES_DIR and depth < 2):
                 continue
             rel = f"{folder}/{entry.name}"
             problem, is_folder = _look_at(entry, os.path.join(root, rel), real_root, depth)

@@ -23,7 +23,7 @@ from ..content.models import (
     Session, TagRegistry,
 )
 from ..content.tree import PARTNERS_DIR, PEOPLE_FILE, SESSIONS_DIR, TAGS_FILE
-from .decap_fields import PARTNERS_COLLECTION, REGISTRIES_COLLECTION, description_fr, in_order, model_fields
+from .decap_fields import MEDIA, PARTNERS_COLLECTION, REGISTRIES_COLLECTION, description_fr, in_order, model_fields
 from .labels import BODY_LABEL, field_label
 
 TRANSLATION_WIDGET = "recaps-translation"  # admin/translation-state.js
@@ -60,8 +60,8 @@ def decap_config(root: Path, backend: dict, extra: dict | None = None) -> dict:
 
 
 _COLLECTION_ORDER = (
-    "name", "label", "label_singular", "description", "folder", "files", "filter", "create", "delete",
-    "extension", "format", "slug", "identifier_field", "summary", "sortable_fields", "i18n", "fields",
+    "name", "label", "label_singular", "description", "folder", "file", "files", "filter", "create", "delete",
+    "extension", "format", "media_folder", "public_folder", "slug", "identifier_field", "summary", "sortable_fields", "i18n", "fields",
 )
 
 
@@ -146,6 +146,7 @@ def _item_collection(model: type[Content], name: str, folder: str, overrides: di
     fields += [_translation_state(model), _body()]
     return {
         "name": name, "folder": folder, "extension": "md", "format": "yaml-frontmatter",
+        **(MEDIA if any(f["name"] in ("image", "logo") for f in fields) else {}),  # relative to the entry
         "i18n": True, "fields": fields,
     }
 
@@ -186,7 +187,9 @@ def _registries() -> dict:
         (field,) = model_fields(model, None)
         files.append({
             "name": name, "label": label, "file": path,
-            "description": description_fr(model.model_fields[name]), "fields": [field],
+            "description": description_fr(model.model_fields[name]),
+            **(MEDIA if model is PeopleRegistry else {}),  # portraits: sessions/images/
+            "fields": [field],
         })
     return {
         "name": REGISTRIES_COLLECTION, "label": "Registres", "label_singular": "registre",

@@ -20,7 +20,7 @@ from pydantic import StringConstraints
 from pydantic.fields import FieldInfo
 
 from ..content.models import (
-    MAX_SHORT_TEXT, Content, Partner, Programme, Quote, Session, Url,
+    MAX_SHORT_TEXT, Content, CoverImage, Logo, Partner, Portrait, Programme, Quote, Session, Url,
 )
 from .labels import ITEM_LABELS, ITEM_SUMMARIES, field_label
 
@@ -57,6 +57,11 @@ REFERENCES: dict[tuple[type[Content], str], dict] = {
     (Quote, "speaker"): _PEOPLE,
     (Partner, "people"): _PEOPLE,
 }
+
+# The fields that name an image file: Decap's image widget, which uploads into the collection's
+# media folder (images/, next to the entry) and writes the path relative to the entry.
+IMAGE_FILES = {(CoverImage, "file"), (Logo, "file"), (Portrait, "file")}
+MEDIA = {"media_folder": "images", "public_folder": "images"}
 
 _ID_MESSAGE = "Lettres minuscules sans accents, chiffres et tirets : la-ruche-industrielle"
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
@@ -138,6 +143,8 @@ def _widget(model: type[Content], name: str, annotation: Any, place: Place) -> d
     if (model, name) in REFERENCES:
         relation = {"widget": RELATION_WIDGET, **REFERENCES[model, name]}
         return {**relation, "multiple": True} if typing.get_origin(base) is list else relation
+    if (model, name) in IMAGE_FILES:
+        return {"widget": "image", "choose_url": False}
     if isinstance(base, type) and issubclass(base, Content):
         return {"widget": "object", "collapsed": False, "fields": _sub_fields(base, place)}
     if typing.get_origin(base) is list:

@@ -10,6 +10,13 @@ from __future__ import annotations
 from ..content.models import Content, NextSession, Notion, Programme, Quote
 
 FIELD_LABELS: dict[str, str] = {
+    "alt": "Texte pour qui ne voit pas l’image",
+    "caption": "Légende",
+    "credit": "Crédit",
+    "file": "Fichier",
+    "image": "Photo de couverture",
+    "logo": "Logo",
+    "portrait": "Portrait",
     "author": "Auteur",
     "city": "Ville",
     "dates": "Dates",

@@ -36,6 +36,7 @@ from .navigation import mkdocs_navigation
 from .speedups import anchor_ids, editor_bodies, hide_blocks, restore_blocks, use_recaps_search_index
 from ..pages.cards import card_paths, recap_cards, write_cards
 from ..pages.feeds import build_files
+from ..pages.picture_files import write_pictures
 from ..content.loader import Site, is_ignored, load_site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE
 from ..pages.page_context import alternates, page_context
@@ -253,6 +254,7 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
             partial.put_back(site_dir, self.previous, rebuilt)
         if self.serving:
             partial.write_manifest(site_dir, self.fingerprints)
+        write_pictures(self.site, site_dir)  # the pictures' sizes (recaps.pages.picture_files); kept where already made
         for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
             (site_dir / name).write_text(text, encoding="utf-8")
         # Drawn where a page names them (og:image needs the site's URL), and in the preview, which

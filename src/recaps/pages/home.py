@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import views
+from . import pictures, views
 from ..content.loader import ProgrammeItem, Site
 from ..content.urls import programme_uri, session_uri
 
@@ -31,6 +31,7 @@ def latest_recap(site: Site, lang: str) -> dict[str, Any] | None:
         "uri": session_uri(programme.id, session.source.number),
         "programme": programme.get(lang), "programme_lang": views.shown_in(programme, lang),
         "programme_uri": programme_uri(programme.id),
+        "cover": pictures.cover(site, lang, session),
     }
 
 

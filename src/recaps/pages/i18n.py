@@ -120,6 +120,8 @@ LABELS: dict[str, dict[str, str]] = {
     "notion_one": {"fr": "1 notion", "en": "1 notion"},
     "notion_count": {"fr": "{n} notions", "en": "{n} notions"},
     "colon": {"fr": " : ", "en": ": "},
+    "portrait_of": {"fr": "Portrait de {name}", "en": "Portrait of {name}"},
+    "photo_by": {"fr": "Photo : {name}", "en": "Photo: {name}"},
 }
 
 PARTNER_KINDS: dict[str, dict[str, str]] = {

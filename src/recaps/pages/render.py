@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import groupings, home, i18n, views
+from . import groupings, home, i18n, pictures, views
 from .fieldref import field_reference
 from .groupings import NOTIONS_INDEX, PARTNERS_INDEX, PROGRAMMES_INDEX, SPEAKERS_INDEX, Group, GroupedIndex
 from .groupings import initial_of, sort_key  # noqa: F401  (recaps.pages.render's names, for its users)
@@ -25,7 +25,7 @@ from .links import relative_link, relative_url
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import LANGUAGES, SOURCE_LANGUAGE, Session
 from .page_templates import PageTemplates, TemplateError, page_templates
-from .rendered import RenderedPage, escaped
+from .rendered import RenderedPage, escaped, listing_arguments
 from .rendered import with_front_matter  # noqa: F401  (recaps.pages.render's names, for its users)
 from ..content.translation import TranslationState
 from ..content.urls import FIELD_REFERENCE, HOME, PROGRAMMES, TAGS, group_uri, page_uri, partner_uri, programme_uri
@@ -34,15 +34,6 @@ from ..content.urls import session_uri, url_of
 HOME_PROGRAMMES = 6  # programmes with a timeline on the home page; the rest on PROGRAMMES
 _NOTICED = (TranslationState.STALE, TranslationState.IN_PROGRESS)  # translations under a notice
 EDITORS_PAGES = ("guide.md", FIELD_REFERENCE)  # published for editors, out of readers' navigation and search
-
-
-def _listing_arguments(tag: str) -> str:
-    """Material's listing options for one tag, as YAML inside an HTML comment: every character
-    but letters, digits and spaces written as an escape, so that no label can end the comment."""
-    escaped = "".join(
-        c if c.isascii() and (c.isalnum() or c == " ") else f"\\U{ord(c):08x}" for c in tag
-    )
-    return '{ include: ["' + escaped + '"] }'
 
 
 @dataclass
@@ -196,6 +187,7 @@ class Renderer:
             item=item, section=programme.id, programme=programme, p=programme.get(self.lang), s=s,
             body=self._body(item),
             host=self.site.partners[s.host],
+            cover=pictures.cover(self.site, self.lang, item),
             featured=views.focus_boxes(self.site, self.lang, s), tag_links=views.tag_links(self.site, self.lang, s.tags),
             notions=views.notions_of(item, self.lang),
             quotes=views.quotes_of(self.site, self.lang, item),
@@ -214,7 +206,7 @@ class Renderer:
         self._emit(
             partner_uri(item.id), "partner.md.j2",
             {"title": partner.name, "description": views.description(partner.mission)},
-            item=item, partner=partner, body=self._body(item),
+            item=item, partner=partner, body=self._body(item), logo=pictures.logo(self.site, self.lang, item),
             kind=i18n.PARTNER_KINDS[partner.kind][self.lang],
             people=[self.site.people[pid] for pid in partner.people],
             quotes=views.quotes_of(self.site, self.lang, item),
@@ -279,7 +271,7 @@ class Renderer:
                 # Out of search: the recaps it lists are found themselves.
                 uri, "tag.md.j2",
                 {"title": label, "description": self.t("tag_intro"), "search": {"exclude": True}},
-                label=label, listing=Markup(_listing_arguments(html.escape(label))),
+                label=label, listing=Markup(listing_arguments(html.escape(label))),
             )
 
 

@@ -43,3 +43,11 @@ def with_front_matter(page: "RenderedPage") -> str:
     front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=10_000)
     return "---\n" + front + "---\n\n" + page.markdown
 
+
+def listing_arguments(tag: str) -> str:
+    """Material's listing options for one tag, as YAML inside an HTML comment: every character
+    but letters, digits and spaces written as an escape, so that no label can end the comment."""
+    escaped = "".join(
+        c if c.isascii() and (c.isalnum() or c == " ") else f"\\U{ord(c):08x}" for c in tag
+    )
+    return '{ include: ["' + escaped + '"] }'

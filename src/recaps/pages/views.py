@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import i18n
+from . import i18n, pictures
 from .groupings import sort_key
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import SOURCE_LANGUAGE, Session
@@ -49,6 +49,7 @@ def quote_view(site: Site, lang: str, item: Item, index: int) -> dict[str, Any]:
     person = site.people[quote.speaker]
     return {
         "speaker": person,
+        "portrait": pictures.portrait(site, lang, person),
         "role": person.role.get(lang),
         "organisation": person.organisation.get(lang) if person.organisation else None,
         "text": quote.text,
@@ -136,7 +137,8 @@ def focus_boxes(site: Site, lang: str, session: Session) -> list[dict[str, Any]]
         partner = item.get(lang)
         boxes.append({"id": partner_id, "name": partner.name, "kind": i18n.PARTNER_KINDS[partner.kind][lang],
                       "city": partner.city, "mission": partner.mission, "website": partner.website,
-                      "uri": partner_uri(partner_id), "lang": shown_in(item, lang)})
+                      "uri": partner_uri(partner_id), "lang": shown_in(item, lang),
+                      "logo": pictures.logo(site, lang, item)})
     return boxes
 
 
@@ -192,7 +194,7 @@ def partner_entries(site: Site, lang: str) -> list[tuple]:
 
 
 def speaker_entries(site: Site, lang: str) -> list[tuple]:
-    """(person, role, where they are quoted) for each person quoted, in reading order.
+    """(person, role, where they are quoted, portrait or None) for each person quoted, in reading order.
 
     Who is quoted, and where: their words are on the programme and partner pages, so that the
     speakers' page grows with the number of people, not with the number of quotes. Who speaks
@@ -220,7 +222,7 @@ def speaker_entries(site: Site, lang: str) -> list[tuple]:
     return [
         (site.people[pid], person_role(site, lang, pid),
          [{"uri": uri, "anchor": anchor, "name": name, "count": count}
-          for uri, (anchor, name, count) in places[pid].items()])
+          for uri, (anchor, name, count) in places[pid].items()], pictures.portrait(site, lang, site.people[pid]))
         for pid in people
     ]
 
