@@ -32,15 +32,20 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+# Ctrl-C's and SIGTERM's handlers as the test run starts.
+STARTING_HANDLERS = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+
+
 @pytest.fixture(autouse=True)
 def signal_handlers():
-    """A command run in the test's process (click's CliRunner) leaves Ctrl-C and SIGTERM as a
-    command leaves them for the exit that follows: `recaps build`, once built, ignores both
-    (recaps.commands.stops). The next tests, and the processes they start, which inherit an
-    ignored signal, get the handlers back."""
-    saved = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
+    """A command run in the test's process (click's CliRunner, in a test or a module's fixture)
+    leaves Ctrl-C and SIGTERM as a command leaves them for the exit that follows: `recaps build`,
+    once built, ignores both (recaps.commands.stops). Each test, and the processes it starts,
+    which would inherit an ignored signal, starts with the handlers of the run's start."""
+    for stop, handler in STARTING_HANDLERS.items():
+        signal.signal(stop, handler)
     yield
-    for stop, handler in saved.items():
+    for stop, handler in STARTING_HANDLERS.items():
         signal.signal(stop, handler)
 
 
