@@ -48,7 +48,7 @@ def test_each_language_s_card_is_in_its_language(site) -> None:
         facts="16–17 janvier 2025 · Lyon",
         site_name="Récits de programmes",
         organisation=ORGANISATION,
-    ))
+    ), None)
     # With French spacing, as the page's title.
     assert french[SESSION_4][1].title == "Coopérer\u202f: «\u202ffaire forêt\u202f»"
     assert french[SESSION_4][1].facts == "12–13 décembre 2024 · Grenoble"
@@ -78,3 +78,25 @@ def test_a_partial_rebuild_draws_the_cards_of_the_pages_it_rebuilds_and_those_mi
     shutil.rmtree(tmp_path / "assets")
     write_cards(tmp_path, cards, rebuilt=set())
     assert five.read_bytes() == card_image(cards[SESSION_5][1])
+
+
+def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) -> None:
+    import fixture_images
+    from PIL import Image
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    copy_of_repo(root)
+    fixture_images.add_pictures(root)  # a cover photo for session 5, with EXIF and GPS data
+    loaded, report = load_site(root)
+    assert not report, report.render()
+    photo = (root / fixture_images.COVER).resolve()
+    assert card_paths(loaded)[SESSION_5] == "assets/cards/parcours-cec-industries/session-5.jpg"
+    for lang in ("fr", "en"):
+        cards = recap_cards(loaded, lang, "Récits de programmes", ORGANISATION)
+        path, text, on = cards[SESSION_5]
+        assert (path, on) == ("assets/cards/parcours-cec-industries/session-5.jpg", photo)
+        write_cards(tmp_path / lang, cards)
+        assert (tmp_path / lang / path).read_bytes() == card_image(text, photo)
+        with Image.open(tmp_path / lang / path) as card:
+            assert (card.format, card.size, dict(card.getexif())) == ("JPEG", (1200, 630), {})

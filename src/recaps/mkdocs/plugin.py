@@ -257,11 +257,9 @@ class RecapsPlugin(BasePlugin[RecapsConfig]):
         write_pictures(self.site, site_dir)  # the pictures' sizes (recaps.pages.picture_files); kept where already made
         for name, text in build_files(self.site, self.lang, config.site_url, config.site_name).items():
             (site_dir / name).write_text(text, encoding="utf-8")
-        # Drawn where a page names them (og:image needs the site's URL), and in the preview, which
-        # shows them at their address; a build without a site URL spares their cost (BENCHMARKS.md).
-        if config.site_url or self.serving:
-            organisation = config.extra.get("organisation") or ""
-            write_cards(site_dir, recap_cards(self.site, self.lang, config.site_name, organisation), self.changed)
+        if config.site_url or self.serving:  # where pages name them (og:image needs the URL), and the preview
+            cards = recap_cards(self.site, self.lang, config.site_name, config.extra.get("organisation") or "")
+            write_cards(site_dir, cards, self.changed)
         edit = self.config.edit
         if edit.publish and self.lang == SOURCE_LANGUAGE and not self.serving:
             try:

@@ -9,7 +9,8 @@ from collections.abc import Collection
 from pathlib import Path
 
 from . import i18n
-from .social_cards import CardText, card_image
+from .social_cards import CardText, card_image, card_suffix
+from ..content.image_checks import cover_photo
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import Session
 from ..content.urls import session_uri
@@ -17,15 +18,15 @@ from ..content.urls import session_uri
 CARDS_FOLDER = "assets/cards"  # in each language's build: /assets/cards/..., /en/assets/cards/...
 
 
-def card_path(programme_id: str, number: int) -> str:
-    """The card of a recap, from the root of a language's build. (A card on a cover photo is a
-    JPEG: its suffix will be recaps.pages.social_cards.card_suffix's.)"""
-    return f"{CARDS_FOLDER}/{programme_id}/session-{number}.png"
+def card_path(programme_id: str, number: int, photo: Path | None = None) -> str:
+    """The card of a recap, from the root of a language's build: a PNG, or on its cover photo a JPEG."""
+    return f"{CARDS_FOLDER}/{programme_id}/session-{number}{card_suffix(photo)}"
 
 
 def card_paths(site: Site) -> dict[str, str]:
     """Each recap's page (its src_uri) and its card, the same path in every language's build."""
-    return {session_uri(programme.id, session.source.number): card_path(programme.id, session.source.number)
+    return {session_uri(programme.id, session.source.number):
+            card_path(programme.id, session.source.number, cover_photo(site, session))
             for programme in site.programmes.values() for session in programme.sessions}
 
 
@@ -41,26 +42,30 @@ def card_text(programme: ProgrammeItem, item: Item[Session], lang: str, site_nam
     return CardText(kicker=kicker, title=title, facts=facts, site_name=site_name, organisation=organisation)
 
 
-def recap_cards(site: Site, lang: str, site_name: str, organisation: str = "") -> dict[str, tuple[str, CardText]]:
-    """The cards the build of ``lang`` publishes, by recap page: its path and its text. Only the
-    recaps translated into ``lang``: a French page standing in for a missing translation has
-    the French card, which the French build publishes."""
-    return {
-        session_uri(programme.id, item.source.number): (
-            card_path(programme.id, item.source.number), card_text(programme, item, lang, site_name, organisation))
-        for programme in site.programmes.values()
-        for item in programme.sessions
-        if item.is_translated(lang)
-    }
+def recap_cards(site: Site, lang: str, site_name: str,
+                organisation: str = "") -> dict[str, tuple[str, CardText, Path | None]]:
+    """The cards the build of ``lang`` publishes, by recap page: its path, its text and its cover
+    photo if it has one. Only the recaps translated into ``lang``: a French page standing in for
+    a missing translation has the French card, which the French build publishes."""
+    cards = {}
+    for programme in site.programmes.values():
+        for item in programme.sessions:
+            if item.is_translated(lang):
+                photo = cover_photo(site, item)
+                cards[session_uri(programme.id, item.source.number)] = (
+                    card_path(programme.id, item.source.number, photo),
+                    card_text(programme, item, lang, site_name, organisation), photo)
+    return cards
 
 
-def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText]], rebuilt: Collection[str] | None = None) -> None:
+def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, Path | None]],
+                rebuilt: Collection[str] | None = None) -> None:
     """The ``cards`` (recap_cards) drawn into the build in ``site_dir``. A partial rebuild of a
     preview (``rebuilt``: the pages it rebuilds) draws those of its pages and any missing; the
     others are as the last build drew them (what a card shows of other pages, the programme's
     name, and the site's name are changes that rebuild everything)."""
-    for uri, (path, text) in cards.items():
+    for uri, (path, text, photo) in cards.items():
         target = site_dir / path
         if rebuilt is None or uri in rebuilt or not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(card_image(text))
+            target.write_bytes(card_image(text, photo))
