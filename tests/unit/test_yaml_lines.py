@@ -30,3 +30,18 @@ def test_the_first_value_of_a_key_written_twice_keeps_its_lines() -> None:
     assert [(problem.line, str(problem.message)) for problem in problems] == [
         (4, "field 'a' is written twice (also at line 1): keep one")
     ]
+
+
+def test_what_only_yaml_1_1_reads_as_a_number_or_a_boolean_is_text() -> None:
+    # Decap CMS writes YAML 1.2 and leaves these unquoted; PyYAML's YAML 1.1 read `10:30` as 630.
+    data, _ = parse_yaml("a: 10:30\nb: 1_000\nc: 0x1F\nd: 010\ne: .inf\nf: yes\ng: No\nh: on\ni: 0b101\nj: 1:30:00\n")
+    assert data == {"a": "10:30", "b": "1_000", "c": "0x1F", "d": "010", "e": ".inf", "f": "yes", "g": "No",
+                    "h": "on", "i": "0b101", "j": "1:30:00"}
+
+
+def test_numbers_booleans_dates_and_nulls_of_both_versions_are_read_as_such() -> None:
+    import datetime
+
+    data, _ = parse_yaml("a: 12\nb: -3\nc: +7\nd: 1.5\ne: true\nf: False\ng: 2025-01-16\nh: ~\ni: null\nj:\n")
+    assert data == {"a": 12, "b": -3, "c": 7, "d": 1.5, "e": True, "f": False, "g": datetime.date(2025, 1, 16),
+                    "h": None, "i": None, "j": None}

@@ -243,13 +243,27 @@ def _scalar_value(event: yaml.ScalarEvent, line_of) -> Any:
     return _resolved(event.value)
 
 
+# What YAML 1.1 (PyYAML's resolver) reads as a number or a boolean and YAML 1.2 reads as text, as
+# Decap CMS, which writes YAML 1.2, leaves it unquoted: `10:30` (630, in base 60), `1_000`, `0x1F`,
+# `010` (octal), `.inf`, `yes`, `no`, `on`, `off`. Text, as written; only these forms are numbers
+# and booleans here, as in both versions.
+_BOTH_VERSIONS = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(?:0|[1-9][0-9]*)"),
+    "tag:yaml.org,2002:float": re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"),
+    "tag:yaml.org,2002:bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+}
+
+
 @functools.lru_cache(maxsize=4096)  # dates, numbers and names recur from file to file
 def _resolved(value: str) -> Any:
-    """A plain scalar as YAML's resolver reads it: a number, boolean, date, null, or the text."""
+    """A plain scalar as YAML's resolver reads it: a number, boolean, date, null, or the text
+    (also where only YAML 1.1 reads a number or a boolean: _BOTH_VERSIONS)."""
     tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
     construct = _constructor.yaml_constructors.get(tag)
     if tag in ("tag:yaml.org,2002:str", MERGE_TAG) or construct is None:
         return value  # a merge key is only special as a key, where it is refused
+    if tag in _BOTH_VERSIONS and not _BOTH_VERSIONS[tag].fullmatch(value):
+        return value
     try:
         return construct(_constructor, yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError, ArithmeticError, yaml.YAMLError):
