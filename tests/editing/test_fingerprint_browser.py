@@ -87,8 +87,9 @@ CASES = {
         "  dates: {start: 2025-03-20, end: 2025-03-21}\n"
         "  note: Annonce\n"
     ), "\n## Titre\n\n- un\n- deux\n\nLigne finie par des espaces   \n"),
-    # Plain scalars that YAML 1.1 (Python) reads as booleans, numbers, dates and nulls, and
-    # YAML 1.2 (Decap) as text, or as a date and time.
+    # Plain scalars that YAML 1.1 (PyYAML) reads as booleans and numbers, and YAML 1.2 (Decap,
+    # and recaps' reader: yaml_lines._BOTH_VERSIONS) as text; numbers of both; dates and times,
+    # which Decap reads as text and recaps as dates; nulls.
     13: _session(13, (
         "title: yes\n"
         "author: No\n"

@@ -156,12 +156,12 @@ class CoverImage(Content):
     file: Text = Field(**_file_description("cover", "photo", "de la photo"))
     alt: Text = Field(description="What the photo shows, for readers who cannot see it (a sentence, not the caption again).", json_schema_extra={"fr": "Ce que montre la photo, pour qui ne la voit pas (une phrase, pas la légende répétée)."})
     caption: LongText | None = Field(None, description="Caption printed under the photo.", json_schema_extra={"fr": "Légende imprimée sous la photo."})
-    credit: Text | None = Field(None, description="Who took the photo: their name, or the agency's, shown under it after Photo:. Language-neutral.", json_schema_extra={"fr": "Qui a pris la photo : son nom, ou celui de l’agence, affiché dessous après Photo :. Indépendant de la langue."})
+    credit: Text | None = Field(None, description="Who took the photo: their name, or the agency’s, shown under it after Photo:. Language-neutral.", json_schema_extra={"fr": "Qui a pris la photo : son nom, ou celui de l’agence, affiché dessous après Photo :. Indépendant de la langue."})
 
 
 class Logo(Content):
     file: Text = Field(**_file_description("logo", "logo", "du logo"))
-    alt: Text = Field(description="The logo in words, usually the organisation's name.", json_schema_extra={"fr": "Le logo en mots, d’ordinaire le nom de l’organisation."})
+    alt: Text = Field(description="The logo in words, usually the organisation’s name.", json_schema_extra={"fr": "Le logo en mots, d’ordinaire le nom de l’organisation."})
 
 
 class Portrait(Content):
@@ -221,7 +221,7 @@ class Partner(Translatable):
     mission: LongText = Field(description="Its mission in one sentence.", json_schema_extra={"fr": "Sa mission en une phrase."})
     people: list[Id] = Field(default_factory=list, description="Ids of its people in sessions/people.yml. Language-neutral.", json_schema_extra={"fr": "Ids de ses personnes dans sessions/people.yml. Indépendant de la langue."})
     quotes: list[Quote] = Field(default_factory=list, description="Words of its people, as for sessions.", json_schema_extra={"fr": "Paroles de ses personnes, comme pour les sessions."})
-    logo: Logo | None = Field(None, description="The organisation's logo, if any: file and alt.", json_schema_extra={"fr": "Le logo de l’organisation, s’il y en a un : file et alt."})
+    logo: Logo | None = Field(None, description="The organisation’s logo, if any: file and alt.", json_schema_extra={"fr": "Le logo de l’organisation, s’il y en a un : file et alt."})
 
 
 class Page(Translatable):

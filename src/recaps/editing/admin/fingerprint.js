@@ -7,9 +7,10 @@
  *   json.dumps({"front_matter": <front matter minus language-neutral fields and translation_of>,
  *               "body": <body, stripped>}, sort_keys=True, ensure_ascii=False, default=str)
  * Decap holds what its own YAML reader (YAML 1.2) made of the file, and writes it back with its
- * own YAML writer. So each value here is first made what Python's reader (PyYAML, YAML 1.1)
- * will read once Decap has written it (a plain `yes` is a boolean there, `1:30` the number 90,
- * `2025-1-6 10:00:00` a date and time), then written out as Python's json.dumps writes it.
+ * own YAML writer. So each value here is first made what recaps' reader (PyYAML's YAML 1.1, with
+ * YAML 1.2's text where only 1.1 reads a number or a boolean) will read once Decap has written it
+ * (`2025-1-6 10:00:00` a date and time, `yes` and `1:30` text), then written out as Python's
+ * json.dumps writes it.
  *
  * window.RecapsFingerprint.sourceVersion(frenchData, neutralPaths) -> Promise of the version.
  */
@@ -21,6 +22,10 @@
   var PY_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
   var PY_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
   var PY_NULL = /^(?:~|null|Null|NULL|)$/;
+  // Of those, the numbers and booleans recaps' reader keeps (yaml_lines._BOTH_VERSIONS).
+  var BOTH_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+  var BOTH_INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
+  var BOTH_FLOAT = /^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
   var PY_TIMESTAMP_TYPE = /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/;
   // PyYAML's reading of a timestamp (yaml/constructor.py): its parts.
   var PY_TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$/;
@@ -56,47 +61,16 @@
     return plainScalar(JSON.stringify(number));
   }
 
-  /* A plain scalar as PyYAML's safe loader reads it; the text where its value does not exist
-     ("2025-02-30"), as recaps' reader keeps it (yaml_lines._resolved). */
+  /* A plain scalar as recaps' reader reads it: PyYAML's safe loader, but for what only YAML 1.1
+     reads as a number or a boolean (`1:30`, `1_000`, `0x1F`, `010`, `.inf`, `yes`), which it keeps
+     as text (yaml_lines._BOTH_VERSIONS); the text too where a date does not exist ("2025-02-30"). */
   function plainScalar(text) {
-    if (PY_BOOL.test(text)) return ["yes", "true", "on"].indexOf(text.toLowerCase()) !== -1;
-    if (PY_FLOAT.test(text)) return pyFloat(text);
-    if (PY_INT.test(text)) return pyInt(text);
+    if (PY_BOOL.test(text)) return BOTH_BOOL.test(text) ? text.toLowerCase() === "true" : text;
+    if (PY_FLOAT.test(text)) return BOTH_FLOAT.test(text) ? new PyFloat(Number(text)) : text;
+    if (PY_INT.test(text)) return BOTH_INT.test(text) ? new PyInt(BigInt(text)) : text;
     if (PY_NULL.test(text)) return null;
     if (PY_TIMESTAMP_TYPE.test(text)) return timestamp(text);
     return text;
-  }
-
-  function signed(text) {
-    var cleaned = text.replace(/_/g, "");
-    var sign = cleaned[0] === "-" ? -1 : 1;
-    return { sign: sign, digits: "+-".indexOf(cleaned[0]) !== -1 ? cleaned.slice(1) : cleaned };
-  }
-
-  function pyInt(text) {
-    var parts = signed(text), digits = parts.digits, value;
-    if (digits === "0") value = BigInt(0);
-    else if (digits.indexOf("0b") === 0) value = digits.length > 2 ? BigInt(digits) : null;
-    else if (digits.indexOf("0x") === 0) value = digits.length > 2 ? BigInt(digits) : null;
-    else if (digits[0] === "0") value = BigInt("0o" + digits.slice(1));
-    else if (digits.indexOf(":") !== -1) value = sexagesimal(digits, BigInt);
-    else value = BigInt(digits);
-    return value === null ? text : new PyInt(value * BigInt(parts.sign));
-  }
-
-  function pyFloat(text) {
-    var parts = signed(text.toLowerCase()), digits = parts.digits, value;
-    if (digits === ".inf") value = Infinity;
-    else if (digits === ".nan") return new PyFloat(NaN);
-    else if (digits.indexOf(":") !== -1) value = sexagesimal(digits, Number);
-    else value = Number(digits);
-    return new PyFloat(parts.sign * value);
-  }
-
-  function sexagesimal(digits, kind) {
-    return digits.split(":").reverse().reduce(function (acc, part, i) {
-      return acc + kind(part) * kind(60) ** kind(i);
-    }, kind(0));
   }
 
   /* str() of the date or datetime PyYAML makes, or the text if it is not a real one. */
