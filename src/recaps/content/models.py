@@ -144,7 +144,7 @@ class NextSession(Content):
 def _file_description(kind: str, what: str, quoi: str) -> dict[str, Any]:
     limit = LIMITS[kind]
     return {
-        "description": f"The {what}'s file, relative to this file ({limit.folder}<name>.jpg): JPEG, PNG or WebP, "
+        "description": f"The {what}’s file, relative to this file ({limit.folder}<name>.jpg): JPEG, PNG or WebP, "
         f"at least {limit.min_width} px wide, at most 20 MB and 50 megapixels. Language-neutral.",
         "json_schema_extra": {"fr": f"Le fichier {quoi}, relatif à ce fichier ({limit.folder}<nom>.jpg) : JPEG, PNG "
                               f"ou WebP, d’au moins {limit.min_width} px de large, d’au plus 20 Mo et 50 mégapixels. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,9 +35,14 @@ class ModelReference:
     fields: tuple[FieldRow, ...]
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
 def description(info: FieldInfo, lang: str) -> str:
+    """A field's description in ``lang``, with the site's curly apostrophes (the models' English
+    is written as code is)."""
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    return str(extra.get(lang) or info.description or "")
+    return _APOSTROPHE.sub("\u2019", str(extra.get(lang) or info.description or ""))
 
 
 def _submodel(annotation: Any) -> tuple[type[Content] | None, bool]:
