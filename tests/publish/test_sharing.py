@@ -84,13 +84,16 @@ def test_recap_link_preview(published: Path, lang: str, prefix: str, locale: str
     # Its own card, in its language (tests/publish/test_link_preview_cards.py).
     card = BASE + prefix + "assets/cards/parcours-cec-industries/session-5.png"
     assert meta.meta["og:image"] == meta.meta["twitter:image"] == [card]
-    assert meta.meta["og:title"] == [("Embarquer son écosystème" if lang == "fr" else "Bringing your ecosystem on board")]
+    title = "Embarquer son écosystème" if lang == "fr" else "Bringing your ecosystem on board"
+    assert meta.meta["og:title"] == meta.meta["og:image:alt"] == meta.meta["twitter:image:alt"] == [title]
     assert meta.meta["og:description"][0].startswith("Avant-dernière" if lang == "fr" else "The penultimate")
     assert meta.meta["description"] == meta.meta["og:description"]
     assert meta.meta["twitter:card"] == ["summary_large_image"]
     assert [l["href"] for l in meta.links if l.get("rel") == "canonical"] == [url]
     assert (published / prefix / "assets" / "social.png").is_file()  # the other pages'
-    assert head(published / prefix / "index.html").meta["og:image"] == [BASE + prefix + "assets/social.png"]
+    home = head(published / prefix / "index.html").meta
+    assert home["og:image"] == [BASE + prefix + "assets/social.png"]
+    assert home["og:image:alt"] == home["twitter:image:alt"] == [("Récits de programmes" if lang == "fr" else "Programme recaps")]
 
 
 def test_no_locale_alternate_for_a_missing_translation(published: Path) -> None:

@@ -56,6 +56,7 @@ def test_a_stand_in_is_no_translation_and_is_described_as_its_french_page() -> N
         "locale_alternates": [],
         "url": "https://recaps.example.org/parcours-a/session-2/",
         "image": "https://recaps.example.org/en/assets/social.png",
+        "image_alt": "Programme recaps",
     }
 
 
@@ -70,6 +71,7 @@ def test_a_page_without_title_or_description_takes_the_site_s() -> None:
         "locale_alternates": ["fr_FR"],
         "url": "https://recaps.example.org/en/",
         "image": "https://recaps.example.org/en/assets/social.png",
+        "image_alt": "Programme recaps",
     }
     assert social(HOME, "fr", None, "Récits", None, alternates(HOME, "fr", None)["alternates"]) == {
         "title": "Récits",
@@ -80,6 +82,7 @@ def test_a_page_without_title_or_description_takes_the_site_s() -> None:
         "locale_alternates": ["en_GB"],
         "url": None,
         "image": None,
+        "image_alt": "Récits",
     }
 
 

@@ -78,6 +78,8 @@ def social(page: RenderedPage, lang: str, site_url: str | None, site_name: str, 
         if page.translated else [],
         "url": own["href"] if site_url else None,
         "image": image,
+        # What the image shows, for readers who cannot see it: a card, the page's title; the site's image, its name.
+        "image_alt": (page.title or site_name) if card else site_name,
     }
 
 
