@@ -41,6 +41,17 @@ def md_escape(value: Any) -> Markup:
     return Markup(html.escape(text, quote=False))
 
 
+# What HTML and Markdown may read as syntax in a text: written as character references, which a
+# browser reads back as the characters, and Markdown leaves alone wherever the attribute lands.
+_ATTRIBUTE_SPECIAL = frozenset('&<>"\'\\`*_[](){}!#|~^=')
+
+
+def attribute_text(value: Any) -> Markup:
+    """Text for an HTML attribute value that may stand in a Markdown paragraph (an image's alt):
+    a link or an attribute list written in it stays text, and cannot close the attribute."""
+    return Markup("".join(f"&#{ord(c)};" if c in _ATTRIBUTE_SPECIAL else c for c in str(value)))
+
+
 def md_with_code(value: Any) -> Markup:
     """Text whose `backquoted` parts are code spans, the rest escaped as by ``md_escape``."""
     parts = str(value).split("`")
@@ -124,6 +135,7 @@ def page_templates(root: Path | str | None) -> PageTemplates:
         auto_reload=False,
     )
     env.filters["md"] = md_escape
+    env.filters["attribute"] = attribute_text
     env.filters["code"] = md_code
     env.filters["md_with_code"] = md_with_code
     return PageTemplates(env, overrides)
