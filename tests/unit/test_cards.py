@@ -90,7 +90,7 @@ def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) ->
     fixture_images.add_pictures(root)  # a cover photo for session 5, with EXIF and GPS data
     loaded, report = load_site(root)
     assert not report, report.render()
-    photo = (root / fixture_images.COVER).resolve()
+    photo = (root / fixture_images.COVER).read_bytes()
     assert card_paths(loaded)[SESSION_5] == "assets/cards/parcours-cec-industries/session-5.jpg"
     for lang in ("fr", "en"):
         cards = recap_cards(loaded, lang, "Récits de programmes", ORGANISATION)

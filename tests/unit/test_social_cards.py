@@ -162,7 +162,7 @@ def close(colour: tuple[int, ...], expected: tuple[int, int, int]) -> bool:
 
 def test_on_a_cover_photo_the_photo_fills_the_card_above_a_dark_band(tmp_path: Path) -> None:
     photo = fixture_photo(tmp_path / "cover.jpg")
-    data = card_image(SESSION_5, photo)
+    data = card_image(SESSION_5, photo.read_bytes())
     image = opened(data)
     assert (image.format, image.size, image.mode) == ("JPEG", (1200, 630), "RGB")
     assert card_suffix(photo) == ".jpg"
@@ -173,6 +173,6 @@ def test_on_a_cover_photo_the_photo_fills_the_card_above_a_dark_band(tmp_path: P
     assert close(image.getpixel((1160, 60)), (30, 60, 200))
     # The band under the text: nearly the ink, whatever the photo.
     assert all(sum(image.getpixel((x, 600))) < 120 for x in (40, 600, 1160))
-    assert card_image(SESSION_5, photo) == data
-    assert card_image(SESSION_3, photo) != data
+    assert card_image(SESSION_5, photo.read_bytes()) == data
+    assert card_image(SESSION_3, photo.read_bytes()) != data
     assert data != card_image(SESSION_5)

@@ -145,3 +145,18 @@ def _read_image(data: bytes) -> tuple[int, int, bool]:
         except (OSError, SyntaxError, ValueError, EOFError, MemoryError):
             raise _Refused(message("{path} is damaged or cut short: export the image again")) from None
     return (height, width, transparent) if turned else (width, height, transparent)
+
+
+class ImageChanged(ValueError):
+    """A picture's file is no longer what `recaps check` read (replaced, or made a link, since)."""
+
+
+def image_bytes(root: Path, image: ImageFile) -> bytes:
+    """The bytes of a checked picture, read again as safely as the check read them (inside the
+    repository, no link out, at most MAX_IMAGE_BYTES) and refused unless they are the bytes it
+    checked: what the build decodes is what was checked, never a file put in its place since."""
+    data, errors = read_bytes(root, image.path, limit=MAX_IMAGE_BYTES)
+    if data is None or hashlib.sha256(data).hexdigest()[:16] != image.digest:
+        raise ImageChanged(f"{image.path} changed while the site was built: build again")
+    return data
+

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import i18n
 from .social_cards import CardText, card_image, card_suffix
-from ..content.image_checks import cover_photo
+from ..content.image_checks import cover_photo, image_of
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import Session
 from ..content.urls import session_uri
@@ -18,15 +18,15 @@ from ..content.urls import session_uri
 CARDS_FOLDER = "assets/cards"  # in each language's build: /assets/cards/..., /en/assets/cards/...
 
 
-def card_path(programme_id: str, number: int, photo: Path | None = None) -> str:
+def card_path(programme_id: str, number: int, on_photo: bool = False) -> str:
     """The card of a recap, from the root of a language's build: a PNG, or on its cover photo a JPEG."""
-    return f"{CARDS_FOLDER}/{programme_id}/session-{number}{card_suffix(photo)}"
+    return f"{CARDS_FOLDER}/{programme_id}/session-{number}{card_suffix(on_photo)}"
 
 
 def card_paths(site: Site) -> dict[str, str]:
     """Each recap's page (its src_uri) and its card, the same path in every language's build."""
     return {session_uri(programme.id, session.source.number):
-            card_path(programme.id, session.source.number, cover_photo(site, session))
+            card_path(programme.id, session.source.number, image_of(site, session, "image") is not None)
             for programme in site.programmes.values() for session in programme.sessions}
 
 
@@ -43,7 +43,7 @@ def card_text(programme: ProgrammeItem, item: Item[Session], lang: str, site_nam
 
 
 def recap_cards(site: Site, lang: str, site_name: str,
-                organisation: str = "") -> dict[str, tuple[str, CardText, Path | None]]:
+                organisation: str = "") -> dict[str, tuple[str, CardText, bytes | None]]:
     """The cards the build of ``lang`` publishes, by recap page: its path, its text and its cover
     photo if it has one. Only the recaps translated into ``lang``: a French page standing in for
     a missing translation has the French card, which the French build publishes."""
@@ -53,12 +53,12 @@ def recap_cards(site: Site, lang: str, site_name: str,
             if item.is_translated(lang):
                 photo = cover_photo(site, item)
                 cards[session_uri(programme.id, item.source.number)] = (
-                    card_path(programme.id, item.source.number, photo),
+                    card_path(programme.id, item.source.number, photo is not None),
                     card_text(programme, item, lang, site_name, organisation), photo)
     return cards
 
 
-def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, Path | None]],
+def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, bytes | None]],
                 rebuilt: Collection[str] | None = None) -> None:
     """The ``cards`` (recap_cards) drawn into the build in ``site_dir``. A partial rebuild of a
     preview (``rebuilt``: the pages it rebuilds) draws those of its pages and any missing; the

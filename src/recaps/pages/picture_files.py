@@ -22,7 +22,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from .pictures import OUTPUT_FOLDER, Variant, variants
 from ..content.image_checks import image_of, portrait_of
-from ..content.image_files import ImageFile
+from ..content.image_files import FORMATS, ImageFile, image_bytes
 from ..content.loader import Site
 
 # Encoders' settings: fixed, for the same bytes from the same file.
@@ -63,7 +63,7 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
         if target.is_file():
             continue
         if image.path not in upright:
-            upright = {image.path: upright_pixels(site.root / image.path, image)}
+            upright = {image.path: upright_pixels(image_bytes(site.root, image), image)}
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".tmp")
         temporary.write_bytes(encode_pixels(upright[image.path], variant))
@@ -72,16 +72,17 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
     return written
 
 
-def encode(source: Path, image: ImageFile, variant: Variant) -> bytes:
-    """One output's bytes: ``source`` upright, in sRGB, at the variant's size, without metadata."""
-    return encode_pixels(upright_pixels(source, image), variant)
+def encode(data: bytes, image: ImageFile, variant: Variant) -> bytes:
+    """One output's bytes: the file's ``data`` upright, in sRGB, at the variant's size, without metadata."""
+    return encode_pixels(upright_pixels(data, image), variant)
 
 
-def upright_pixels(source: Path, image: ImageFile) -> Image.Image:
-    """The file's pixels turned as its EXIF orientation says, in sRGB, in RGB or RGBA."""
+def upright_pixels(data: bytes, image: ImageFile) -> Image.Image:
+    """The file's pixels (``data``: its bytes, as checked) turned as its EXIF orientation says,
+    in sRGB, in RGB or RGBA."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # checked: at most 50 megapixels
-        with Image.open(source) as opened:
+        with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
             pixels = _in_srgb(ImageOps.exif_transpose(opened), opened.info.get("icc_profile"))
             return pixels.convert("RGBA" if image.transparent else "RGB")
 

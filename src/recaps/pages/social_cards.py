@@ -17,7 +17,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
@@ -240,10 +239,10 @@ def _on_paper(card: CardText) -> Image.Image:
     return image
 
 
-def _on_photo(card: CardText, photo: Path) -> Image.Image:
+def _on_photo(card: CardText, photo: bytes) -> Image.Image:
     """The photo, cropped about its centre to the card, under a dark band at the foot that
     holds the text; the site's name at the end of the facts' line."""
-    with Image.open(photo) as opened:
+    with Image.open(io.BytesIO(photo), formats=("JPEG", "PNG", "WEBP")) as opened:
         picture = ImageOps.fit(ImageOps.exif_transpose(opened).convert("RGB"), (WIDTH, HEIGHT),
                                Image.Resampling.LANCZOS, centering=(0.5, 0.5))
     name_face = _site_name_font()
@@ -278,13 +277,13 @@ def _paper_palette() -> Image.Image:
     return palette
 
 
-def card_suffix(photo: Path | None) -> str:
+def card_suffix(photo: bytes | bool | None) -> str:
     """The card's file suffix: a PNG for a card of text, a JPEG on a photo (a tenth of the size)."""
     return ".jpg" if photo else ".png"
 
 
-def card_image(card: CardText, photo: Path | None = None) -> bytes:
-    """The card of ``card``'s text, on ``photo`` (a picture file, any size) when there is one."""
+def card_image(card: CardText, photo: bytes | None = None) -> bytes:
+    """The card of ``card``'s text, on ``photo`` (a picture file's bytes, any size) when there is one."""
     image = _on_photo(card, photo) if photo else _on_paper(card)
     out = io.BytesIO()
     if photo:

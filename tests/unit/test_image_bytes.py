@@ -1,0 +1,55 @@
+"""What the build decodes of a picture is the file `recaps check` checked: one replaced since, or
+made a link out of the repository, is refused (recaps.content.image_files.image_bytes), never
+decoded by whatever Pillow opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import fixture_images
+from recaps.content.image_checks import cover_photo
+from recaps.content.image_files import ImageChanged
+from recaps.content.loader import load_site
+from recaps.pages.picture_files import write_pictures
+from repo_copies import copy_of_repo
+
+SESSION_5 = "parcours-cec-industries"
+
+
+@pytest.fixture
+def loaded(tmp_path: Path):
+    root = tmp_path / "repo"
+    root.mkdir()
+    copy_of_repo(root)
+    fixture_images.add_pictures(root)
+    site, report = load_site(root)
+    assert not report, report.render()
+    return site
+
+
+def _session_5(site):
+    return next(s for s in site.programmes[SESSION_5].sessions if s.source.number == 5)
+
+
+def test_the_checked_photo_is_what_the_build_reads(loaded) -> None:
+    assert cover_photo(loaded, _session_5(loaded)) == (loaded.root / fixture_images.COVER).read_bytes()
+
+
+@pytest.mark.parametrize("how", ["replaced", "a link out"])
+def test_a_photo_changed_after_the_check_is_refused(loaded, tmp_path: Path, how: str) -> None:
+    cover = loaded.root / fixture_images.COVER
+    outside = fixture_images.photo(tmp_path / "outside.jpg", 2000, 1200, orientation=6)
+    cover.unlink()
+    if how == "replaced":
+        cover.write_bytes(outside.read_bytes())
+    else:
+        cover.symlink_to(outside)
+    message = "sessions/parcours-cec-industries/images/salle.jpg changed while the site was built: build again"
+    with pytest.raises(ImageChanged) as caught:
+        write_pictures(loaded, tmp_path / "site")
+    assert str(caught.value) == message
+    with pytest.raises(ImageChanged) as caught:
+        cover_photo(loaded, _session_5(loaded))
+    assert str(caught.value) == message
