@@ -243,10 +243,10 @@ def _scalar_value(event: yaml.ScalarEvent, line_of) -> Any:
     return _resolved(event.value)
 
 
-# What YAML 1.1 (PyYAML's resolver) reads as a number or a boolean and YAML 1.2 reads as text, as
-# Decap CMS, which writes YAML 1.2, leaves it unquoted: `10:30` (630, in base 60), `1_000`, `0x1F`,
-# `010` (octal), `.inf`, `yes`, `no`, `on`, `off`. Text, as written; only these forms are numbers
-# and booleans here, as in both versions.
+# Numbers and booleans only in the forms both YAML versions read alike. YAML 1.1 (PyYAML's
+# resolver) reads `10:30` as 630 (base 60), `1_000` as 1000, `yes`, `no`, `on`, `off` as booleans,
+# where YAML 1.2, which Decap CMS writes (unquoted), reads text; `0x1F`, `010` (octal in 1.1, ten in
+# 1.2) and `.inf` are numbers in both, but differently or for no field of ours. All are text, as written.
 _BOTH_VERSIONS = {
     "tag:yaml.org,2002:int": re.compile(r"[-+]?(?:0|[1-9][0-9]*)"),
     "tag:yaml.org,2002:float": re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"),

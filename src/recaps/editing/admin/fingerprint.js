@@ -8,7 +8,7 @@
  *               "body": <body, stripped>}, sort_keys=True, ensure_ascii=False, default=str)
  * Decap holds what its own YAML reader (YAML 1.2) made of the file, and writes it back with its
  * own YAML writer. So each value here is first made what recaps' reader (PyYAML's YAML 1.1, with
- * YAML 1.2's text where only 1.1 reads a number or a boolean) will read once Decap has written it
+ * numbers and booleans in plain decimal and true/false only) will read once Decap has written it
  * (`2025-1-6 10:00:00` a date and time, `yes` and `1:30` text), then written out as Python's
  * json.dumps writes it.
  *
@@ -61,9 +61,9 @@
     return plainScalar(JSON.stringify(number));
   }
 
-  /* A plain scalar as recaps' reader reads it: PyYAML's safe loader, but for what only YAML 1.1
-     reads as a number or a boolean (`1:30`, `1_000`, `0x1F`, `010`, `.inf`, `yes`), which it keeps
-     as text (yaml_lines._BOTH_VERSIONS); the text too where a date does not exist ("2025-02-30"). */
+  /* A plain scalar as recaps' reader reads it: PyYAML's safe loader, but numbers and booleans
+     only in plain decimal and true/false (`1:30`, `1_000`, `0x1F`, `010`, `.inf`, `yes` stay text:
+     yaml_lines._BOTH_VERSIONS); the text too where a date does not exist ("2025-02-30"). */
   function plainScalar(text) {
     if (PY_BOOL.test(text)) return BOTH_BOOL.test(text) ? text.toLowerCase() === "true" : text;
     if (PY_FLOAT.test(text)) return BOTH_FLOAT.test(text) ? new PyFloat(Number(text)) : text;
