@@ -12,6 +12,7 @@ from recaps.content.loader import load_site
 from recaps.pages.cards import card_paths, recap_cards, write_cards
 from recaps.pages.social_cards import CardText, card_image
 
+import fixture_images
 from repo_copies import SESSION_4_FR, copy_of_repo
 
 SESSION_5 = "parcours-cec-industries/session-5.md"
@@ -81,7 +82,7 @@ def test_a_partial_rebuild_draws_the_cards_of_the_pages_it_rebuilds_and_those_mi
 
 
 def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) -> None:
-    import fixture_images
+
     from PIL import Image
 
     root = tmp_path / "repo"
@@ -100,3 +101,17 @@ def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) ->
         assert (tmp_path / lang / path).read_bytes() == card_image(text, photo)
         with Image.open(tmp_path / lang / path) as card:
             assert (card.format, card.size, dict(card.getexif())) == ("JPEG", (1200, 630), {})
+
+
+def test_a_preview_keeps_one_card_a_recap_as_its_photo_comes_and_goes(tmp_path: Path) -> None:
+    text = CardText("Parcours · Session 5 sur 6", "Titre", "16 janvier 2025 · Lyon", "Récits")
+    photo = fixture_images.photo(tmp_path / "photo.jpg", 1300, 1000).read_bytes()
+    folder = tmp_path / "site" / "assets/cards/parcours-cec-industries"
+    write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.png", text, None)})
+    assert sorted(p.name for p in folder.iterdir()) == ["session-5.png"]
+    write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.jpg", text, photo)},
+                rebuilt={SESSION_5})
+    assert sorted(p.name for p in folder.iterdir()) == ["session-5.jpg"]
+    write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.png", text, None)},
+                rebuilt={SESSION_5})
+    assert sorted(p.name for p in folder.iterdir()) == ["session-5.png"]

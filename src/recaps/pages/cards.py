@@ -69,3 +69,5 @@ def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, bytes | No
         if rebuilt is None or uri in rebuilt or not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(card_image(text, photo))
+            # A preview's card of the other kind, from before the photo came or went.
+            target.with_suffix(card_suffix(not photo)).unlink(missing_ok=True)
