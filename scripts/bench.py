@@ -7,11 +7,13 @@ Usage (from the repository root, with the project's virtual environment)::
     .venv/bin/python scripts/bench.py --recaps 1000 --no-baseline
     .venv/bin/python scripts/bench.py --recaps 1000 --profile --no-baseline
     .venv/bin/python scripts/bench.py --recaps 500 --keep /tmp/bench   # keep corpus and sites
+    .venv/bin/python scripts/bench.py --recaps 1000 --floor      # and Material alone on our pages
 
 For each N it generates a corpus (``benchmark/corpus.py``; deterministic: the same N, the same
 bytes), times `recaps check` and `recaps build` through their public entry points
 (``benchmark/measure.py``), builds the same content with Material + mkdocs-static-i18n as the
-baseline unless --no-baseline (``benchmark/baseline.py``; ``pip install -e '.[bench]'``), and
+baseline unless --no-baseline (``benchmark/baseline.py``; ``pip install -e '.[bench]'``), with
+--floor builds the Markdown our build hands MkDocs with Material alone (``benchmark/floor.py``), and
 with --profile shows under cProfile where the time goes, by package/module and by phase, on
 this corpus and on one of the old, narrower shape (``benchmark/profile.py``). It prints a table
 and ends with one line:
@@ -28,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark import baseline, corpus, measure, profile
+from benchmark import baseline, corpus, floor, measure, profile
 from benchmark.measure import MiB, say
 
 
@@ -40,6 +42,7 @@ class Result:
     serve_edit: float
     base: baseline.Baseline | None = None
     cut_nav: baseline.Baseline | None = None
+    floor: floor.Floor | None = None
 
     @property
     def speedup(self) -> float | None:
@@ -105,6 +108,16 @@ def _baseline(result: Result, root: Path, work: Path, cut_nav: bool) -> None:
             result.cut_nav = built
 
 
+def _floor(result: Result, root: Path, work: Path) -> None:
+    out = _new(work / f"floor-{result.recaps}")
+    written = floor.write(root, out)
+    load = measure.load_average()
+    result.floor = built = floor.build(out)
+    say(f"[N={result.recaps}] floor (Material alone on our {written} pages' Markdown, both languages at once): "
+        f"{built.run.wall:.2f} s wall, {built.run.cpu:.2f} s CPU, {built.pages} HTML pages; "
+        f"load average before: {load:.2f}")
+
+
 def _profile(recaps: int, root: Path, work: Path) -> None:
     """Profiles of the corpus and of one of the old, narrower shape: where the extra time goes."""
     narrow_root = _generate(work, recaps, corpus.NARROW, f"narrow-{recaps}")
@@ -122,6 +135,8 @@ def bench_one(recaps: int, work: Path, args: argparse.Namespace) -> Result:
     result = _measure(recaps, root, work, args)
     if not args.no_baseline:
         _baseline(result, root, work, args.cut_nav)
+    if args.floor:
+        _floor(result, root, work)
     if args.profile:
         _profile(recaps, root, work)
     say(f"[N={recaps}] summary: {result.line()[len('bench '):]}")
@@ -131,10 +146,11 @@ def bench_one(recaps: int, work: Path, args: argparse.Namespace) -> Result:
 def print_table(results: list[Result]) -> None:
     header = ["N", "check s", "check cmd s", "build s", "build CPU s", "build path CPU s", "peak MB",
               "peak sum MB", "output MB", "pages", "baseline s", "baseline CPU s", "baseline peak MB",
-              "baseline output MB", "baseline pages", "speedup", "serve edit s", "cut-nav s", "cut-nav CPU s"]
+              "baseline output MB", "baseline pages", "speedup", "serve edit s", "cut-nav s", "cut-nav CPU s",
+              "floor s", "floor CPU s"]
     rows = []
     for r in results:
-        b, c = r.base, r.cut_nav
+        b, c, f = r.base, r.cut_nav, r.floor
         rows.append([
             str(r.recaps), f"{r.check.median:.3f}", f"{r.check.command:.2f}", f"{r.build.wall:.2f}",
             f"{r.build.cpu:.1f}", f"{r.build.critical:.1f}", f"{r.build.peak / MiB:.0f}",
@@ -143,6 +159,7 @@ def print_table(results: list[Result]) -> None:
                str(b.pages), f"{r.speedup:.1f}"] if b else ["n/a"] * 6),
             f"{r.serve_edit:.2f}",
             *([f"{c.run.wall:.1f}", f"{c.run.cpu:.1f}"] if c else ["n/a"] * 2),
+            *([f"{f.run.wall:.1f}", f"{f.run.cpu:.1f}"] if f else ["n/a"] * 2),
         ])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     say("")
@@ -171,6 +188,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-baseline", action="store_true", help="skip the Material + mkdocs-static-i18n baseline")
     parser.add_argument("--cut-nav", action="store_true",
                         help="also build the baseline with its navigation cut to the home page (a reference)")
+    parser.add_argument("--floor", action="store_true",
+                        help="also build the Markdown our build hands MkDocs with Material alone (no plugin, "
+                             "navigation cut), both languages at once: the engine's floor (benchmark/floor.py)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep the corpora, our sites, the baseline's Markdown and the profiles in DIR "
                              "(default: a temporary folder, removed)")

@@ -93,3 +93,20 @@ def test_a_third_as_many_people_as_recaps(corpus: ModuleType, tmp_path: Path) ->
     made = corpus.generate(tmp_path / "corpus", 30)
     assert made.people == 10
     assert (tmp_path / "corpus/sessions/people.yml").read_text(encoding="utf-8").count("\n  - id: ") == 10
+
+
+def test_the_floor_builds_our_pages_markdown_with_the_sites_extensions_and_no_plugin(
+        corpus: ModuleType, twelve: Path, tmp_path: Path) -> None:
+    """benchmark/floor.py: the Markdown our build hands MkDocs (raw HTML blocks hidden), in each
+    language, under Material with the corpus's Markdown extensions and no plugin."""
+    from benchmark import floor
+
+    written = floor.write(twelve, tmp_path)
+    config = (tmp_path / "en" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins: []\n" in config and "  language: en\n" in config and "nav:\n  - index.md\n" in config
+    assert config.endswith(
+        "markdown_extensions:\n- abbr\n- admonition\n- attr_list\n- def_list\n- md_in_html\n- tables\n"
+        "- toc:\n    permalink: false\n- pymdownx.details\n- pymdownx.superfences\n")
+    session = (tmp_path / "fr" / "docs" / "parcours-0001-climat" / "session-3.md").read_text(encoding="utf-8")
+    assert "recapsblock" in session and '<dl class="recap-facts">' not in session
+    assert written == len(list(tmp_path.rglob("docs/**/*.md")))
