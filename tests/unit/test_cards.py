@@ -82,7 +82,6 @@ def test_a_partial_rebuild_draws_the_cards_of_the_pages_it_rebuilds_and_those_mi
 
 
 def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) -> None:
-
     from PIL import Image
 
     root = tmp_path / "repo"
@@ -96,7 +95,7 @@ def test_a_recap_with_a_cover_photo_has_its_card_on_the_photo(tmp_path: Path) ->
     for lang in ("fr", "en"):
         cards = recap_cards(loaded, lang, "Récits de programmes", ORGANISATION)
         path, text, on = cards[SESSION_5]
-        assert (path, on) == ("assets/cards/parcours-cec-industries/session-5.jpg", photo)
+        assert (path, on()) == ("assets/cards/parcours-cec-industries/session-5.jpg", photo)
         write_cards(tmp_path / lang, cards)
         assert (tmp_path / lang / path).read_bytes() == card_image(text, photo)
         with Image.open(tmp_path / lang / path) as card:
@@ -109,9 +108,32 @@ def test_a_preview_keeps_one_card_a_recap_as_its_photo_comes_and_goes(tmp_path: 
     folder = tmp_path / "site" / "assets/cards/parcours-cec-industries"
     write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.png", text, None)})
     assert sorted(p.name for p in folder.iterdir()) == ["session-5.png"]
-    write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.jpg", text, photo)},
+    write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.jpg", text, lambda: photo)},
                 rebuilt={SESSION_5})
     assert sorted(p.name for p in folder.iterdir()) == ["session-5.jpg"]
     write_cards(tmp_path / "site", {SESSION_5: ("assets/cards/parcours-cec-industries/session-5.png", text, None)},
                 rebuilt={SESSION_5})
     assert sorted(p.name for p in folder.iterdir()) == ["session-5.png"]
+
+
+def test_a_cover_photo_is_read_only_for_a_card_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photo may weigh 20 MB: a preview's partial rebuild that draws no card on it reads none."""
+    import recaps.pages.cards as cards_module
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    copy_of_repo(root)
+    fixture_images.add_pictures(root)  # a cover photo for session 5
+    loaded, report = load_site(root)
+    assert not report, report.render()
+    read: list[str] = []
+    real = cards_module.image_bytes
+    monkeypatch.setattr(cards_module, "image_bytes", lambda root, image: read.append(image.path) or real(root, image))
+    cards = recap_cards(loaded, "fr", "Récits de programmes", ORGANISATION)
+    assert read == []
+    write_cards(tmp_path / "site", cards)
+    assert read == ["sessions/parcours-cec-industries/images/salle.jpg"]
+    write_cards(tmp_path / "site", cards, rebuilt={SESSION_4})
+    assert read == ["sessions/parcours-cec-industries/images/salle.jpg"]
+    write_cards(tmp_path / "site", cards, rebuilt={SESSION_5})
+    assert read == ["sessions/parcours-cec-industries/images/salle.jpg"] * 2

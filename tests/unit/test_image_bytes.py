@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import fixture_images
-from recaps.content.image_checks import cover_photo
 from recaps.content.image_files import ImageChanged
 from recaps.content.loader import load_site
+from recaps.pages.cards import recap_cards
 from recaps.pages.picture_files import write_pictures
 from repo_copies import copy_of_repo
 
@@ -29,12 +29,14 @@ def loaded(tmp_path: Path):
     return site
 
 
-def _session_5(site):
-    return next(s for s in site.programmes[SESSION_5].sessions if s.source.number == 5)
+def _card_photo(site) -> bytes:
+    """The bytes session 5's link preview card is drawn on."""
+    path, text, photo = recap_cards(site, "fr", "Récits")["parcours-cec-industries/session-5.md"]
+    return photo()
 
 
 def test_the_checked_photo_is_what_the_build_reads(loaded) -> None:
-    assert cover_photo(loaded, _session_5(loaded)) == (loaded.root / fixture_images.COVER).read_bytes()
+    assert _card_photo(loaded) == (loaded.root / fixture_images.COVER).read_bytes()
 
 
 @pytest.mark.parametrize("how", ["replaced", "a link out"])
@@ -51,5 +53,5 @@ def test_a_photo_changed_after_the_check_is_refused(loaded, tmp_path: Path, how:
         write_pictures(loaded, tmp_path / "site")
     assert str(caught.value) == message
     with pytest.raises(ImageChanged) as caught:
-        cover_photo(loaded, _session_5(loaded))
+        _card_photo(loaded)
     assert str(caught.value) == message

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 
 from .errors import ErrorReport
-from .image_files import ImageFile, check_image, image_bytes, image_path
+from .image_files import ImageFile, check_image, image_path
 from .models import Person
 from .reader import RawDocument, read_yaml_file
 from .references import Written
@@ -63,9 +63,3 @@ def portrait_of(site: Site, person_id: str) -> ImageFile | None:
     if person is None or person.portrait is None:
         return None
     return site.images.get(image_path(PEOPLE_FILE, person.portrait.file))
-
-
-def cover_photo(site: Site, session: Item) -> bytes | None:
-    """The bytes of a recap's cover photo, as checked (None if it has none): for its link preview."""
-    image = image_of(site, session, "image")
-    return None if image is None else image_bytes(site.root, image)

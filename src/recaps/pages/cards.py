@@ -5,17 +5,22 @@ drawing is recaps.pages.social_cards'; the other pages keep the site's image (pa
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
 from pathlib import Path
 
 from . import i18n
 from .social_cards import CardText, card_image, card_suffix
-from ..content.image_checks import cover_photo, image_of
+from ..content.image_checks import image_of
+from ..content.image_files import image_bytes
 from ..content.loader import Item, ProgrammeItem, Site
 from ..content.models import Session
 from ..content.urls import session_uri
 
 CARDS_FOLDER = "assets/cards"  # in each language's build: /assets/cards/..., /en/assets/cards/...
+
+Photo = Callable[[], bytes]  # a cover photo's bytes as checked, read when its card is drawn
+Card = tuple[str, CardText, "Photo | None"]  # its path, its text, its cover photo
 
 
 def card_path(programme_id: str, number: int, on_photo: bool = False) -> str:
@@ -42,24 +47,24 @@ def card_text(programme: ProgrammeItem, item: Item[Session], lang: str, site_nam
     return CardText(kicker=kicker, title=title, facts=facts, site_name=site_name, organisation=organisation)
 
 
-def recap_cards(site: Site, lang: str, site_name: str,
-                organisation: str = "") -> dict[str, tuple[str, CardText, bytes | None]]:
+def recap_cards(site: Site, lang: str, site_name: str, organisation: str = "") -> dict[str, Card]:
     """The cards the build of ``lang`` publishes, by recap page: its path, its text and its cover
-    photo if it has one. Only the recaps translated into ``lang``: a French page standing in for
-    a missing translation has the French card, which the French build publishes."""
+    photo if it has one (its bytes read only for a card drawn: up to 20 MB each). Only the recaps
+    translated into ``lang``: a French page standing in for a missing translation has the French
+    card, which the French build publishes."""
     cards = {}
     for programme in site.programmes.values():
         for item in programme.sessions:
             if item.is_translated(lang):
-                photo = cover_photo(site, item)
+                image = image_of(site, item, "image")
                 cards[session_uri(programme.id, item.source.number)] = (
-                    card_path(programme.id, item.source.number, photo is not None),
-                    card_text(programme, item, lang, site_name, organisation), photo)
+                    card_path(programme.id, item.source.number, image is not None),
+                    card_text(programme, item, lang, site_name, organisation),
+                    None if image is None else partial(image_bytes, site.root, image))
     return cards
 
 
-def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, bytes | None]],
-                rebuilt: Collection[str] | None = None) -> None:
+def write_cards(site_dir: Path, cards: dict[str, Card], rebuilt: Collection[str] | None = None) -> None:
     """The ``cards`` (recap_cards) drawn into the build in ``site_dir``. A partial rebuild of a
     preview (``rebuilt``: the pages it rebuilds) draws those of its pages and any missing; the
     others are as the last build drew them (what a card shows of other pages, the programme's
@@ -68,6 +73,6 @@ def write_cards(site_dir: Path, cards: dict[str, tuple[str, CardText, bytes | No
         target = site_dir / path
         if rebuilt is None or uri in rebuilt or not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(card_image(text, photo))
+            target.write_bytes(card_image(text, None if photo is None else photo()))
             # A preview's card of the other kind, from before the photo came or went.
-            target.with_suffix(card_suffix(not photo)).unlink(missing_ok=True)
+            target.with_suffix(card_suffix(photo is None)).unlink(missing_ok=True)
