@@ -45,6 +45,7 @@ def outputs(site: Site) -> dict[str, tuple[ImageFile, Variant]]:
 
 
 _OUTPUT_NAME = re.compile(r"[0-9a-f]{16}-\d+\.(webp|jpg|png)")
+_TEMPORARY_SUFFIX = ".tmp"  # an output being written; one left by a killed build is removed by the next
 
 
 def write_pictures(site: Site, site_dir: Path) -> list[str]:
@@ -54,7 +55,8 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
     folder = site_dir / OUTPUT_FOLDER
     if folder.is_dir():  # only the names this module gives: the theme's own images stay
         for old in folder.iterdir():
-            if _OUTPUT_NAME.fullmatch(old.name) and f"{OUTPUT_FOLDER}/{old.name}" not in needed:
+            name = old.name.removesuffix(_TEMPORARY_SUFFIX)
+            if _OUTPUT_NAME.fullmatch(name) and (name != old.name or f"{OUTPUT_FOLDER}/{name}" not in needed):
                 old.unlink()
     written = []
     upright: dict[str, Image.Image] = {}  # each file decoded once, for all its widths
@@ -65,11 +67,20 @@ def write_pictures(site: Site, site_dir: Path) -> list[str]:
         if image.path not in upright:
             upright = {image.path: upright_pixels(image_bytes(site.root, image), image)}
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(encode_pixels(upright[image.path], variant))
-        os.replace(temporary, target)
+        _write_whole(target, encode_pixels(upright[image.path], variant))
         written.append(path)
     return written
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """``data`` in ``target``, or nothing there, even if the write is interrupted (a stop, a full disk)."""
+    temporary = target.with_name(target.name + _TEMPORARY_SUFFIX)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def encode(data: bytes, image: ImageFile, variant: Variant) -> bytes:
