@@ -55,3 +55,13 @@ def test_a_photo_changed_after_the_check_is_refused(loaded, tmp_path: Path, how:
     with pytest.raises(ImageChanged) as caught:
         _card_photo(loaded)
     assert str(caught.value) == message
+
+
+def test_a_check_is_remembered_by_the_file_s_device_and_inode_too(tmp_path: Path) -> None:
+    from recaps.content.image_files import cache_key
+
+    photo = fixture_images.photo(tmp_path / "images" / "salle.jpg", 1300, 1000)
+    info = photo.stat()
+    assert cache_key(tmp_path, "images/salle.jpg", "cover") == (
+        str(tmp_path), "images/salle.jpg", "cover", info.st_size, info.st_mtime_ns, info.st_dev, info.st_ino, False)
+    assert cache_key(tmp_path, "images/none.jpg", "cover") is None

@@ -71,11 +71,7 @@ def check_image(root: Path, content_rel: str, file: str, kind: str) -> tuple[Ima
     full = os.path.join(root, rel)
     if not os.path.lexists(full):
         return None, message("no file {path}: put the image there, or correct the path", path=rel)
-    try:
-        info = os.stat(full)
-        key = (str(root), rel, kind, info.st_size, info.st_mtime_ns, info.st_ino, os.path.islink(full))
-    except OSError:
-        key = None
+    key = cache_key(root, rel, kind)
     if key is None or key not in _checked:
         result = _check_file(root, rel, kind)
         if key is None:
@@ -84,6 +80,17 @@ def check_image(root: Path, content_rel: str, file: str, kind: str) -> tuple[Ima
             _checked.clear()
         _checked[key] = result
     return _checked[key]
+
+
+def cache_key(root: Path, rel: str, kind: str) -> tuple | None:
+    """What a file's check is remembered by: the file (its device and inode too: the same path may
+    be another file, on another disk), its size and time, whether it is a link; None if unreadable."""
+    full = os.path.join(root, rel)
+    try:
+        info = os.stat(full)
+        return (str(root), rel, kind, info.st_size, info.st_mtime_ns, info.st_dev, info.st_ino, os.path.islink(full))
+    except OSError:
+        return None
 
 
 def _check_file(root: Path, rel: str, kind: str) -> tuple[ImageFile | None, Message | None]:
