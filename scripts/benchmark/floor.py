@@ -14,6 +14,7 @@ check, the search index, the tags, the page navigation, the HTML post-processing
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from dataclasses import dataclass
@@ -81,8 +82,8 @@ def write(corpus_root: Path, out: Path) -> int:
 
 def build(out: Path) -> Floor:
     """Both languages' ``mkdocs build`` at once, measured as one process tree; the sites removed after."""
-    fr, en = (f'"{sys.executable}" -m mkdocs build -q -f "{out / lang / "mkdocs.yml"}" -d "{out / lang / "site"}"'
-              for lang in ("fr", "en"))
+    fr, en = (shlex.join([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / lang / "mkdocs.yml"),
+                          "-d", str(out / lang / "site")]) for lang in ("fr", "en"))
     result = run(["sh", "-c", f"{fr} & fr=$!; {en} & en=$!; wait $fr; a=$?; wait $en; b=$?; [ $a = 0 ] && [ $b = 0 ]"])
     if result.returncode != 0:
         raise SystemExit(f"the floor's build failed:\n{result.output[-4000:]}")

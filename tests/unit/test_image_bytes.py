@@ -57,11 +57,34 @@ def test_a_photo_changed_after_the_check_is_refused(loaded, tmp_path: Path, how:
     assert str(caught.value) == message
 
 
-def test_a_check_is_remembered_by_the_file_s_device_and_inode_too(tmp_path: Path) -> None:
-    from recaps.content.image_files import cache_key
 
-    photo = fixture_images.photo(tmp_path / "images" / "salle.jpg", 1300, 1000)
-    info = photo.stat()
-    assert cache_key(tmp_path, "images/salle.jpg", "cover") == (
-        str(tmp_path), "images/salle.jpg", "cover", info.st_size, info.st_mtime_ns, info.st_dev, info.st_ino, False)
-    assert cache_key(tmp_path, "images/none.jpg", "cover") is None
+def test_a_file_on_another_device_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same path, size, time and inode on another disk (a volume mounted over) is another file."""
+    import os
+
+    from recaps.content import image_files
+
+    fixture_images.photo(tmp_path / "sessions" / "p" / "images" / "salle.jpg", 1300, 1000)
+    checks: list[str] = []
+    real_check = image_files._check_file
+    monkeypatch.setattr(image_files, "_check_file", lambda root, rel, kind: checks.append(rel) or real_check(root, rel, kind))
+    for _ in range(2):
+        image, problem = image_files.check_image(tmp_path, "sessions/p/session-1.fr.md", "images/salle.jpg", "cover")
+        assert problem is None and image.path == "sessions/p/images/salle.jpg"
+    assert checks == ["sessions/p/images/salle.jpg"]
+    real_stat = os.stat
+
+    class OnAnotherDevice:
+        def __init__(self, info: os.stat_result) -> None:
+            self.info = info
+            self.st_dev = info.st_dev + 1
+
+        def __getattr__(self, name: str):
+            return getattr(self.info, name)
+
+    def on_another_device(path, *args, **kwargs):
+        return OnAnotherDevice(real_stat(path, *args, **kwargs))
+
+    monkeypatch.setattr(image_files.os, "stat", on_another_device)
+    image_files.check_image(tmp_path, "sessions/p/session-1.fr.md", "images/salle.jpg", "cover")
+    assert checks == ["sessions/p/images/salle.jpg"] * 2

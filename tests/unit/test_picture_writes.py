@@ -28,14 +28,18 @@ def _names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
 
-@pytest.mark.parametrize("stop", [KeyboardInterrupt, OSError(28, "No space left on device")])
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), OSError(28, "No space left on device")])
 def test_an_interrupted_write_leaves_no_temporary_file(loaded, tmp_path: Path, monkeypatch, stop) -> None:
-    def interrupted(source, target):
+    real_write = Path.write_bytes
+
+    def half_written(path: Path, data: bytes) -> int:
+        real_write(path, data[:100])
         raise stop
 
-    monkeypatch.setattr(picture_files.os, "replace", interrupted)
-    with pytest.raises(type(stop) if isinstance(stop, BaseException) else stop):
+    monkeypatch.setattr(Path, "write_bytes", half_written)
+    with pytest.raises(type(stop)):
         picture_files.write_pictures(loaded, tmp_path / "site")
+    monkeypatch.undo()
     assert _names(tmp_path / "site" / picture_files.OUTPUT_FOLDER) == []
 
 
@@ -48,4 +52,10 @@ def test_a_temporary_file_a_killed_build_left_goes_with_the_next(loaded, tmp_pat
     (folder / "0123456789abcdef-480.webp.tmp").write_bytes(b"half a picture")
     (folder / "notes.tmp").write_bytes(b"not ours")
     assert picture_files.write_pictures(loaded, site) == []
+    assert _names(folder) == sorted([*before, "notes.tmp"])
+    # What a build killed while writing a needed output leaves: the output missing, its .tmp there.
+    whole = (site / written[0]).read_bytes()
+    (site / written[0]).rename(site / (written[0] + ".tmp"))
+    assert picture_files.write_pictures(loaded, site) == [written[0]]
+    assert (site / written[0]).read_bytes() == whole
     assert _names(folder) == sorted([*before, "notes.tmp"])

@@ -5,7 +5,7 @@ A recap's cover photo (``image.file``), a partner's logo (``logo.file``) and a p
 the registry, and checked there, each error at the line of its ``file`` field (``image_files``).
 They are checked on every load, like the references: the item that names a file may be reused
 by ``recaps serve`` while the file itself changed (``image_files`` keeps what it read of each
-file while its size, time and inode stay the same). The files that pass go into ``Site.images``.
+file while its size, time, device and inode stay the same). The files that pass go into ``Site.images``.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ rebuilds do not encode again).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -79,7 +80,8 @@ def _write_whole(target: Path, data: bytes) -> None:
         temporary.write_bytes(data)
         os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the write's own error is the one to report
+            temporary.unlink(missing_ok=True)
         raise
 
 
