@@ -126,3 +126,16 @@ def add_pictures(root: Path) -> None:
     for english in (f"{SESSION_5}.en.md", "partners/la-ruche-industrielle.en.md"):
         result = CliRunner().invoke(main, ["-C", str(root), "mark-translated", english])
         assert result.exit_code == 0, result.output
+
+
+def site_with_pictures(root: Path):
+    """The real content with those pictures (add_pictures), copied into ``root`` and loaded; it must pass."""
+    from recaps.content.loader import load_site
+    from repo_copies import copy_of_repo
+
+    root.mkdir()
+    copy_of_repo(root)
+    add_pictures(root)
+    site, report = load_site(root)
+    assert not report, report.render()
+    return site

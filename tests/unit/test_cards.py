@@ -120,12 +120,7 @@ def test_a_cover_photo_is_read_only_for_a_card_drawn(tmp_path: Path, monkeypatch
     """A photo may weigh 20 MB: a preview's partial rebuild that draws no card on it reads none."""
     import recaps.pages.cards as cards_module
 
-    root = tmp_path / "repo"
-    root.mkdir()
-    copy_of_repo(root)
-    fixture_images.add_pictures(root)  # a cover photo for session 5
-    loaded, report = load_site(root)
-    assert not report, report.render()
+    loaded = fixture_images.site_with_pictures(tmp_path / "repo")  # a cover photo for session 5
     read: list[str] = []
     real = cards_module.image_bytes
     monkeypatch.setattr(cards_module, "image_bytes", lambda root, image: read.append(image.path) or real(root, image))

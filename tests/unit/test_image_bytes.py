@@ -10,23 +10,15 @@ import pytest
 
 import fixture_images
 from recaps.content.image_files import ImageChanged
-from recaps.content.loader import load_site
 from recaps.pages.cards import recap_cards
 from recaps.pages.picture_files import write_pictures
-from repo_copies import copy_of_repo
 
 SESSION_5 = "parcours-cec-industries"
 
 
 @pytest.fixture
 def loaded(tmp_path: Path):
-    root = tmp_path / "repo"
-    root.mkdir()
-    copy_of_repo(root)
-    fixture_images.add_pictures(root)
-    site, report = load_site(root)
-    assert not report, report.render()
-    return site
+    return fixture_images.site_with_pictures(tmp_path / "repo")
 
 
 def _card_photo(site) -> bytes:

@@ -8,20 +8,12 @@ from pathlib import Path
 import pytest
 
 import fixture_images
-from recaps.content.loader import load_site
 from recaps.pages import picture_files
-from repo_copies import copy_of_repo
 
 
 @pytest.fixture
 def loaded(tmp_path: Path):
-    root = tmp_path / "repo"
-    root.mkdir()
-    copy_of_repo(root)
-    fixture_images.add_pictures(root)
-    site, report = load_site(root)
-    assert not report, report.render()
-    return site
+    return fixture_images.site_with_pictures(tmp_path / "repo")
 
 
 def _names(folder: Path) -> list[str]:
