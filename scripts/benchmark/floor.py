@@ -41,8 +41,6 @@ plugins: []
 @dataclass
 class Floor:
     run: Run
-    markdown_pages: int
-    output: int  # bytes
     pages: int  # HTML files
 
 
@@ -87,10 +85,8 @@ def build(out: Path) -> Floor:
     result = run(["sh", "-c", f"{fr} & fr=$!; {en} & en=$!; wait $fr; a=$?; wait $en; b=$?; [ $a = 0 ] && [ $b = 0 ]"])
     if result.returncode != 0:
         raise SystemExit(f"the floor's build failed:\n{result.output[-4000:]}")
-    output, html = 0, []
+    pages = 0
     for lang in ("fr", "en"):
-        size, files = tree_size(out / lang / "site")
-        output, html = output + size, html + files
+        pages += len(tree_size(out / lang / "site")[1])
         shutil.rmtree(out / lang / "site", ignore_errors=True)
-    markdown_pages = sum(1 for _ in out.rglob("docs/**/*.md"))
-    return Floor(result, markdown_pages, output, len(html))
+    return Floor(result, pages)
