@@ -71,7 +71,10 @@ def walk(root: Path, top: str, report: ErrorReport, images: bool = False) -> lis
     while pending:
         folder, depth = pending.pop()
         for entry in _children(root, folder, report):
-            if is_ignored(entry.name) or (images and entry.name == IMAGES_DIR and depth < 2):
+            if is_ignored(entry.name):
+                continue
+            if images and entry.name == IMAGES_DIR and depth < 2:
+                _report_texts_among_images(root, f"{folder}/{entry.name}", report)
                 continue
             rel = f"{folder}/{entry.name}"
             problem, is_folder = _look_at(entry, os.path.join(root, rel), real_root, depth)
@@ -82,6 +85,22 @@ def walk(root: Path, top: str, report: ErrorReport, images: bool = False) -> lis
             else:
                 found.append(rel)
     return sorted(found)
+
+
+_AMONG_IMAGES = message("is not read: a folder named images holds the content's image files, not its texts; move "
+                        "the file out of it, or rename the folder")
+
+
+def _report_texts_among_images(root: Path, folder: str, report: ErrorReport) -> None:
+    """An images folder is not walked; a Markdown file in it (a programme's folder named
+    images, say) would be left out without a word: each is reported."""
+    try:
+        with os.scandir(os.path.join(root, folder)) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md") and not is_ignored(e.name))
+    except OSError:
+        return  # not a folder, or unreadable: its images are checked where they are named
+    for name in names:
+        report.add(f"{folder}/{name}", 0, "", _AMONG_IMAGES)
 
 
 def _children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]:
