@@ -122,6 +122,12 @@ def _symlink_top_folder(tree: Path) -> None:
     _symlink("docs", _outside(tree))(tree)
 
 
+def _symlink_images_folder(tree: Path) -> None:
+    # An images folder is not walked, yet its Markdown files are reported (tree.py): not through
+    # a link out of the repository, whose file names are not the content's to say.
+    _symlink("partners/images", _outside(tree))(tree)
+
+
 def _symlink_inside_folder(tree: Path) -> None:
     _symlink("sessions/parcours-copie", "parcours-demo")(tree)
     _symlink("partners/atelier-copie.fr.md", "atelier-nord.fr.md")(tree)  # a file inside: followed
@@ -265,6 +271,7 @@ SETUP: dict[str, Callable[[Path], Callable[[], None] | None]] = {
     "symlink-outside-folder": _symlink_outside_folder,
     "symlink-registry": _symlink_registry,
     "symlink-top-folder": _symlink_top_folder,
+    "symlink-images-folder": _symlink_images_folder,
     "symlink-inside-folder": _symlink_inside_folder,
     "symlink-loop-and-dangling": _loop_and_dangling,
     "fifo": _fifo,

@@ -74,7 +74,8 @@ def walk(root: Path, top: str, report: ErrorReport, images: bool = False) -> lis
             if is_ignored(entry.name):
                 continue
             if images and entry.name == IMAGES_DIR and depth < 2:
-                _report_texts_among_images(root, f"{folder}/{entry.name}", report)
+                if not entry.is_symlink():  # never read out of the repository, not even its names
+                    _report_texts_among_images(root, f"{folder}/{entry.name}", report)
                 continue
             rel = f"{folder}/{entry.name}"
             problem, is_folder = _look_at(entry, os.path.join(root, rel), real_root, depth)
