@@ -57,7 +57,7 @@ def test_a_card_is_a_1200_by_630_png_with_nothing_but_its_pixels() -> None:
     assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
     # No date, software name or text chunk: nothing that changes from one build to the next.
     assert sorted(set(png_chunks(data))) == ["IDAT", "IEND", "IHDR", "PLTE"]
-    assert card_suffix(None) == ".png"
+    assert card_suffix(on_photo=False) == ".png"
 
 
 def test_the_same_text_gives_the_same_bytes_in_another_process_and_another_text_others() -> None:
@@ -165,7 +165,7 @@ def test_on_a_cover_photo_the_photo_fills_the_card_above_a_dark_band(tmp_path: P
     data = card_image(SESSION_5, photo.read_bytes())
     image = opened(data)
     assert (image.format, image.size, image.mode) == ("JPEG", (1200, 630), "RGB")
-    assert card_suffix(photo) == ".jpg"
+    assert card_suffix(on_photo=True) == ".jpg"
     assert not image.getexif()
     # Cropped about its centre: red on the left, green in the middle, blue on the right.
     assert close(image.getpixel((40, 60)), (200, 30, 30))

@@ -277,9 +277,9 @@ def _paper_palette() -> Image.Image:
     return palette
 
 
-def card_suffix(photo: bytes | bool | None) -> str:
+def card_suffix(on_photo: bool) -> str:
     """The card's file suffix: a PNG for a card of text, a JPEG on a photo (a tenth of the size)."""
-    return ".jpg" if photo else ".png"
+    return ".jpg" if on_photo else ".png"
 
 
 def card_image(card: CardText, photo: bytes | None = None) -> bytes:
