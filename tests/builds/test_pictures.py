@@ -168,3 +168,33 @@ def test_without_its_translation_the_english_page_shows_the_french_photo(picture
     stand_in = html[html.index('<div lang="fr">'):]
     assert 'alt="Une salle de réunion, des chaises en cercle autour d’un tableau." fetchpriority="high">' in stand_in
     assert '<span class="recap-cover__caption">Les participants réunis à Lyon.</span>' in stand_in
+
+
+def test_a_caption_the_english_lacks_is_the_french_one_marked_french(pictures_site: Path, tmp_path: Path) -> None:
+    """The English translates the photo's alt, not its caption: the English page shows the
+    French caption, marked as French, says the translation is not finished, and it is in
+    progress: `recaps mark-translated` refuses it, naming the field."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from recaps.build import build_site
+    from recaps.cli import main
+
+    root = tmp_path / "repo"
+    shutil.copytree(pictures_site.parent / "repo", root)
+    english = root / f"{fixture_images.SESSION_5}.en.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace('  caption: "The participants gathered in Lyon."\n', ""), encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(root, site_dir=site).ok
+    html = _html(site, "en/" + SESSION_PAGE)
+    assert ('<figcaption><span class="recap-cover__caption" lang="fr">Les participants réunis à Lyon.</span> '
+            '<span class="recap-cover__credit">Photo: équipe de test</span></figcaption>') in html
+    assert 'alt="A meeting room, chairs in a circle around a board."' in html
+    assert "This translation is not finished yet; parts of it may still be in French." in html
+    refused = CliRunner().invoke(main, ["-C", str(root), "mark-translated", f"{fixture_images.SESSION_5}.en.md"])
+    assert refused.exit_code == 1
+    line = text.splitlines().index("image:") + 1
+    assert f"{fixture_images.SESSION_5}.en.md:{line}: image.caption: the French source has one: translate it too" \
+        in refused.output

@@ -8,7 +8,7 @@ import pytest
 
 from recaps.content.errors import ContentError
 from recaps.content.models import Partner, Programme, Session
-from recaps.content.pairing import counts_differ
+from recaps.content.pairing import counts_differ, untranslated
 from recaps.content.reader import RawDocument, split_front_matter
 from recaps.content.marking import with_source_version
 from recaps.content.translation import (
@@ -341,6 +341,33 @@ def test_counts_differ_says_which_list_and_what_to_do() -> None:
         ("quotes", "the French source has 2, this translation has 0: translate each one, in the same order"),
     ]
     assert counts_differ(Session, FR.meta, english(SESSION_EN).meta) == []
+
+
+FR_PHOTO = doc(SESSION_FR.replace("next_session:", 'image:\n  file: images/salle.jpg\n  alt: "La salle."\n'
+                                                   '  caption: "Les participants réunis."\n  credit: "X"\nnext_session:'))
+
+
+def test_a_caption_the_translation_lacks_stands_in_in_french_and_keeps_it_in_progress() -> None:
+    """The English translates the photo's alt but not its caption: the French caption stands in
+    (position 0 of image.caption), and the translation cannot be complete, even once marked."""
+    without_caption = SESSION_EN.replace("next_session:", 'image:\n  alt: "The room."\nnext_session:')
+    en = english(without_caption)
+    merged, errors, stand_ins = merge_translation(Session, FR_PHOTO, en)
+    assert errors == []
+    assert merged["image"] == {"alt": "The room.", "caption": "Les participants réunis.", "file": "images/salle.jpg",
+                               "credit": "X"}
+    assert stand_ins == {"image.caption": frozenset({0})}
+    assert [(path, str(problem)) for path, problem in untranslated(Session, FR_PHOTO.meta, en.meta)] == [
+        ("image.caption", "the French source has one: translate it too")]
+    marked = english(with_source_version(without_caption, source_version(Session, FR_PHOTO)))
+    assert state_of(Session, FR_PHOTO, marked) is TranslationState.IN_PROGRESS
+    translated = english(SESSION_EN.replace("next_session:", 'image:\n  alt: "The room."\n  caption: "Gathered."\n'
+                                                             'next_session:'))
+    assert merge_translation(Session, FR_PHOTO, translated).stand_ins == {}
+    assert untranslated(Session, FR_PHOTO.meta, translated.meta) == []
+    # No caption in the French: none to translate.
+    assert untranslated(Session, doc(SESSION_FR.replace("next_session:", 'image:\n  file: images/salle.jpg\n'
+                                                        '  alt: "La salle."\nnext_session:')).meta, en.meta) == []
 
 
 def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> None:

@@ -11,7 +11,7 @@ import click
 from ..content.errors import ContentError
 from ..content.loader import MODELS, read_item_file
 from ..content.marking import with_source_version
-from ..content.pairing import counts_differ
+from ..content.pairing import untranslated
 from ..content.translation import source_version
 from ..content.unwritten import holds_no_translation
 from ..messages import Message, message
@@ -69,12 +69,13 @@ def _mark(root: Path, given: Path, lang: str) -> list[Message | ContentError]:
 
 def _unfinished(model, source, translation) -> list[ContentError]:
     """Why the translation cannot be marked as complete yet: it translates nothing, or not
-    each item of a list translated one by one (the file is left as it was)."""
+    each item of a list translated one by one, or not the source photo's caption (the file is
+    left as it was)."""
     if holds_no_translation(model, translation):
         return [ContentError(translation.path, 0, "", message(
             "nothing is translated yet: translate {source} into it, then mark it", source=source.path))]
-    return [ContentError(translation.path, translation.line_of((path,)), path, problem)
-            for path, problem in counts_differ(model, source.meta, translation.meta)]
+    return [ContentError(translation.path, translation.line_of(tuple(path.split("."))), path, problem)
+            for path, problem in untranslated(model, source.meta, translation.meta)]
 
 
 def _relative(root: Path, given: Path) -> str:

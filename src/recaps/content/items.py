@@ -134,6 +134,8 @@ def _translation(model: type[M], source: RawDocument, translation: RawDocument, 
 def _is_stand_in(stand_ins: dict[str, frozenset[int]], field_name: str) -> bool:
     """Whether ``field_name`` is in an item the translation lacks (``notions[3].title``)."""
     for path, indexes in stand_ins.items():
+        if "." in path and field_name == path:  # a text of the source's photo (image.caption)
+            return True
         for index in indexes:
             at = f"{path}[{index + 1}]"
             if field_name == at or field_name.startswith(at + "."):

@@ -276,6 +276,9 @@ NEUTRAL_FIELDS: dict[type[Content], tuple[str, ...]] = {
 # Parts with a text to translate: where the source has one, the translation must translate it (an
 # English file without `image:` lacks its `image.alt`), rather than show the photo without it.
 TRANSLATED_PARTS: dict[type[Content], tuple[str, ...]] = {Session: ("image",), Partner: ("logo",)}
+# Their optional texts: where the source has one and the translation does not, the source's stands
+# in, marked as French, and the translation is not complete (recaps.content.pairing).
+TRANSLATED_PART_TEXTS: dict[type[Content], tuple[str, ...]] = {Session: ("image.caption",)}
 
 # Lists whose items are translated one by one: the translation must have as many.
 PARALLEL_LISTS: dict[type[Content], tuple[str, ...]] = {

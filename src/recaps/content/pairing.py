@@ -6,8 +6,9 @@ translated, and the speaker of a quote is a fact the translation does not repeat
 source gains items after translation, those the translation lacks (the last ones) stand in
 French in the translated page, each marked as French; when it loses some, the translation's
 items beyond the source's count translate items the source no longer has: they are left out.
-Either way the translation is not complete (``counts_differ``): `recaps status` says so and
-`recaps mark-translated` refuses to mark it until each item is translated.
+Either way the translation is not complete (``untranslated``): `recaps status` says so and
+`recaps mark-translated` refuses to mark it until each item is translated. A photo's caption the
+French has and the translation lacks stands in the same way (``texts_lacking``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..messages import Message, message
-from .models import PARALLEL_LISTS, Content
+from .models import PARALLEL_LISTS, TRANSLATED_PART_TEXTS, Content
 
 
 def _lists(model: type[Content], source_meta: dict, translation_meta: dict):
@@ -38,6 +39,27 @@ def pair_items(model: type[Content], source_meta: dict, merged: dict) -> dict[st
         if len(ours) < len(theirs):
             stand_ins[path] = frozenset(range(len(ours), len(theirs)))
     return stand_ins
+
+
+def texts_lacking(model: type[Content], source_meta: dict, translation_meta: dict) -> list[str]:
+    """The optional texts of a translated part (``image.caption``) that the source has and the
+    translation, which translates that part, does not."""
+    lacking = []
+    for path in TRANSLATED_PART_TEXTS.get(model, ()):
+        part, text = path.split(".")
+        theirs, ours = source_meta.get(part), translation_meta.get(part)
+        if isinstance(theirs, dict) and theirs.get(text) is not None and isinstance(ours, dict) and ours.get(text) is None:
+            lacking.append(path)
+    return lacking
+
+
+def untranslated(model: type[Content], source_meta: dict, translation_meta: dict) -> list[tuple[str, Message]]:
+    """(field, what to do) for each list the translation does not translate item by item, and
+    each text of the source's photo it lacks."""
+    return counts_differ(model, source_meta, translation_meta) + [
+        (path, message("the French source has one: translate it too"))
+        for path in texts_lacking(model, source_meta, translation_meta)
+    ]
 
 
 def counts_differ(model: type[Content], source_meta: dict, translation_meta: dict) -> list[tuple[str, Message]]:

@@ -30,7 +30,8 @@ class Item(Generic[M]):
     content: dict[str, M] = field(default_factory=dict)
     state: TranslationState = TranslationState.MISSING
     # The items the translation lacks of each list translated one by one (notions, quotes), by
-    # position: its content holds the French source's there (recaps.content.pairing).
+    # position: its content holds the French source's there (recaps.content.pairing); and the
+    # texts of the photo it lacks ("image.caption": position 0).
     stand_ins: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @property

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from .errors import ContentError
 from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, TRANSLATED_PARTS, Content
-from .pairing import counts_differ, pair_items
+from .pairing import pair_items, texts_lacking, untranslated
 from .partial_validation import without_none
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
@@ -110,6 +110,10 @@ def merge_translation(model: type[Content], source: RawDocument, translation: Ra
         for part in TRANSLATED_PARTS.get(model, ()):  # the source's photo, its text to translate
             if isinstance(source.meta.get(part), dict) and merged.get(part) is None:
                 merged[part] = {}
+        for path in texts_lacking(model, source.meta, merged):  # the source's caption, in French
+            part, text = path.split(".")
+            merged[part][text] = _copy(source.meta[part][text])
+            stand_ins[path] = frozenset({0})
     errors: list[ContentError] = []
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):
@@ -272,6 +276,6 @@ def state_of(model: type[Content], source: RawDocument | None, translation: RawD
         return TranslationState.IN_PROGRESS
     if _version(marked) != source_version(model, source):
         return TranslationState.STALE
-    if counts_differ(model, source.meta, translation.meta):
+    if untranslated(model, source.meta, translation.meta):
         return TranslationState.IN_PROGRESS  # marked, then an item taken out of the translation
     return TranslationState.COMPLETE
