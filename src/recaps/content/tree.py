@@ -95,13 +95,10 @@ _AMONG_IMAGES = message("is not read: a folder named images holds the content's 
 def _report_texts_among_images(root: Path, folder: str, report: ErrorReport) -> None:
     """An images folder is not walked; a Markdown file in it (a programme's folder named
     images, say) would be left out without a word: each is reported."""
-    try:
-        with os.scandir(os.path.join(root, folder)) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".md") and not is_ignored(e.name))
-    except OSError:
-        return  # not a folder, or unreadable: its images are checked where they are named
-    for name in names:
-        report.add(f"{folder}/{name}", 0, "", _AMONG_IMAGES)
+    unread = ErrorReport()  # a folder that does not read: its images are checked where they are named
+    for entry in _children(root, folder, unread):
+        if entry.name.endswith(".md") and not is_ignored(entry.name):
+            report.add(f"{folder}/{entry.name}", 0, "", _AMONG_IMAGES)
 
 
 def _children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]:

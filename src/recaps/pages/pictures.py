@@ -71,7 +71,7 @@ class Picture:
     caption: str | None = None
     credit: str | None = None
     lang: str = "fr"  # the language of its texts
-    caption_lang: str | None = None  # the caption's, where it is not ``lang``: the French, standing in
+    caption_lang: str = "fr"  # the caption's: ``lang``, or the French standing in for a caption not translated
 
     @property
     def all_variants(self) -> list[Variant]:
@@ -120,8 +120,8 @@ def cover(site: Site, lang: str, session: Item) -> Picture | None:
     if image is None:
         return None
     texts = session.get(lang).image
-    caption_lang = SOURCE_LANGUAGE if session.stands_in(lang, "image.caption", 0) else None
-    return Picture(image, "cover", texts.alt, texts.caption, texts.credit, _shown_in(session, lang), caption_lang)
+    return Picture(image, "cover", texts.alt, texts.caption, texts.credit, _shown_in(session, lang),
+                   session.text_language(lang, "image.caption", 0))
 
 
 def logo(site: Site, lang: str, partner: Item) -> Picture | None:
