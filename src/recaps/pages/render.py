@@ -182,7 +182,6 @@ class Renderer:
                 "tags": views.tag_labels(self.site, self.lang, s.tags),
                 "date": s.published.isoformat(),
                 "author": s.author,
-                "hide": ["tags"],  # Material's tag chips: the template lists the tags after the header
             },
             item=item, section=programme.id, programme=programme, p=programme.get(self.lang), s=s,
             body=self._body(item),
