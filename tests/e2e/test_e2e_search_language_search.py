@@ -123,6 +123,38 @@ def test_accented_words_are_still_highlighted_in_the_results(new_page, search_ur
     assert offline.external == []
 
 
+def test_words_typed_without_accents_are_highlighted_in_the_results(new_page, search_url, offline) -> None:
+    base, _ = search_url
+    box = SearchBox(new_page, base, "")
+    for query in ("ecosysteme", "ECOSYSTEME", "Ecosystème"):
+        _, paths, items = box.search(query)
+        session = items.nth(paths.index("/" + SESSION))
+        marks = session.locator("mark").all_text_contents()
+        assert marks and {m.lower() for m in marks} == {"écosystème"}, query
+    _, paths, items = box.search("foret")
+    assert items.first.locator("mark").all_text_contents() == ["forêt"]
+    assert box.page.locator(".md-search-result mark mark").count() == 0
+    assert offline.external == []
+
+
+@pytest.mark.parametrize("query, marked", [
+    ("ecosysteme", {"écosystème"}),  # the accented words, which Material leaves unmarked
+    ("écosystème", {"écosystème"}),  # Material's own marks, none added inside or beside them
+])
+def test_the_page_a_result_opens_is_highlighted_with_or_without_accents(new_page, search_url, offline,
+                                                                       query: str, marked: set[str]) -> None:
+    base, _ = search_url
+    page = new_page()
+    page.goto(f"{base}{SESSION}?h={query}")
+    article = page.locator(".md-content__inner")
+    page.wait_for_function("() => document.querySelector('.md-content__inner mark')")
+    page.wait_for_timeout(500)  # Material marks once its index is read: let it
+    marks = {m.lower() for m in article.locator("mark").all_text_contents()}
+    assert marks == marked
+    assert article.locator("mark mark").count() == 0
+    assert offline.external == []
+
+
 @pytest.mark.parametrize("prefix, facts", [
     # The byline ("Par La rédaction · publié le…") is a line of its own above the facts.
     ("", "Dates\u202f: 16–17 janvier 2025 · Lieu\u202f: Lyon · Accueillie par\u202f: La Ruche industrielle"),

@@ -28,7 +28,8 @@ REPO = HOSTILE.parent.parent
 CASES = [HOSTILE / name for name in case_names(HOSTILE)] + [GOLDEN / name for name in case_names(GOLDEN)]
 
 
-CONFIGURATION = ("mkdocs.yml", "overrides", "docs/assets/recaps.css", "docs/assets/recaps.js")
+CONFIGURATION = ("mkdocs.yml", "overrides", "docs/assets/recaps.css", "docs/assets/recaps.js",
+                 "docs/assets/search-accents.js")
 
 
 def _with_configuration(tree: Path) -> None:

@@ -9,7 +9,8 @@ words of that field that carry diacritics, lowercased and without them (and with
 one's only, for a capital typed unaccented: "Ecosystème"), each twin with its field's boost, so
 that either spelling of a word finds the same documents in the same order.
 What readers see is untouched: results show the accented text, and a query typed with accents
-is highlighted in it as before (a document found through a twin is listed without a highlight).
+is highlighted in it as before; the words a query typed without accents found are marked in the
+results and on the page a result opens by docs/assets/search-accents.js.
 """
 
 from __future__ import annotations
