@@ -147,8 +147,8 @@ def test_the_page_a_result_opens_is_highlighted_with_or_without_accents(new_page
     page = new_page()
     page.goto(f"{base}{SESSION}?h={query}")
     article = page.locator(".md-content__inner")
+    # search-accents.js marks as the page loads; Material, all at once, when its index is read.
     page.wait_for_function("() => document.querySelector('.md-content__inner mark')")
-    page.wait_for_timeout(500)  # Material marks once its index is read: let it
     marks = {m.lower() for m in article.locator("mark").all_text_contents()}
     assert marks == marked
     assert article.locator("mark mark").count() == 0
