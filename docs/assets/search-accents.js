@@ -8,11 +8,12 @@
 
   // Letters that are not a base letter plus a combining mark (as search_folding.fold has them).
   var LETTERS = { "œ": "oe", "æ": "ae", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th" };
+  var LETTER = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
   var WORD = /[\p{L}\p{N}]+/gu;
   var SKIPPED = "mark, script, style, code, pre, del, .md-search-result__terms";
 
   function fold(text) {
-    return text.toLowerCase().replace(/[œæøßłđðþ]/g, function (c) { return LETTERS[c]; })
+    return text.toLowerCase().replace(LETTER, function (c) { return LETTERS[c]; })
       .normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
