@@ -1,16 +1,18 @@
-"""The loader's fast paths give what their plain definitions give, whatever the input.
+"""The fast paths give what their plain definitions give, whatever the input.
 
-Each was rewritten for speed (`recaps check` on a large site): the control-character test on
-bytes, the closing line of the front matter found by a search, the translatable content built
-in one pass. Each is compared here with the definition it replaced, written out plainly.
+Each was rewritten for speed (`recaps check` and `recaps build` on a large site): the
+control-character test on bytes, the closing line of the front matter found by a search, the
+translatable content built in one pass, French spacing that skips the searches a text cannot
+need. Each is compared here with the definition it replaced, written out plainly.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from recaps.content.models import NEUTRAL_FIELDS, Page, Partner, Programme, Session
@@ -19,6 +21,7 @@ from recaps.content.characters import control_character, may_hold_control_charac
 from recaps.content.reader import RawDocument, split_front_matter
 from recaps.content.yaml_lines import YamlProblem, parse_yaml
 from recaps.content.translation import translatable_content
+from recaps.pages.i18n import french_typography_html
 from recaps.messages import message
 
 from test_never_crash import SETTINGS  # tests/property is on the path, as for every test folder
@@ -119,3 +122,42 @@ def test_translatable_content_is_the_source_without_its_neutral_facts(meta: dict
     before = copy.deepcopy(meta)
     assert translatable_content(model, RawDocument("a.fr.md", meta, " Corps \n")) == _translatable(model, meta, " Corps \n")
     assert meta == before  # the source is left as it was
+
+
+def _french_spacing(text: str) -> str:
+    """The definition: outside URLs, the spaces typed before ; : ! ? » become one narrow
+    no-break space, and a guillemet always gets one on its inner side."""
+    nnbsp = "\u202f"
+    parts = re.split(r"(\b(?:https?|ftp|mailto):\S*)", text, flags=re.IGNORECASE)
+    for i in range(0, len(parts), 2):
+        part = re.sub(r"[ \u00a0\u202f]+([;:!?»])", nnbsp + r"\1", parts[i])
+        part = re.sub(r"«[ \u00a0\u202f]*", "«" + nnbsp, part)
+        parts[i] = re.sub(r"(?<=[^\s\u00a0\u202f])»", nnbsp + "»", part)
+    return "".join(parts)
+
+
+def _spaced_references(text: str) -> str:
+    """The definition: a space written as a reference is the character it stands for."""
+    return re.sub(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]0*202[fF]);",
+                  lambda m: "\u202f" if "202f" in m.group().lower() or m.group() == "&#8239;" else "\u00a0", text)
+
+
+# Pieces of French text: punctuation, every kind of space, references, URLs, schemes in other
+# cases, and the letters re.IGNORECASE takes for i and s (İ ı ſ).
+SPACING_PIECES = [" ", "\u00a0", "\u202f", "\t", "\n", ";", ":", "!", "?", "«", "»", "a", "é", "x:y",
+                  "http:", "HTTPS:", "httpſ:", "ftp:", "FtP:", "mailto:", "maılto:", "maİlto:", "xhttp:",
+                  "//s.fr/a", "&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#X202F;", "&amp;", "tp", "ps", "to"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SPACING_PIECES), max_size=12))
+# A guillemet in each kind of URL, which spacing would change outside one.
+@example(["a ", "http:", "«", "b"])
+@example(["a ", "HTTPS:", "«", "b"])
+@example(["a ", "httpſ:", "«", "b"])
+@example(["a ", "FtP:", "»", "b"])
+@example(["a ", "mailto:", "«", "b"])
+@example(["a ", "maİlto:", "»"])
+def test_french_spacing_is_its_definition(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert french_typography_html(f"<p>{text}</p>") == f"<p>{_french_spacing(_spaced_references(text))}</p>"

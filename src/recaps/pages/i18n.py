@@ -161,7 +161,7 @@ def format_range(start: datetime.date, end: datetime.date, lang: str) -> str:
 
 NNBSP = "\u202f"  # narrow no-break space
 _SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "var"}
-_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f]+([;:!?»])")
+_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f]+(?=[;:!?»])")
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _BARE_BEFORE_GUILLEMET = re.compile(r"(?<=[^\s\u00a0\u202f])»")
 _PUNCTUATION = re.compile("[;:!?«»]")
@@ -176,6 +176,8 @@ def french_spacing(text: str) -> str:
     """
     if not _PUNCTUATION.search(text):
         return text
+    if not _may_hold_url(text):
+        return _space(text)
     parts = []
     last = 0
     for match in _URL.finditer(text):
@@ -186,10 +188,25 @@ def french_spacing(text: str) -> str:
     return "".join(parts)
 
 
+# The last two letters of each scheme _URL finds, and its colon, as re.IGNORECASE compares them
+# ("ſ" is an "s" to it): text that holds none of these holds no URL (`in` is much faster).
+_SCHEME_ENDS = ("tp:", "ps:", "pſ:", "to:")
+
+
+def _may_hold_url(text: str) -> bool:
+    if ":" not in text:
+        return False
+    lower = text.lower()
+    return any(end in lower for end in _SCHEME_ENDS)
+
+
 def _space(text: str) -> str:
-    text = _BEFORE_PUNCT.sub(NNBSP + r"\1", text)
-    text = _AFTER_GUILLEMET.sub("«" + NNBSP, text)
-    return _BARE_BEFORE_GUILLEMET.sub(NNBSP + "»", text)
+    text = _BEFORE_PUNCT.sub(NNBSP, text)
+    if "«" in text:
+        text = _AFTER_GUILLEMET.sub("«" + NNBSP, text)
+    if "»" in text:
+        text = _BARE_BEFORE_GUILLEMET.sub(NNBSP + "»", text)
+    return text
 
 
 # Spaces written as references ("«&nbsp;" in a template) take part in the spacing rules as the
@@ -212,7 +229,9 @@ _SPACED = re.compile("[;:!?«»&]")  # text with none of these is left as it is
 
 def _spaced(text: str) -> str:
     """French spacing of a piece of text that ``_SPACED`` found something to space in."""
-    return french_spacing(_SPACE_REFERENCES.sub(_space_character, text))
+    if "&" in text:
+        text = _SPACE_REFERENCES.sub(_space_character, text)
+    return french_spacing(text)
 
 
 # _MARKUP as one group: split() gives text and markup in turn.
