@@ -2,9 +2,9 @@
 the accented ones, each language searches its own pages, French elision is seen through, and
 results read labels apart from their values.
 
-The site is the real content plus one fixture page, built once for this module, whose two
-sections hold "l'économie" with a straight and with a curly apostrophe: the real content has
-neither.
+The site is the real content plus one fixture page, built once for this module, whose sections
+hold "l'économie" with a straight and with a curly apostrophe, and words with the letters that are
+not a letter plus an accent (œ, ß, ł...): the real content has neither.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ pytestmark = pytest.mark.e2e
 SESSION = "parcours-cec-industries/session-5/"
 LEXICON = {
     "fr": "---\ntitle: Lexique\n---\n\n# Lexique\n\n## Apostrophe droite\n\nL'économie circulaire.\n\n"
-          "## Apostrophe courbe\n\nL’économie régénérative.\n",
+          "## Apostrophe courbe\n\nL’économie régénérative.\n\n"
+          "## Lettres\n\nCœur, Ærø, Ørsted, Straße, Łódź, Đakovo, Ðiðrik, Þingvellir.\n",
     "en": "---\ntitle: Lexicon\n---\n\n# Lexicon\n\nThe circular economy.\n",
 }
 # The pages that hold "écosystème" in the French index, and so "ecosysteme" too.
@@ -152,6 +153,34 @@ def test_the_page_a_result_opens_is_highlighted_with_or_without_accents(new_page
     marks = {m.lower() for m in article.locator("mark").all_text_contents()}
     assert marks == marked
     assert article.locator("mark mark").count() == 0
+    assert offline.external == []
+
+
+# Each letter search_folding.fold writes out (œ as "oe"...), in a word, and the word as it is typed
+# without accents: the index's twins find it, and search-accents.js, which has its own table of
+# these letters, marks it.
+LETTER_WORDS = {"coeur": "Cœur", "aero": "Ærø", "orsted": "Ørsted", "strasse": "Straße", "lodz": "Łódź",
+                "dakovo": "Đakovo", "didrik": "Ðiðrik", "thingvellir": "Þingvellir"}
+
+
+def test_the_letter_words_hold_every_letter_search_folding_writes_out() -> None:
+    from recaps.mkdocs.speedups.search_folding import _LETTERS
+
+    assert {chr(code) for code in _LETTERS} <= set("".join(LETTER_WORDS.values()).lower())
+
+
+@pytest.mark.parametrize("query, word", LETTER_WORDS.items())
+def test_letters_written_out_without_accents_are_found_and_marked(new_page, search_url, offline,
+                                                                  query: str, word: str) -> None:
+    base, _ = search_url
+    box = SearchBox(new_page, base, "")
+    _, found, items = box.search(query)
+    assert "/lexique/" in found  # with session 5, for "cœur"
+    assert items.nth(found.index("/lexique/")).locator("mark").all_text_contents() == [word]
+    page = new_page()
+    page.goto(f"{base}lexique/?h={query}")
+    page.wait_for_function("() => document.querySelector('.md-content__inner mark')")
+    assert page.locator(".md-content__inner mark").all_text_contents() == [word]
     assert offline.external == []
 
 
