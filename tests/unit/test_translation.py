@@ -8,7 +8,7 @@ import pytest
 
 from recaps.content.errors import ContentError
 from recaps.content.models import Partner, Programme, Session
-from recaps.content.pairing import counts_differ, untranslated
+from recaps.content.pairing import StandIns, counts_differ, untranslated
 from recaps.content.reader import RawDocument, split_front_matter
 from recaps.content.marking import with_source_version
 from recaps.content.translation import (
@@ -228,7 +228,7 @@ def test_with_source_version_is_idempotent_and_reads_back() -> None:
 
 def test_merge_completes_the_translation_with_neutral_facts() -> None:
     merged, errors, stand_ins = merge_translation(Session, FR, english(with_source_version(SESSION_EN, VERSION)))
-    assert (errors, stand_ins) == ([], {})
+    assert (errors, stand_ins) == ([], StandIns())
     assert merged == {
         "id": "session-1",
         "programme": "parcours-demo",
@@ -306,30 +306,30 @@ def test_merge_completes_a_translation_that_lacks_items_with_the_source_s() -> N
         {"speaker": "paul-durand", "lang": "fr", "text": "Let us start together."},
         {"speaker": "anne-martin", "lang": "en", "text": "Allons-y."},
     ]
-    assert stand_ins == {"notions": frozenset({1}), "quotes": frozenset({1})}
+    assert stand_ins == StandIns({"notions": frozenset({1}), "quotes": frozenset({1})})
     assert Session.model_validate(merged).notions[1].title == "Coopérer"
 
 
 def test_merge_leaves_out_the_items_the_source_no_longer_has() -> None:
     en = english(SESSION_EN.replace("quotes:\n", '  - title: "Cooperating"\n    text: "Working together."\nquotes:\n'))
     merged, errors, stand_ins = merge_translation(Session, FR, en)
-    assert (errors, stand_ins) == ([], {})
+    assert (errors, stand_ins) == ([], StandIns())
     assert merged["notions"] == [{"title": "Listening", "text": "Taking time to listen."}]
 
 
 def test_merge_of_a_translation_without_a_list_shows_each_item_of_the_source() -> None:
     en = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', ""))
     merged, errors, stand_ins = merge_translation(Session, FR, en)
-    assert (errors, stand_ins) == ([], {"quotes": frozenset({0})})
+    assert (errors, stand_ins) == ([], StandIns({"quotes": frozenset({0})}))
     assert merged["quotes"] == [{"speaker": "paul-durand", "lang": "fr", "text": "Commençons ensemble."}]
     empty = english(SESSION_EN.replace('quotes:\n  - text: "Let us start together."\n', "quotes: []\n"))
-    assert merge_translation(Session, FR, empty) == (merged, [], {"quotes": frozenset({0})})
+    assert merge_translation(Session, FR, empty) == (merged, [], StandIns({"quotes": frozenset({0})}))
 
 
 def test_merge_leaves_out_a_next_session_the_source_no_longer_announces() -> None:
     without = doc(SESSION_FR.replace('next_session:\n  number: 2\n  note: "La suite."\n', ""))
     merged, errors, stand_ins = merge_translation(Session, without, english(SESSION_EN))
-    assert (errors, stand_ins) == ([], {})
+    assert (errors, stand_ins) == ([], StandIns())
     assert "next_session" not in merged
     assert Session.model_validate(merged).next_session is None
 
@@ -349,21 +349,21 @@ FR_PHOTO = doc(SESSION_FR.replace("next_session:", 'image:\n  file: images/salle
 
 def test_a_caption_the_translation_lacks_stands_in_in_french_and_keeps_it_in_progress() -> None:
     """The English translates the photo's alt but not its caption: the French caption stands in
-    (position 0 of image.caption), and the translation cannot be complete, even once marked."""
+    (a text of StandIns), and the translation cannot be complete, even once marked."""
     without_caption = SESSION_EN.replace("next_session:", 'image:\n  alt: "The room."\nnext_session:')
     en = english(without_caption)
     merged, errors, stand_ins = merge_translation(Session, FR_PHOTO, en)
     assert errors == []
     assert merged["image"] == {"alt": "The room.", "caption": "Les participants réunis.", "file": "images/salle.jpg",
                                "credit": "X"}
-    assert stand_ins == {"image.caption": frozenset({0})}
+    assert stand_ins == StandIns(texts=frozenset({"image.caption"}))
     assert [(path, str(problem)) for path, problem in untranslated(Session, FR_PHOTO.meta, en.meta)] == [
         ("image.caption", "the French source has one: translate it too")]
     marked = english(with_source_version(without_caption, source_version(Session, FR_PHOTO)))
     assert state_of(Session, FR_PHOTO, marked) is TranslationState.IN_PROGRESS
     translated = english(SESSION_EN.replace("next_session:", 'image:\n  alt: "The room."\n  caption: "Gathered."\n'
                                                              'next_session:'))
-    assert merge_translation(Session, FR_PHOTO, translated).stand_ins == {}
+    assert merge_translation(Session, FR_PHOTO, translated).stand_ins == StandIns()
     assert untranslated(Session, FR_PHOTO.meta, translated.meta) == []
     # No caption in the French: none to translate.
     assert untranslated(Session, doc(SESSION_FR.replace("next_session:", 'image:\n  file: images/salle.jpg\n'
@@ -378,7 +378,7 @@ def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> N
     programme_en = doc("---\ntitle: T en\norganiser: O\ndescription: D en\ntranslation_of: x\n---\n", "sessions/p/programme.en.md")
     assert merge_translation(Programme, programme_fr, programme_en) == (
         {"title": "T en", "organiser": "O", "description": "D en", "id": "p", "sponsor": "s", "sessions_planned": 6},
-        [], {},
+        [], StandIns(),
     )
     partner_fr = doc(
         "---\nid: a\nname: A\nkind: association\nwebsite: https://a.example\nmission: M\n---\n", "partners/a.fr.md"
@@ -386,5 +386,5 @@ def test_merge_drops_translation_of_and_fills_programme_and_partner_facts() -> N
     partner_en = doc("---\nname: A\nmission: M en\n---\n", "partners/a.en.md")
     assert merge_translation(Partner, partner_fr, partner_en) == (
         {"name": "A", "mission": "M en", "id": "a", "kind": "association", "website": "https://a.example"},
-        [], {},
+        [], StandIns(),
     )

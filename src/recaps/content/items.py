@@ -13,6 +13,7 @@ from pathlib import Path
 from .discovery import ItemFiles
 from .errors import ContentError, ErrorReport
 from .markup import check_body
+from .pairing import StandIns
 from .models import NEUTRAL_FIELDS, SOURCE_LANGUAGE, Content, Page
 from .reader import MarkdownParts, RawDocument, read_markdown, read_markdown_parts
 from .sitemodel import MODELS, Item, M, ProgrammeItem, StatusRow
@@ -117,7 +118,7 @@ def _state(model: type[Content], source: RawDocument | None, translation: RawDoc
 
 
 def _translation(model: type[M], source: RawDocument, translation: RawDocument, report: ErrorReport,
-                 alone: bool = False) -> tuple[M, dict[str, frozenset[int]]] | None:
+                 alone: bool = False) -> tuple[M, StandIns] | None:
     """The English content, completed with the source's language-neutral facts and the items
     it lacks (their positions too), or None. ``alone``: the source did not read, the
     translation is checked on its own fields, its lists as written."""
@@ -126,21 +127,9 @@ def _translation(model: type[M], source: RawDocument, translation: RawDocument, 
     written = {loc for loc in translation.lines if loc}
     translated, errors = validate(model, translation, merged, written=written)
     # Problems in the source's stand-in items and neutral facts are the source's, reported there.
-    errors = [e for e in errors if not _is_neutral(model, e.field) and not _is_stand_in(stand_ins, e.field)]
+    errors = [e for e in errors if not _is_neutral(model, e.field) and not stand_ins.hold(e.field)]
     report.extend(errors)
     return (translated, stand_ins) if translated is not None and not errors else None
-
-
-def _is_stand_in(stand_ins: dict[str, frozenset[int]], field_name: str) -> bool:
-    """Whether ``field_name`` is in an item the translation lacks (``notions[3].title``)."""
-    for path, indexes in stand_ins.items():
-        if "." in path and field_name == path:  # a text of the source's photo (image.caption)
-            return True
-        for index in indexes:
-            at = f"{path}[{index + 1}]"
-            if field_name == at or field_name.startswith(at + "."):
-                return True
-    return False
 
 
 def _is_neutral(model: type[Content], field_name: str) -> bool:

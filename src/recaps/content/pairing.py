@@ -13,10 +13,37 @@ French has and the translation lacks stands in the same way (``texts_lacking``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..messages import Message, message
 from .models import PARALLEL_LISTS, TRANSLATED_PART_TEXTS, Content
+
+
+@dataclass(frozen=True)
+class StandIns:
+    """What a translation lacks, which the French source's stands in for in its page: the
+    positions of the items of each list translated one by one (``pair_items``), and the
+    optional texts of a translated part (``texts_lacking``: "image.caption")."""
+
+    items: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    texts: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.texts)
+
+    def hold(self, field_name: str) -> bool:
+        """Whether ``field_name`` is in what stands in: a text (``image.caption``), or in an
+        item (``notions[3].title``, the 1-based position of a message)."""
+        if field_name in self.texts:
+            return True
+        for path, indexes in self.items.items():
+            for index in indexes:
+                at = f"{path}[{index + 1}]"
+                if field_name == at or field_name.startswith(at + "."):
+                    return True
+        return False
 
 
 def _lists(model: type[Content], source_meta: dict, translation_meta: dict):

@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 from .image_files import ImageFile
 from .models import SOURCE_LANGUAGE, Content, Page, Partner, Person, Programme, Session, Tag
 from .reader import RawDocument
+from .pairing import StandIns
 from .translation import TranslationState
 
 M = TypeVar("M", bound=Content)
@@ -29,10 +30,9 @@ class Item(Generic[M]):
     documents: dict[str, RawDocument] = field(default_factory=dict)
     content: dict[str, M] = field(default_factory=dict)
     state: TranslationState = TranslationState.MISSING
-    # The items the translation lacks of each list translated one by one (notions, quotes), by
-    # position: its content holds the French source's there (recaps.content.pairing); and the
-    # texts of the photo it lacks ("image.caption": position 0).
-    stand_ins: dict[str, frozenset[int]] = field(default_factory=dict)
+    # What the translation lacks (items of notions and quotes, the photo's caption): its content
+    # holds the French source's there (recaps.content.pairing).
+    stand_ins: StandIns = field(default_factory=StandIns)
 
     @property
     def source(self) -> M:
@@ -49,14 +49,18 @@ class Item(Generic[M]):
     def is_translated(self, lang: str) -> bool:
         return lang == SOURCE_LANGUAGE or lang in self.content
 
-    def stands_in(self, lang: str, list_path: str, index: int) -> bool:
-        """Whether item ``index`` of ``list_path`` is, in this language's translation, the
-        French source's item: the translation lacks it."""
-        return lang != SOURCE_LANGUAGE and lang in self.content and index in self.stand_ins.get(list_path, ())
+    def stands_in(self, lang: str, path: str, index: int | None = None) -> bool:
+        """Whether this language's translation lacks item ``index`` of the list at ``path``, or
+        without an index the text at ``path`` ("image.caption"): the French source's is there."""
+        if lang == SOURCE_LANGUAGE or lang not in self.content:
+            return False
+        if index is None:
+            return path in self.stand_ins.texts
+        return index in self.stand_ins.items.get(path, ())
 
-    def text_language(self, lang: str, list_path: str, index: int) -> str:
-        """The language of the text ``get(lang)`` gives for that item."""
-        if self.is_translated(lang) and not self.stands_in(lang, list_path, index):
+    def text_language(self, lang: str, path: str, index: int | None = None) -> str:
+        """The language of the text ``get(lang)`` gives there (``stands_in``)."""
+        if self.is_translated(lang) and not self.stands_in(lang, path, index):
             return lang
         return SOURCE_LANGUAGE
 

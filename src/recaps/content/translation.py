@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from .errors import ContentError
 from ..messages import Message, message, plural_message
 from .models import NEUTRAL_FIELDS, PARALLEL_LISTS, TRANSLATED_PARTS, Content
-from .pairing import pair_items, texts_lacking, untranslated
+from .pairing import StandIns, pair_items, texts_lacking, untranslated
 from .partial_validation import without_none
 from .reader import RawDocument
 from .validation import describe_value, shorten, field_name
@@ -94,7 +94,7 @@ def _set(data: Any, location: tuple, value: Any) -> None:
 class Merged(NamedTuple):
     data: dict  # the translation's front matter, completed with the source's neutral facts
     errors: list[ContentError]  # where it repeats a neutral fact and disagrees
-    stand_ins: dict[str, frozenset[int]]  # the items it lacks, in the source's words (pairing)
+    stand_ins: StandIns  # what it lacks, in the source's words (pairing)
 
 
 def merge_translation(model: type[Content], source: RawDocument, translation: RawDocument,
@@ -103,17 +103,18 @@ def merge_translation(model: type[Content], source: RawDocument, translation: Ra
     lists paired item by item with the source's (``pairing``; not if ``paired`` is False)."""
     merged = _copy(translation.meta)
     merged.pop("translation_of", None)
-    stand_ins: dict[str, frozenset[int]] = {}
+    stand_ins = StandIns()
     if paired:
         _without_what_the_source_lacks(model, source.meta, merged)
-        stand_ins = pair_items(model, source.meta, merged)
+        items = pair_items(model, source.meta, merged)
         for part in TRANSLATED_PARTS.get(model, ()):  # the source's photo, its text to translate
             if isinstance(source.meta.get(part), dict) and merged.get(part) is None:
                 merged[part] = {}
-        for path in texts_lacking(model, source.meta, merged):  # the source's caption, in French
+        texts = texts_lacking(model, source.meta, merged)
+        for path in texts:  # the source's caption, in French
             part, text = path.split(".")
             merged[part][text] = _copy(source.meta[part][text])
-            stand_ins[path] = frozenset({0})
+        stand_ins = StandIns(items, frozenset(texts))
     errors: list[ContentError] = []
     for path in NEUTRAL_FIELDS[model]:
         for location in _expand(source.meta, _split(path)):

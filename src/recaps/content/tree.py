@@ -70,7 +70,7 @@ def walk(root: Path, top: str, report: ErrorReport, images: bool = False) -> lis
     pending = [(top, 0)]
     while pending:
         folder, depth = pending.pop()
-        for entry in _children(root, folder, report):
+        for entry in _readable_children(root, folder, report):
             if is_ignored(entry.name):
                 continue
             if images and entry.name == IMAGES_DIR and depth < 2:
@@ -95,17 +95,25 @@ _AMONG_IMAGES = message("is not read: a folder named images holds the content's 
 def _report_texts_among_images(root: Path, folder: str, report: ErrorReport) -> None:
     """An images folder is not walked; a Markdown file in it (a programme's folder named
     images, say) would be left out without a word: each is reported."""
-    unread = ErrorReport()  # a folder that does not read: its images are checked where they are named
-    for entry in _children(root, folder, unread):
+    try:
+        entries = _children(root, folder)
+    except OSError:  # a folder that does not read: its images are reported where they are named
+        return
+    for entry in entries:
         if entry.name.endswith(".md") and not is_ignored(entry.name):
             report.add(f"{folder}/{entry.name}", 0, "", _AMONG_IMAGES)
 
 
-def _children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]:
+def _children(root: Path, folder: str) -> list[os.DirEntry]:
+    """The entries of ``folder``, by name (OSError if it cannot be read)."""
+    with os.scandir(os.path.join(root, folder)) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _readable_children(root: Path, folder: str, report: ErrorReport) -> list[os.DirEntry]:
     """The entries of ``folder``, by name; none, reported, if it cannot be read."""
     try:
-        with os.scandir(os.path.join(root, folder)) as entries:
-            return sorted(entries, key=lambda entry: entry.name)
+        return _children(root, folder)
     except OSError as exc:
         report.add(folder, 0, "", message("cannot be read: {reason}", reason=exc.strerror or exc))
         return []

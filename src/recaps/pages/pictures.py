@@ -121,7 +121,7 @@ def cover(site: Site, lang: str, session: Item) -> Picture | None:
         return None
     texts = session.get(lang).image
     return Picture(image, "cover", texts.alt, texts.caption, texts.credit, _shown_in(session, lang),
-                   session.text_language(lang, "image.caption", 0))
+                   session.text_language(lang, "image.caption"))
 
 
 def logo(site: Site, lang: str, partner: Item) -> Picture | None:
