@@ -3,7 +3,7 @@
 Each was rewritten for speed (`recaps check` and `recaps build` on a large site): the
 control-character test on bytes, the closing line of the front matter found by a search, the
 translatable content built in one pass, French spacing that skips the searches a text cannot
-need. Each is compared here with the definition it replaced, written out plainly.
+need, the lines that may make a heading searched from line breaks. Each is compared here with the definition it replaced, written out plainly.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from recaps.content.errors import ContentError
 from recaps.content.characters import control_character, may_hold_control_characters
 from recaps.content.reader import RawDocument, split_front_matter
 from recaps.content.yaml_lines import YamlProblem, parse_yaml
+from recaps.content.headings import may_have_level_one
 from recaps.content.translation import translatable_content
 from recaps.pages.i18n import french_typography_html
 from recaps.messages import message
@@ -161,3 +162,16 @@ SPACING_PIECES = [" ", "\u00a0", "\u202f", "\t", "\n", ";", ":", "!", "?", "«",
 def test_french_spacing_is_its_definition(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert french_typography_html(f"<p>{text}</p>") == f"<p>{_french_spacing(_spaced_references(text))}</p>"
+
+
+HEADING_PIECES = ["\n", "\r", " ", "\t", "#", "##", "=", "==", "-", "*", "+", ">", ":", ".", ")", "1", "a", "é"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(HEADING_PIECES), max_size=14))
+def test_a_line_that_may_make_a_heading_is_found_as_its_definition_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    # The definition: some line, once its markers and indentation are left aside, starts with a
+    # single '#' or is a line of '='.
+    definition = re.search(r"^[ \t>*+\-:.)0-9]*(?:#(?!#)|=+[ \t]*$)", text, re.MULTILINE) is not None
+    assert may_have_level_one(text) == definition

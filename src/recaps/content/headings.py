@@ -20,7 +20,10 @@ from .findings import Locator
 
 # A line that might make a level-1 heading, once quote, list and definition markers and the
 # indentation are left aside: a single '#', or a line of '='. Python-Markdown decides which do.
-_MAYBE_HEADING = re.compile(r"^[ \t>*+\-:.)0-9]*(?:#(?!#)|=+[ \t]*$)", re.MULTILINE)
+_MAYBE_HEADING_SOURCE = r"[ \t>*+\-:.)0-9]*(?:#(?!#)|=+[ \t]*(?=\n|\Z))"
+_MAYBE_HEADING = re.compile(_MAYBE_HEADING_SOURCE)  # matched at a line's start
+# Searched in "\n" + text: from each line break, where a search for "^" would try every position.
+_MAYBE_HEADING_AFTER_BREAK = re.compile("\n" + _MAYBE_HEADING_SOURCE)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _MARKERS = re.compile(r"^[ \t>*+\-:.)0-9]*")
@@ -28,7 +31,7 @@ _MARKERS = re.compile(r"^[ \t>*+\-:.)0-9]*")
 
 def may_have_level_one(text: str) -> bool:
     """Whether a line of ``text`` (a body, or a body with its code masked) might make a level-1 heading."""
-    return _MAYBE_HEADING.search(text) is not None
+    return _MAYBE_HEADING_AFTER_BREAK.search("\n" + text) is not None
 
 
 def level_one_lines(body: str, locator: Locator, published: str, most: int) -> list[int]:
