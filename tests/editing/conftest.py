@@ -1,6 +1,7 @@
 """The fixtures of the tests that drive the editing interface in Debian's Chromium: `recaps edit`
-running on a copy of the content (one a test module), a browser context signed in to it, and a
-page for each test, after which no request may have left 127.0.0.1 (tests/editing/decap_editing.py)."""
+running on a copy of the content (one a test module; with the pictures of tests/fixture_images.py
+where the module sets WITH_PICTURES), a browser context signed in to it, and a page for each test,
+after which no request may have left 127.0.0.1 (tests/editing/decap_editing.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 
+import fixture_images
 import pytest
 
 from decap_editing import ARTIFACTS, REPO, SESSIONS, Editing, sign_in
@@ -17,12 +19,14 @@ from processes import free_port, group_is_gone, wait_for
 
 
 @pytest.fixture(scope="module")
-def editing(copy_repo, tmp_path_factory):
+def editing(copy_repo, tmp_path_factory, request):
     """`recaps edit` on a copy of the content, the module's, once its first build is done."""
     root = copy_repo("editing")
+    if getattr(request.module, "WITH_PICTURES", False):
+        fixture_images.add_pictures(root)
     (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     original = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-                for folder in (SESSIONS, "partners") for p in (root / folder).iterdir()}
+                for folder in (SESSIONS, "partners") for p in (root / folder).iterdir() if p.is_file()}
     port, cms_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "recaps", "-C", str(root), "edit", "--port", str(port), "--cms-port", str(cms_port)],

@@ -20,12 +20,14 @@
       published: "publié le", question: "La question de la session", notions: "Notions clés",
       learned: "Ce que nous avons appris", quotes: "Paroles d’intervenants", next: "Prochaine session",
       kind: "Type", city: "Ville", website: "Site web", draft: "Aperçu : la page publiée peut différer.",
+      photo: "Photo\u202f: ",
     },
     en: {
       session: "Session", dates: "Dates", place: "Place", host: "Hosted by", recap: "Recap",
       published: "published on", question: "The session's question", notions: "Key notions",
       learned: "What we learned", quotes: "Speakers’ words", next: "Next session",
       kind: "Type", city: "City", website: "Website", draft: "Preview: the published page may differ.",
+      photo: "Photo: ",
     },
   };
 
@@ -216,6 +218,26 @@
     });
   }
 
+  /* A recap's cover photo, as the site shows it under the facts (recaps.pages.pictures): the
+     file and the credit are the French entry's, the alt text and the caption this language's,
+     the French caption standing in (marked French) where the translation has none. The file is
+     read through Decap (getAsset), which resolves the entry's images/ folder. */
+  function coverFigure(own, facts, locale, t, getAsset) {
+    var source = facts.image || {};
+    var texts = own.image || {};
+    if (!source.file || !getAsset) return null;
+    var caption = texts.caption || source.caption;
+    var captionLang = texts.caption ? locale : "fr";
+    return h("figure", { key: "cover", className: "recap-cover" },
+      h("img", { src: getAsset(source.file).toString(), alt: texts.alt || source.alt || "",
+                 style: { width: "100%", height: "auto" } }),
+      caption || source.credit ? h("figcaption", null,
+        caption ? h("span", { className: "recap-cover__caption", lang: captionLang !== locale ? captionLang : undefined },
+          caption) : null,
+        caption && source.credit ? " " : null,
+        source.credit ? h("span", { className: "recap-cover__credit" }, t.photo + source.credit) : null) : null);
+  }
+
   var SessionPreview = withFrenchFacts(function (own, facts, locale, t, props, people) {
     var metadata = props.fieldsMetaData;
     return [
@@ -228,6 +250,7 @@
         fact(t.host, facts.host && nameOf(metadata, "host", "partners", facts.host, "name")),
         fact(t.recap, [own.author, facts.published && t.published + " " + formatDay(facts.published, locale)]
           .filter(Boolean).join(", "))),
+      coverFigure(own, facts, locale, t, props.getAsset),
       own.question ? h("p", { key: "question", className: "recap-question" },
         h("span", { className: "recap-question__label" }, t.question), " ", h("strong", null, own.question)) : null,
       own.summary ? h("p", { key: "summary" }, own.summary) : null,
