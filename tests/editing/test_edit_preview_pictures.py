@@ -1,6 +1,7 @@
-"""The preview pane shows a recap's cover photo as the site does (admin/preview.js): the photo
-read through Decap from the entry's images/ folder, with its alt text, caption and credit, on a
-copy of the content with the pictures of tests/fixture_images.py."""
+"""The preview pane shows a recap's cover photo and a partner's logo as the site does
+(admin/preview.js): each read through Decap from the entry's images/ folder, with its alt text
+(and the photo's caption and credit), on a copy of the content with the pictures of
+tests/fixture_images.py."""
 
 from __future__ import annotations
 
@@ -53,3 +54,17 @@ def test_the_english_preview_shows_the_french_photo_with_the_english_texts(page,
     assert cover == {"alt": "A meeting room, chairs in a circle around a board.", "width": 2400,
                      "caption": "The participants gathered in Lyon.", "credit": "Photo: équipe de test"}
     page.screenshot(path=str(ARTIFACTS / "editor-preview-cover-en.png"))
+
+
+def test_the_partner_preview_shows_its_logo_under_its_name(page, editing: Editing) -> None:
+    page.goto(f"{editing.base}/admin/#/collections/partners/entries/la-ruche-industrielle")
+    page.get_by_label("Nom", exact=True).first.wait_for()
+    show_preview(page)
+    page.frame_locator("iframe").locator(".recap-partner-logo img").wait_for()
+    preview = next(f for f in page.frames if f != page.main_frame)
+    logo = preview.wait_for_function("""() => {
+      const img = document.querySelector('h1 + div > picture.recap-partner-logo > img');
+      return img && img.complete && img.naturalWidth > 0 && {alt: img.alt, width: img.naturalWidth};
+    }""").json_value()
+    assert logo == {"alt": "La Ruche industrielle", "width": 600}
+    page.screenshot(path=str(ARTIFACTS / "editor-preview-logo.png"))

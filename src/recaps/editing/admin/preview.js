@@ -238,6 +238,15 @@
         source.credit ? h("span", { className: "recap-cover__credit" }, t.photo + source.credit) : null) : null);
   }
 
+  /* A partner's logo, as its page shows it under its name: the French entry's file, the alt text
+     of this language (or the French one). */
+  function logoPicture(own, facts, getAsset) {
+    var source = facts.logo || {};
+    if (!source.file || !getAsset) return null;
+    return h("div", { key: "logo" }, h("picture", { className: "recap-partner-logo" },
+      h("img", { src: getAsset(source.file).toString(), alt: (own.logo || {}).alt || source.alt || "" })));
+  }
+
   var SessionPreview = withFrenchFacts(function (own, facts, locale, t, props, people) {
     var metadata = props.fieldsMetaData;
     return [
@@ -273,6 +282,7 @@
     return [
       h("p", { key: "note", className: "recap-kicker" }, t.draft),
       h("h1", { key: "name" }, own.name || ""),
+      logoPicture(own, facts, props.getAsset),
       h("dl", { key: "facts", className: "recap-facts" },
         fact(t.kind, facts.kind), fact(t.city, facts.city), fact(t.website, facts.website)),
       own.mission ? h("p", { key: "mission" }, own.mission) : null,
