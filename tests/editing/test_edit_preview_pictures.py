@@ -68,3 +68,15 @@ def test_the_partner_preview_shows_its_logo_under_its_name(page, editing: Editin
     }""").json_value()
     assert logo == {"alt": "La Ruche industrielle", "width": 600}
     page.screenshot(path=str(ARTIFACTS / "editor-preview-logo.png"))
+
+
+def test_a_caption_the_english_lacks_is_previewed_in_french_marked_french(page, editing: Editing) -> None:
+    open_entry(page, editing, "entries/session-5")
+    show_preview(page)
+    page.get_by_role("button", name="Écrire en FR").click()
+    page.get_by_role("menuitem", name="en", exact=True).click()
+    page.get_by_label("Légende (optionnel)", exact=True).fill("")  # not saved: the preview follows the field
+    caption = page.frame_locator("iframe").locator(".recap-cover__caption")
+    caption.get_by_text("Les participants réunis à Lyon.").wait_for()
+    assert caption.get_attribute("lang") == "fr"  # as on the site, where the French stands in
+    page.screenshot(path=str(ARTIFACTS / "editor-preview-cover-stand-in.png"))
