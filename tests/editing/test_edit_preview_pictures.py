@@ -27,12 +27,21 @@ def show_preview(page) -> None:
         page.get_by_title("Aperçu", exact=True).click()
 
 
+def english_preview_of_session_5(page, editing: Editing) -> None:
+    """Session 5 open with its English fields beside the English preview."""
+    english_preview_of_session_5(page, editing)
+
+
+def preview_frame(page):
+    return next(frame for frame in page.frames if frame != page.main_frame)
+
+
 def test_the_preview_shows_the_cover_photo_with_its_caption_and_credit(page, editing: Editing) -> None:
     open_entry(page, editing, "entries/session-5")
     show_preview(page)
     frame = page.frame_locator("iframe")
     frame.locator("figure.recap-cover img").wait_for()
-    preview = next(f for f in page.frames if f != page.main_frame)
+    preview = preview_frame(page)
     cover = preview.wait_for_function(COVER).json_value()
     assert cover == {"alt": ALT, "width": 2400, "caption": "Les participants réunis à Lyon.",
                      "credit": "Photo\u202f: équipe de test"}
@@ -42,13 +51,10 @@ def test_the_preview_shows_the_cover_photo_with_its_caption_and_credit(page, edi
 
 
 def test_the_english_preview_shows_the_french_photo_with_the_english_texts(page, editing: Editing) -> None:
-    open_entry(page, editing, "entries/session-5")
-    show_preview(page)
-    page.get_by_role("button", name="Écrire en FR").click()
-    page.get_by_role("menuitem", name="en", exact=True).click()
+    english_preview_of_session_5(page, editing)
     frame = page.frame_locator("iframe")
     frame.get_by_text("The participants gathered in Lyon.").wait_for()
-    preview = next(f for f in page.frames if f != page.main_frame)
+    preview = preview_frame(page)
     cover = preview.wait_for_function(COVER).json_value()
     # The file and the credit are language-neutral: the French entry's.
     assert cover == {"alt": "A meeting room, chairs in a circle around a board.", "width": 2400,
@@ -61,7 +67,7 @@ def test_the_partner_preview_shows_its_logo_under_its_name(page, editing: Editin
     page.get_by_label("Nom", exact=True).first.wait_for()
     show_preview(page)
     page.frame_locator("iframe").locator(".recap-partner-logo img").wait_for()
-    preview = next(f for f in page.frames if f != page.main_frame)
+    preview = preview_frame(page)
     logo = preview.wait_for_function("""() => {
       const img = document.querySelector('h1 + div > picture.recap-partner-logo > img');
       return img && img.complete && img.naturalWidth > 0 && {alt: img.alt, width: img.naturalWidth};
@@ -71,10 +77,7 @@ def test_the_partner_preview_shows_its_logo_under_its_name(page, editing: Editin
 
 
 def test_a_caption_the_english_lacks_is_previewed_in_french_marked_french(page, editing: Editing) -> None:
-    open_entry(page, editing, "entries/session-5")
-    show_preview(page)
-    page.get_by_role("button", name="Écrire en FR").click()
-    page.get_by_role("menuitem", name="en", exact=True).click()
+    english_preview_of_session_5(page, editing)
     page.get_by_label("Légende (optionnel)", exact=True).fill("")  # not saved: the preview follows the field
     caption = page.frame_locator("iframe").locator(".recap-cover__caption")
     caption.get_by_text("Les participants réunis à Lyon.").wait_for()
