@@ -29,7 +29,10 @@ def show_preview(page) -> None:
 
 def english_preview_of_session_5(page, editing: Editing) -> None:
     """Session 5 open with its English fields beside the English preview."""
-    english_preview_of_session_5(page, editing)
+    open_entry(page, editing, "entries/session-5")
+    show_preview(page)
+    page.get_by_role("button", name="Écrire en FR").click()
+    page.get_by_role("menuitem", name="en", exact=True).click()
 
 
 def preview_frame(page):
