@@ -226,14 +226,12 @@
     var source = facts.image || {};
     var texts = own.image || {};
     if (!source.file || !getAsset) return null;
-    var caption = texts.caption || source.caption;
-    var captionLang = texts.caption ? locale : "fr";
+    var caption = texts.caption || source.caption;  // without the pane's own, the French one
     return h("figure", { key: "cover", className: "recap-cover" },
       h("img", { src: getAsset(source.file).toString(), alt: texts.alt || source.alt || "",
                  style: { width: "100%", height: "auto" } }),
       caption || source.credit ? h("figcaption", null,
-        caption ? h("span", { className: "recap-cover__caption", lang: captionLang !== locale ? captionLang : undefined },
-          caption) : null,
+        caption ? h("span", { className: "recap-cover__caption", lang: texts.caption ? undefined : "fr" }, caption) : null,
         caption && source.credit ? " " : null,
         source.credit ? h("span", { className: "recap-cover__credit" }, t.photo + source.credit) : null) : null);
   }
