@@ -3,7 +3,8 @@
 Each was rewritten for speed (`recaps check` and `recaps build` on a large site): the
 control-character test on bytes, the closing line of the front matter found by a search, the
 translatable content built in one pass, French spacing that skips the searches a text cannot
-need, the lines that may make a heading searched from line breaks. Each is compared here with the definition it replaced, written out plainly.
+need, the lines that may make a heading searched from line breaks. Each is compared here with
+the definition it replaced, written out plainly.
 """
 
 from __future__ import annotations
