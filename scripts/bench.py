@@ -12,7 +12,8 @@ Usage (from the repository root, with the project's virtual environment)::
 For each N it generates a corpus (``benchmark/corpus.py``; deterministic: the same N, the same
 bytes), times `recaps check` and `recaps build` through their public entry points
 (``benchmark/measure.py``), builds the same content with Material + mkdocs-static-i18n as the
-baseline unless --no-baseline (``benchmark/baseline.py``; ``pip install -e '.[bench]'``), with
+baseline unless --no-baseline (``benchmark/baseline.py``; ``pip install -e '.[bench]'``) and then
+ours once more, so that the speedup compares the baseline with builds made on both sides of it, with
 --floor builds the Markdown our build hands MkDocs with Material alone (``benchmark/floor.py``), and
 with --profile shows under cProfile where the time goes, by package/module and by phase, on
 this corpus and on one of the old, narrower shape (``benchmark/profile.py``). It prints a table
@@ -108,6 +109,19 @@ def _baseline(result: Result, root: Path, work: Path, cut_nav: bool) -> None:
             result.cut_nav = built
 
 
+def _build_again(result: Result, root: Path, work: Path) -> None:
+    """Our build once more, right after the baseline: on a machine whose speed drifts by a fifth
+    within minutes, the baseline is then compared with builds made on both sides of it (the
+    build's figure is the median of all its runs, the mean of two with the default --repeat 1)."""
+    again = measure.time_build(root, work / f"site-{result.recaps}", 1)
+    result.build.runs += again.runs
+    result.build.loads += again.loads
+    say(f"[N={result.recaps}] build after the baseline: {again.runs[0].wall:.2f} s wall, "
+        f"{again.runs[0].cpu:.2f} s CPU; load average before: {again.loads[0]:.2f}; "
+        f"the build's figure is now the median of {', '.join(f'{r.wall:.2f}' for r in result.build.runs)} s: "
+        f"{result.build.wall:.2f} s")
+
+
 def _floor(result: Result, root: Path, work: Path) -> None:
     out = _new(work / f"floor-{result.recaps}")
     written = floor.write(root, out)
@@ -135,6 +149,8 @@ def bench_one(recaps: int, work: Path, args: argparse.Namespace) -> Result:
     result = _measure(recaps, root, work, args)
     if not args.no_baseline:
         _baseline(result, root, work, args.cut_nav)
+        if result.base:
+            _build_again(result, root, work)
     if args.floor:
         _floor(result, root, work)
     if args.profile:
@@ -198,7 +214,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="also profile load_site and build_site(parallel=False) in-process under cProfile, "
                              "on this corpus and on one of the old, narrower shape")
     parser.add_argument("--repeat", type=int, default=1, metavar="R",
-                        help="build R times and report the median wall time (default 1)")
+                        help="build R times, and once more after the baseline, and report the median wall time "
+                             "(default 1)")
     parser.add_argument("--largest", type=int, default=10, metavar="K",
                         help="list the K largest HTML files of each build (default 10; 0 for none)")
     return parser.parse_args(argv)
@@ -218,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print_table(results)
+    for smaller, larger in zip(results, results[1:]):
+        say(f"growth: N={larger.recaps} builds in {larger.build.wall / smaller.build.wall:.2f} times the time of "
+            f"N={smaller.recaps}, for {larger.recaps / smaller.recaps:.2f} times the recaps")
     say(results[-1].line())
     return 0
 
