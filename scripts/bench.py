@@ -75,9 +75,7 @@ def _measure(recaps: int, root: Path, work: Path, args: argparse.Namespace) -> R
         f"(median {check.median:.3f} s); command {check.command:.2f} s: {check.said}")
     build = measure.time_build(root, work / f"site-{recaps}", args.repeat)
     for run, load in zip(build.runs, build.loads):
-        say(f"[N={recaps}] build: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU ({run.critical:.2f} s on the "
-            f"critical path), peak {run.peak_rss / MiB:.0f} MB (largest process), {run.peak_tree / MiB:.0f} MB "
-            f"(sum over processes, sampled); load average before: {load:.2f}")
+        _say_build(recaps, "build", run, load)
     say(f"[N={recaps}] build: {build.wall:.2f} s (median of {args.repeat}), output {build.output / MiB:.1f} MB, "
         f"{len(build.html)} HTML pages; it said: {(build.runs[-1].output.strip().splitlines() or [''])[-1]}")
     for size, rel in sorted(build.html, reverse=True)[:args.largest]:
@@ -85,6 +83,12 @@ def _measure(recaps: int, root: Path, work: Path, args: argparse.Namespace) -> R
     seconds, edited = measure.time_serve_edit(root, work / f"preview-{recaps}")
     say(f"[N={recaps}] serve: one recap edited ({edited}), its pages rebuilt in {seconds:.2f} s")
     return Result(recaps, check, build, seconds)
+
+
+def _say_build(recaps: int, label: str, run: measure.Run, load: float) -> None:
+    say(f"[N={recaps}] {label}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU ({run.critical:.2f} s on the "
+        f"critical path), peak {run.peak_rss / MiB:.0f} MB (largest process), {run.peak_tree / MiB:.0f} MB "
+        f"(sum over processes, sampled); load average before: {load:.2f}")
 
 
 def _baseline(result: Result, root: Path, work: Path, cut_nav: bool) -> None:
@@ -116,10 +120,9 @@ def _build_again(result: Result, root: Path, work: Path) -> None:
     again = measure.time_build(root, work / f"site-{result.recaps}", 1)
     result.build.runs += again.runs
     result.build.loads += again.loads
-    say(f"[N={result.recaps}] build after the baseline: {again.runs[0].wall:.2f} s wall, "
-        f"{again.runs[0].cpu:.2f} s CPU; load average before: {again.loads[0]:.2f}; "
-        f"the build's figure is now the median of {', '.join(f'{r.wall:.2f}' for r in result.build.runs)} s: "
-        f"{result.build.wall:.2f} s")
+    _say_build(result.recaps, "build after the baseline", again.runs[0], again.loads[0])
+    say(f"[N={result.recaps}] build: {result.build.wall:.2f} s, the median of "
+        f"{', '.join(f'{r.wall:.2f}' for r in result.build.runs)} s")
 
 
 def _floor(result: Result, root: Path, work: Path) -> None:
